@@ -1,0 +1,53 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { KioskConfig } from './config/schema';
+import configPlugin from './config/plugin';
+import eventsPlugin from './events/plugin';
+import storePlugin from './store/plugin';
+import devicesPlugin from './devices/plugin';
+import healthRoutes from './plugins/health';
+import uiPlugin from './plugins/ui';
+import queuePlugin from './queue/plugin';
+import { installErrorHandler } from './core/error-handler';
+import type { Db } from './store/db';
+import type { Clock } from './core/clock';
+
+export interface AppOptions {
+  config: KioskConfig;
+  /** Folder of the built UI; not served when absent. */
+  uiDir?: string;
+  /** A store opened by the caller (tests sharing one database); the app then does not close it. */
+  store?: Db;
+  /** The source of "now"; tests inject one to cross midnight. */
+  clock?: Clock;
+}
+
+/**
+ * The kiosk daemon as one Fastify plugin: nothing here listens. `server.ts` hosts it for real;
+ * tests build it with `buildApp` and call `inject()` or listen on an ephemeral port.
+ */
+export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<void> {
+  installErrorHandler(app);
+  await app.register(configPlugin, { config: opts.config, clock: opts.clock });
+  await app.register(eventsPlugin);
+  await app.register(storePlugin, { store: opts.store });
+  await app.register(devicesPlugin);
+  await app.register(healthRoutes);
+  await app.register(queuePlugin);
+  if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });
+}
+
+/** Pino paths that must never reach a log even if someone logs a whole object by mistake. */
+export const REDACT = [
+  'card', '*.card', 'idNumber', '*.idNumber', 'name', '*.fullName', 'fullName', 'req.headers.authorization',
+  'req.headers.cookie', 'pin', '*.pin',
+];
+
+export function buildApp(opts: AppOptions, fastifyOpts: FastifyServerOptions = {}): FastifyInstance {
+  const app = Fastify({
+    logger: fastifyOpts.logger ?? { level: opts.config.log.level, redact: { paths: REDACT, censor: '[redacted]' } },
+    bodyLimit: 1024 * 1024,
+    ...fastifyOpts,
+  });
+  app.register(kioskApp, opts);
+  return app;
+}

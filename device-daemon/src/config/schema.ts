@@ -1,0 +1,80 @@
+import { arr, int, obj, opt, str, tagged, type Infer } from './schema-dsl';
+import { printerConfig } from '../devices/printer/config';
+import { idReaderConfig } from '../devices/idcard/config';
+import { keypadConfig } from '../devices/keypad/config';
+import { scannerConfig } from '../devices/scanner/config';
+import { queueConfig } from '../queue/config';
+import { evaluationConfig } from '../evaluation/config';
+import { scanConfig } from '../scan/config';
+import { maintenanceConfig } from '../maintenance/config';
+
+const timezone = str({ min: 1, hint: 'an IANA time zone such as "Asia/Shanghai"' });
+const validTimezone: typeof timezone = {
+  expected: timezone.expected,
+  parse(v, path) {
+    const tz = timezone.parse(v, path);
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+    } catch {
+      return timezone.parse(null, path);
+    }
+    return tz;
+  },
+};
+
+export const kioskConfig = obj({
+  hall: opt(
+    obj({
+      name: opt(str({ min: 1, max: 40 }), '政务服务中心'),
+      timezone: opt(validTimezone, 'Asia/Shanghai'),
+      /** Identifies this kiosk in a hall of many (hall-wide mode). */
+      kioskId: opt(str({ pattern: /^[A-Za-z0-9_-]{1,32}$/, hint: 'letters, digits, - or _' }), 'kiosk-1'),
+      /** Base URL phones use to reach this hall (QR codes on tickets); the kiosk's own origin if absent. */
+      publicBaseUrl: opt(str({ pattern: /^https?:\/\//, hint: 'an http(s) URL' })),
+    }),
+    {},
+  ),
+  devices: opt(
+    obj({
+      idReader: opt(idReaderConfig),
+      printer: opt(printerConfig),
+      keypad: opt(keypadConfig),
+      scanner: opt(scannerConfig),
+    }),
+    {},
+  ),
+  store: opt(
+    tagged('driver', {
+      sqlite: obj({ path: opt(str({ min: 1 })) }),
+      postgres: obj({ url: str({ pattern: /^postgres(ql)?:\/\//, hint: 'a postgres:// URL' }) }),
+    }),
+    { driver: 'sqlite' },
+  ),
+  ui: opt(
+    obj({
+      pageTimeoutSeconds: opt(int({ min: 10, max: 600 }), 60),
+      /** 关爱模式 gives people more time. */
+      elderPageTimeoutSeconds: opt(int({ min: 10, max: 900 }), 120),
+      attractAfterSeconds: opt(int({ min: 10, max: 3600 }), 90),
+    }),
+    {},
+  ),
+  server: opt(
+    obj({
+      /** Extra origins allowed to open /api/events (the kiosk's own origin always is). */
+      allowedOrigins: opt(arr(str({ pattern: /^https?:\/\//, hint: 'an origin such as http://10.0.0.5:8080' })), []),
+    }),
+    {},
+  ),
+  queue: opt(queueConfig, {}),
+  evaluation: opt(evaluationConfig, {}),
+  scan: opt(scanConfig, {}),
+  maintenance: opt(maintenanceConfig, {}),
+  log: opt(obj({ level: opt(str({ pattern: /^(fatal|error|warn|info|debug|trace|silent)$/, hint: 'a pino level' }), 'info') }), {}),
+});
+
+export type KioskConfig = Infer<typeof kioskConfig> & {
+  /** Resolved at load time, not part of the file. */
+  dataDir: string;
+};
+

@@ -1,0 +1,35 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { isDomainError } from './errors';
+
+/**
+ * One error handler for the whole API: domain errors keep their code and status, validation errors become
+ * 400 with a message naming the field, and anything else is a 500 whose details stay in the log.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (isDomainError(err)) {
+      if (err.status >= 500) request.log.warn({ code: err.code }, err.message);
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.details ?? {}) } });
+    }
+    if (err.validation) {
+      const first = err.validation[0];
+      const field =
+        (first?.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
+        (first?.params as { missingProperty?: string } | undefined)?.missingProperty ||
+        err.validationContext ||
+        'request';
+      const where = err.validationContext ?? 'body';
+      return reply.status(400).send({
+        error: { code: 'INVALID_REQUEST', message: `${where}.${field}: ${first?.message ?? 'is invalid'}`, field },
+      });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(err.statusCode).send({ error: { code: err.code ?? 'BAD_REQUEST', message: err.message } });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: '系统内部错误，请联系工作人员' } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
+  );
+}

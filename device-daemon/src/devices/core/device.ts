@@ -1,0 +1,197 @@
+import { EventEmitter } from 'node:events';
+
+/** UnifiedPOS-style device states (reference/devices.md §5), plus `offline`: configured but not reachable. */
+export type DeviceState = 'closed' | 'idle' | 'busy' | 'error' | 'offline';
+export type DeviceName = 'idReader' | 'printer' | 'keypad' | 'scanner';
+
+/** internal: no side effects; external: may print, read or scan; interactive: asks the technician. */
+export type HealthLevel = 'internal' | 'external' | 'interactive';
+
+export interface HealthResult {
+  level: HealthLevel;
+  ok: boolean;
+  /** Human-readable CheckHealthText, in Chinese for the technician. */
+  text: string;
+  at: string;
+}
+
+export interface DeviceErrorRecord {
+  at: string;
+  code: string;
+  message: string;
+  /** UnifiedPOS error locus: did it happen sending to the device or receiving from it. */
+  locus?: 'input' | 'output';
+}
+
+export interface DeviceStatus {
+  name: DeviceName;
+  driver: string;
+  simulated: boolean;
+  state: DeviceState;
+  since: string;
+  /** Why the device is in its state, in plain words; absent when idle. */
+  reason?: string;
+  transport?: string;
+  /** Device-specific facts, e.g. a printer's paper state. Never personal data. */
+  detail: Record<string, unknown>;
+  statistics: Record<string, number>;
+  recentErrors: DeviceErrorRecord[];
+  lastHealth?: HealthResult;
+}
+
+export interface DeviceEvents {
+  state: [{ state: DeviceState; previous: DeviceState; reason?: string }];
+  status: [DeviceStatus];
+  error: [DeviceErrorRecord];
+}
+
+const RECENT_ERRORS = 20;
+const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000];
+
+/**
+ * The one device model every driver shares: state machine, statistics with UnifiedPOS names, a ring of recent
+ * errors, checkHealth, and reconnect with backoff. Subclasses implement `connect`, `disconnect` and `probe`.
+ *
+ * Lifecycle: `open()` -> connect (idle) ... a lost connection -> offline, retried with backoff ... `close()`.
+ * `open()` never throws for a missing device: the kiosk starts and the device reports offline until it appears.
+ */
+export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
+  abstract readonly name: DeviceName;
+  abstract readonly driver: string;
+  readonly simulated: boolean;
+
+  private state_: DeviceState = 'closed';
+  private since = new Date().toISOString();
+  private reason: string | undefined;
+  private readonly errors: DeviceErrorRecord[] = [];
+  private lastHealth: HealthResult | undefined;
+  private retry: NodeJS.Timeout | undefined;
+  private attempt = 0;
+  private wanted = false;
+  protected readonly statistics: Record<string, number> = {};
+
+  constructor(opts: { simulated: boolean }) {
+    super();
+    this.simulated = opts.simulated;
+  }
+
+  get state(): DeviceState {
+    return this.state_;
+  }
+
+  /** Connects to the device; resolves once it answered. Throws with a plain reason when it cannot. */
+  protected abstract connect(): Promise<void>;
+  /** Releases the device. Must not throw. */
+  protected abstract disconnect(): Promise<void>;
+  /** Health check at the given level; throw or return ok:false with a plain text. */
+  protected abstract probe(level: HealthLevel): Promise<{ ok: boolean; text: string }>;
+  /** Device-specific facts for the status page. */
+  protected detail(): Record<string, unknown> {
+    return {};
+  }
+  /** A short description of the transport (`serial /dev/ttyUSB0 @115200`). */
+  protected transportDescription(): string | undefined {
+    return undefined;
+  }
+
+  async open(): Promise<void> {
+    this.wanted = true;
+    await this.tryConnect();
+  }
+
+  async close(): Promise<void> {
+    this.wanted = false;
+    clearTimeout(this.retry);
+    this.retry = undefined;
+    await this.disconnect();
+    this.setState('closed');
+  }
+
+  private async tryConnect(): Promise<void> {
+    if (!this.wanted) return;
+    try {
+      await this.connect();
+      this.attempt = 0;
+      if (this.state_ === 'closed' || this.state_ === 'offline') this.setState('idle');
+    } catch (err) {
+      this.recordError(errorCode(err, 'OPEN_FAILED'), (err as Error).message);
+      this.connectionLost((err as Error).message);
+    }
+  }
+
+  /** Subclasses call this when the transport went away; the driver goes offline and retries with backoff. */
+  protected connectionLost(reason: string): void {
+    if (!this.wanted) return;
+    this.setState('offline', reason);
+    clearTimeout(this.retry);
+    const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)]!;
+    this.attempt += 1;
+    this.retry = setTimeout(() => void this.tryConnect(), delay);
+    this.retry.unref();
+  }
+
+  protected setState(state: DeviceState, reason?: string): void {
+    const previous = this.state_;
+    const changed = previous !== state || this.reason !== reason;
+    if (previous !== state) this.since = new Date().toISOString();
+    this.state_ = state;
+    this.reason = state === 'idle' ? undefined : reason;
+    if (changed) {
+      if (previous !== state) this.emit('state', { state, previous, reason });
+      this.emit('status', this.status());
+    }
+  }
+
+  /** Announce that `detail()` changed without a state change (e.g. paper near end). */
+  protected statusChanged(): void {
+    this.emit('status', this.status());
+  }
+
+  protected count(statistic: string, by = 1): void {
+    this.statistics[statistic] = (this.statistics[statistic] ?? 0) + by;
+  }
+
+  protected recordError(code: string, message: string, locus?: 'input' | 'output'): void {
+    const record: DeviceErrorRecord = { at: new Date().toISOString(), code, message, locus };
+    this.errors.unshift(record);
+    this.errors.length = Math.min(this.errors.length, RECENT_ERRORS);
+    this.emit('error', record);
+  }
+
+  async checkHealth(level: HealthLevel): Promise<HealthResult> {
+    let result: { ok: boolean; text: string };
+    try {
+      result = this.state_ === 'closed' ? { ok: false, text: '设备未打开' } : await this.probe(level);
+    } catch (err) {
+      result = { ok: false, text: (err as Error).message };
+    }
+    this.lastHealth = { level, ...result, at: new Date().toISOString() };
+    return this.lastHealth;
+  }
+
+  /** Statistics persisted by the daemon across restarts are loaded back here at start. */
+  restoreStatistics(saved: Record<string, number>): void {
+    for (const [k, v] of Object.entries(saved)) this.statistics[k] = (this.statistics[k] ?? 0) + v;
+  }
+
+  status(): DeviceStatus {
+    return {
+      name: this.name,
+      driver: this.driver,
+      simulated: this.simulated,
+      state: this.state_,
+      since: this.since,
+      ...(this.reason ? { reason: this.reason } : {}),
+      transport: this.transportDescription(),
+      detail: this.detail(),
+      statistics: { ...this.statistics },
+      recentErrors: [...this.errors],
+      ...(this.lastHealth ? { lastHealth: this.lastHealth } : {}),
+    };
+  }
+}
+
+export function errorCode(err: unknown, fallback: string): string {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : fallback;
+}

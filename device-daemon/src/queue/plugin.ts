@@ -1,0 +1,34 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { QueueService } from './service';
+import { queueMigrations } from './migrations';
+import type { TicketLayoutContext } from './ticket-layout';
+import queueRoutes from './routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    queue: QueueService;
+    ticketLayout: TicketLayoutContext;
+  }
+}
+
+declare module '../events/bus' {
+  interface KioskEvents {
+    'queue.ticket.issued': { ticket: { id: string; number: string; categoryId: string } };
+  }
+}
+
+export default fp(
+  async function queuePlugin(app: FastifyInstance) {
+    await app.store.migrate('queue', queueMigrations);
+    const { hall } = app.config;
+    app.decorate('queue', new QueueService(app.store, app.config.queue, hall.timezone, app.clock));
+    app.decorate('ticketLayout', {
+      hallName: hall.name,
+      timeZone: hall.timezone,
+      publicBaseUrl: hall.publicBaseUrl ?? `http://${process.env.KIOSK_HOST || '127.0.0.1'}:${process.env.KIOSK_PORT || 8080}`,
+    });
+    await app.register(queueRoutes);
+  },
+  { name: 'queue', dependencies: ['config', 'store', 'events', 'devices'] },
+);

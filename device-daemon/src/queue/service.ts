@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../store/db';
+import type { CategoryConfig, QueueConfig } from './config';
+import type { CategoryView, Delivery, Ticket, TicketRow } from './types';
+import { localTime, serviceDate, withinHours, type Clock } from './clock';
+import { conflict, notFound } from '../core/errors';
+
+export interface IssueRequest {
+  categoryId: string;
+  delivery: Delivery;
+  /** Keyed hash of the person's ID number (never the number): enforces one open ticket per person. */
+  personHash?: string;
+  /** Issue in the priority lane (绿色通道) although the category is normal, e.g. for the elderly. */
+  priority?: boolean;
+  kioskId?: string;
+}
+
+const OPEN_STATES = `('issued','called','serving','held')`;
+
+/**
+ * Queue numbers: one series per category per service day in the hall's time zone (A001..A999),
+ * taken atomically with an upsert, so neither a crash nor a second kiosk on the same PostgreSQL
+ * can hand out a number twice.
+ */
+export class QueueService {
+  private readonly categories: Map<string, CategoryConfig>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: QueueConfig,
+    private readonly timeZone: string,
+    private readonly clock: Clock,
+  ) {
+    this.categories = new Map(config.categories.map((c) => [c.id, c]));
+  }
+
+  category(id: string): CategoryConfig {
+    const c = this.categories.get(id);
+    if (!c) throw notFound('CATEGORY_NOT_FOUND', `没有业务类别 ${id}`);
+    return c;
+  }
+
+  today(): string {
+    return serviceDate(this.clock.now(), this.timeZone);
+  }
+
+  /** Refuses before any number is taken: closed hours. Call before printing checks, so no paper is wasted. */
+  assertOpen(category: CategoryConfig): void {
+    const now = localTime(this.clock.now(), this.timeZone);
+    if (!withinHours(now, category.hours)) {
+      const hours = category.hours.map((h) => `${h.from}-${h.to}`).join('、');
+      throw conflict('OUTSIDE_ISSUING_HOURS', `${category.name}的取号时间为 ${hours}`, { hours: category.hours });
+    }
+  }
+
+  async listCategories(): Promise<CategoryView[]> {
+    const date = this.today();
+    const waiting = await this.db.query<{ category_id: string; n: number }>(
+      `SELECT category_id, CAST(COUNT(*) AS INTEGER) AS n FROM tickets
+       WHERE service_date = $1 AND state = 'issued' GROUP BY category_id`,
+      [date],
+    );
+    const issued = await this.db.query<{ category_id: string; last_seq: number }>(
+      'SELECT category_id, last_seq FROM ticket_counters WHERE service_date = $1',
+      [date],
+    );
+    const waitingBy = new Map(waiting.map((r) => [r.category_id, Number(r.n)]));
+    const issuedBy = new Map(issued.map((r) => [r.category_id, Number(r.last_seq)]));
+    const now = localTime(this.clock.now(), this.timeZone);
+    const views: CategoryView[] = [];
+    for (const c of this.categories.values()) {
+      const n = waitingBy.get(c.id) ?? 0;
+      views.push({
+        id: c.id,
+        name: c.name,
+        ...(c.description ? { description: c.description } : {}),
+        priority: c.priority,
+        realName: c.realName,
+        waiting: n,
+        crowded: n >= c.warnWaiting,
+        open: withinHours(now, c.hours),
+        hours: c.hours,
+        remainingToday: Math.max(0, c.dailyMax - (issuedBy.get(c.id) ?? 0)),
+        estimatedWaitMinutes: await this.estimateWait(this.db, c, date, n),
+      });
+    }
+    return views;
+  }
+
+  /** Takes the next number and writes the ticket in one transaction. Printing happens after, outside. */
+  async issue(req: IssueRequest): Promise<Ticket> {
+    const category = this.category(req.categoryId);
+    this.assertOpen(category);
+    const now = this.clock.now();
+    const date = serviceDate(now, this.timeZone);
+    return this.db.tx(async (q) => {
+      if (req.personHash) {
+        const open = await q.query<{ number: string }>(
+          `SELECT number FROM tickets WHERE person_hash = $1 AND service_date = $2 AND category_id = $3
+           AND state IN ${OPEN_STATES} LIMIT 1`,
+          [req.personHash, date, category.id],
+        );
+        if (open[0]) {
+          throw conflict('PERSON_LIMIT_REACHED', `您已取${category.name}号 ${open[0].number}，请等候叫号`, {
+            number: open[0].number,
+          });
+        }
+      }
+      const [counter] = await q.query<{ last_seq: number }>(
+        `INSERT INTO ticket_counters (category_id, service_date, last_seq) VALUES ($1, $2, 1)
+         ON CONFLICT (category_id, service_date) DO UPDATE SET last_seq = ticket_counters.last_seq + 1
+         RETURNING last_seq`,
+        [category.id, date],
+      );
+      const seq = Number(counter!.last_seq);
+      if (seq > category.dailyMax) {
+        throw conflict('DAILY_LIMIT_REACHED', `${category.name}今日号源已取完，请明天再来`, { dailyMax: category.dailyMax });
+      }
+      const row: TicketRow = {
+        id: randomUUID(),
+        number: `${category.id}${String(seq).padStart(3, '0')}`,
+        category_id: category.id,
+        service_date: date,
+        seq,
+        state: 'issued',
+        priority: category.priority || req.priority ? 1 : 0,
+        delivery: req.delivery,
+        printed: 0,
+        person_hash: req.personHash ?? null,
+        kiosk_id: req.kioskId ?? null,
+        counter: null,
+        recalls: 0,
+        issued_at: now.toISOString(),
+        called_at: null,
+        serving_at: null,
+        done_at: null,
+      };
+      await q.execute(
+        `INSERT INTO tickets (id, number, category_id, service_date, seq, state, priority, delivery, printed,
+           person_hash, kiosk_id, issued_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [row.id, row.number, row.category_id, row.service_date, row.seq, row.state, row.priority, row.delivery,
+          row.printed, row.person_hash, row.kiosk_id, row.issued_at],
+      );
+      return this.view(q, row);
+    });
+  }
+
+  async markPrinted(id: string): Promise<void> {
+    await this.db.execute('UPDATE tickets SET printed = 1 WHERE id = $1', [id]);
+  }
+
+  async get(id: string): Promise<Ticket> {
+    const [row] = await this.db.query<TicketRow>('SELECT * FROM tickets WHERE id = $1', [id]);
+    if (!row) throw notFound('TICKET_NOT_FOUND', '没有找到这张票');
+    return this.view(this.db, row);
+  }
+
+  /** Today's ticket by its printed number (`A001`), as a person types it to rate the service. */
+  async findByNumber(number: string, date = this.today()): Promise<Ticket> {
+    const [row] = await this.db.query<TicketRow>('SELECT * FROM tickets WHERE number = $1 AND service_date = $2', [
+      number.toUpperCase(),
+      date,
+    ]);
+    if (!row) throw notFound('TICKET_NOT_FOUND', `没有找到今天的 ${number.toUpperCase()} 号`);
+    return this.view(this.db, row);
+  }
+
+  async view(q: Queryable, row: TicketRow): Promise<Ticket> {
+    const category = this.categories.get(row.category_id);
+    let waitingAhead = 0;
+    if (row.state === 'issued') {
+      const [r] = await q.query<{ n: number }>(
+        `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM tickets
+         WHERE category_id = $1 AND service_date = $2 AND state = 'issued' AND seq < $3`,
+        [row.category_id, row.service_date, row.seq],
+      );
+      waitingAhead = Number(r?.n ?? 0);
+    }
+    return {
+      id: row.id,
+      number: row.number,
+      categoryId: row.category_id,
+      categoryName: category?.name ?? row.category_id,
+      serviceDate: row.service_date,
+      state: row.state,
+      priority: Boolean(row.priority),
+      delivery: row.delivery,
+      printed: Boolean(row.printed),
+      realName: row.person_hash !== null,
+      waitingAhead,
+      estimatedWaitMinutes: category ? await this.estimateWait(q, category, row.service_date, waitingAhead) : null,
+      counter: row.counter,
+      issuedAt: row.issued_at,
+      calledAt: row.called_at,
+      servingAt: row.serving_at,
+      doneAt: row.done_at,
+    };
+  }
+
+  /**
+   * Minutes until a person with `ahead` people before them is called: the mean service time of the
+   * category's last 20 finished tickets today, shared across the windows that serve it. Null until known.
+   */
+  private async estimateWait(q: Queryable, c: CategoryConfig, date: string, ahead: number): Promise<number | null> {
+    const rows = await q.query<{ serving_at: string; done_at: string }>(
+      `SELECT serving_at, done_at FROM tickets WHERE category_id = $1 AND service_date = $2 AND state = 'done'
+       AND serving_at IS NOT NULL AND done_at IS NOT NULL ORDER BY done_at DESC LIMIT 20`,
+      [c.id, date],
+    );
+    if (rows.length === 0) return null;
+    const meanMs = rows.reduce((s, r) => s + (Date.parse(r.done_at) - Date.parse(r.serving_at)), 0) / rows.length;
+    return Math.ceil((ahead * meanMs) / Math.max(1, c.windows.length) / 60_000);
+  }
+}
