@@ -1,26 +1,64 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Client, Pool, PoolClient } from 'pg';
 import { applyMigrations, type Db, type Migration, type Queryable, type SqlValue } from './db';
+import { isConnectionError, mapConnectionErrors, storeUnavailable } from './pg-errors';
+
+/** How long a request may wait for a connection or a statement before it fails with STORE_UNAVAILABLE. */
+const CONNECT_TIMEOUT_MS = 3000;
+const QUERY_TIMEOUT_MS = 15_000;
+/** Any migration of any daemon holds this advisory lock, so daemons starting together migrate one at a time. */
+const MIGRATION_LOCK = 7291001;
 
 /**
  * The hall-wide store: many daemons share one PostgreSQL database. `pg` is loaded only when configured.
  * Integer columns come back as numbers (int4); write aggregates with CAST(... AS INTEGER).
+ *
+ * Connection loss: while the server is away every call fails fast with the DomainError STORE_UNAVAILABLE
+ * (503), never hangs longer than the timeouts above; broken connections are dropped from the pool, so the
+ * first request after the server is back works. Connection errors are mapped in one place (pg-errors.ts).
  */
 export class PostgresDb implements Db {
   readonly dialect = 'postgres' as const;
   readonly description: string;
 
-  private constructor(private readonly pool: Pool, url: string) {
+  private constructor(
+    private readonly pool: Pool,
+    private readonly url: string,
+    private readonly pg: typeof import('pg').default,
+  ) {
     const u = new URL(url);
     this.description = `postgres ${u.hostname}:${u.port || 5432}${u.pathname}`;
   }
 
   static async connect(url: string): Promise<PostgresDb> {
     const pg = (await import('pg')).default;
-    const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
-    pool.on('error', () => undefined); // idle client errors surface on the next query instead
-    const db = new PostgresDb(pool, url);
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
+      idleTimeoutMillis: 30_000,
+    });
+    // An idle client that loses its server emits here; the pool drops it and the next query reconnects.
+    pool.on('error', () => undefined);
+    const db = new PostgresDb(pool, url, pg);
     await db.query('SELECT 1');
     return db;
+  }
+
+  /**
+   * A dedicated connection outside the pool (LISTEN needs one that stays open). The caller owns it: it must
+   * handle its 'error' event and end it.
+   */
+  async dedicatedClient(): Promise<Client> {
+    const client = new this.pg.Client({ connectionString: this.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw isConnectionError(err) ? storeUnavailable(err) : err;
+    }
+    return client;
   }
 
   private static on(client: Pool | PoolClient): Queryable {
@@ -33,38 +71,53 @@ export class PostgresDb implements Db {
   }
 
   query<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
-    return PostgresDb.on(this.pool).query<T>(sql, params);
+    return mapConnectionErrors(() => PostgresDb.on(this.pool).query<T>(sql, params));
   }
 
   execute(sql: string, params?: readonly SqlValue[]): Promise<number> {
-    return PostgresDb.on(this.pool).execute(sql, params);
+    return mapConnectionErrors(() => PostgresDb.on(this.pool).execute(sql, params));
   }
 
-  async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
+  /** Checks out one client; a client that saw a connection error is destroyed, not returned to the pool. */
+  private async withClient<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
+    return mapConnectionErrors(async () => {
+      const client = await this.pool.connect();
+      let broken: Error | undefined;
+      try {
+        return await fn(client);
+      } catch (err) {
+        if (isConnectionError(err)) broken = err as Error;
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    });
+  }
+
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.withClient(async (client) => {
       await client.query('BEGIN');
-      const result = await fn(PostgresDb.on(client));
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+      try {
+        const result = await fn(PostgresDb.on(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
   }
 
-  async migrate(namespace: string, migrations: readonly Migration[]): Promise<void> {
+  migrate(namespace: string, migrations: readonly Migration[]): Promise<void> {
     // Several daemons may start at once: one migrates while the others wait on the advisory lock.
-    const client = await this.pool.connect();
-    try {
-      await client.query('SELECT pg_advisory_lock(7291001)');
-      await applyMigrations(this, namespace, migrations);
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(7291001)').catch(() => undefined);
-      client.release();
-    }
+    return this.withClient(async (client) => {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      try {
+        await applyMigrations(this, namespace, migrations);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      }
+    });
   }
 
   async integrityCheck(): Promise<string[]> {
