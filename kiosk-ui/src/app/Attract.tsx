@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * After a while untouched on the home screen, the attract screen invites passers-by; any touch dismisses it.
+ */
+export function useIdle(seconds: number, enabled: boolean): [boolean, () => void] {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (!enabled) return;
+    let timer = setTimeout(() => setIdle(true), seconds * 1000);
+    const activity = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setIdle(true), seconds * 1000);
+    };
+    window.addEventListener('pointerdown', activity);
+    window.addEventListener('keydown', activity);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pointerdown', activity);
+      window.removeEventListener('keydown', activity);
+    };
+  }, [seconds, enabled]);
+  return [idle, () => setIdle(false)];
+}
+
+export function Attract({ hallName, onDismiss }: { hallName: string; onDismiss: () => void }) {
+  return (
+    <button type="button" className="attract" onClick={onDismiss} aria-label="触摸屏幕开始办理">
+      <span className="attract-hall">{hallName}</span>
+      <span className="attract-title">政务服务 自助办理</span>
+      <span className="attract-list">取号 · 好差评 · 材料扫描</span>
+      <span className="attract-touch">请触摸屏幕开始</span>
+    </button>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useRef } from 'react';
+import { useKiosk } from '../shared/store';
+import { events } from '../shared/api/events';
+import { get, onReachability } from '../shared/api/client';
+import type { KioskInfo } from '../shared/store';
+import { stopSpeaking } from '../shared/kiosk';
+import { Header } from './Header';
+import { Attract, useIdle } from './Attract';
+import { HomeScreen } from '../features/home/HomeScreen';
+import { homeTiles, screens } from './screens';
+import { cornerGesture } from './gesture';
+
+/** Loads the kiosk's facts, follows device states and daemon reachability, retries until the daemon answers. */
+function useDaemon(): void {
+  const setInfo = useKiosk((s) => s.setInfo);
+  const setReachable = useKiosk((s) => s.setDaemonReachable);
+  const setDeviceState = useKiosk((s) => s.setDeviceState);
+  useEffect(() => {
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const load = () =>
+      get<KioskInfo>('/api/kiosk').then(setInfo, () => {
+        if (!stop) timer = setTimeout(load, 2000);
+      });
+    void load();
+    events.start();
+    const offReach = onReachability(setReachable);
+    const offConn = events.onConnection((connected) => {
+      setReachable(connected);
+      if (connected) void load();
+    });
+    const offEvents = events.subscribe((e) => {
+      if (e.type === 'device.status') {
+        const status = e.status as { state: string } | undefined;
+        if (status) setDeviceState(String(e.device), status.state);
+      }
+    });
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+      offReach();
+      offConn();
+      offEvents();
+    };
+  }, [setInfo, setReachable, setDeviceState]);
+}
+
+export function Shell() {
+  useDaemon();
+  const stack = useKiosk((s) => s.stack);
+  const epoch = useKiosk((s) => s.sessionEpoch);
+  const elder = useKiosk((s) => s.elderMode);
+  const reachable = useKiosk((s) => s.daemonReachable);
+  const info = useKiosk((s) => s.info);
+  const top = stack[stack.length - 1];
+  const [idle, wake] = useIdle(info?.ui.attractAfterSeconds ?? 90, top === undefined);
+  const main = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    document.documentElement.classList.toggle('elder', elder);
+  }, [elder]);
+  useEffect(() => {
+    stopSpeaking();
+    main.current?.scrollTo?.(0, 0);
+  }, [top]);
+
+  const Screen = top ? screens[top.name] : undefined;
+  return (
+    <div className="kiosk">
+      <Header onCornerTap={cornerGesture.tap} />
+      {!reachable ? (
+        <div className="offline-banner" role="alert">
+          系统连接中断，正在自动重连…如需帮助请联系工作人员
+        </div>
+      ) : null}
+      <main className="kiosk-main" ref={main} key={`${epoch}`}>
+        {top === undefined ? (
+          <HomeScreen tiles={homeTiles} />
+        ) : Screen ? (
+          <Screen key={stack.length} params={top.params ?? {}} />
+        ) : (
+          <UnknownScreen name={top.name} />
+        )}
+      </main>
+      <footer className="kiosk-footer">
+        <span>如需帮助，请咨询现场工作人员</span>
+        <span>服务热线 12345</span>
+      </footer>
+      {idle && top === undefined ? <Attract hallName={info?.hall.name ?? '政务服务中心'} onDismiss={wake} /> : null}
+    </div>
+  );
+}
+
+function UnknownScreen({ name }: { name: string }) {
+  const home = useKiosk((s) => s.home);
+  return (
+    <div className="notice notice-warn" role="alert">
+      <div className="notice-title">此功能暂不可用（{name}）</div>
+      <button type="button" className="primary-button" onClick={() => home('button')}>
+        首页
+      </button>
+    </div>
+  );
+}

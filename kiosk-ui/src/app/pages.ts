@@ -1,0 +1,13 @@
+import type { ComponentType } from 'react';
+
+/**
+ * Full pages outside the kiosk shell, chosen by URL path: the hall display, a counter's page, the phone page
+ * reached from a ticket's QR code. A feature adds `{ path: /^\/display$/, component }` here.
+ */
+export interface PageRoute {
+  path: RegExp;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  component: ComponentType<{ match: RegExpMatchArray }>;
+}
+
+export const pages: PageRoute[] = [];

@@ -1,0 +1,69 @@
+import { useKiosk } from '../../shared/store';
+import { speak } from '../../shared/kiosk';
+
+export interface HomeTile {
+  /** The button's accessible name, as the contract fixes it («取号», «好差评», «材料扫描»). */
+  label: string;
+  hint: string;
+  screen: string;
+  icon: string;
+  color: string;
+  /** A device this function needs; the tile is hidden when that device is not fitted. */
+  requires?: string;
+}
+
+/** Home: large tiles in the 粤智助 manner and the 关爱模式 switch. */
+export function HomeScreen({ tiles }: { tiles: HomeTile[] }) {
+  const navigate = useKiosk((s) => s.navigate);
+  const elder = useKiosk((s) => s.elderMode);
+  const setElder = useKiosk((s) => s.setElderMode);
+  const fitted = useKiosk((s) => s.deviceStates);
+  const visible = tiles.filter((t) => !t.requires || t.requires in fitted);
+
+  const toggleElder = () => {
+    setElder(!elder);
+    if (!elder) speak('已开启关爱模式，字体放大，并有语音提示。请点击您要办理的业务。');
+  };
+
+  return (
+    <section className="home" aria-label="首页">
+      <p className="home-greeting">您好，请选择您要办理的业务</p>
+      <div className={`home-tiles home-tiles-${visible.length}`}>
+        {visible.map((t) => (
+          <button
+            key={t.screen}
+            type="button"
+            className="home-tile"
+            style={{ ['--tile-color' as string]: t.color }}
+            onClick={() => {
+              if (elder) speak(t.label);
+              navigate(t.screen);
+            }}
+            aria-label={t.label}
+          >
+            <span className="home-tile-icon" aria-hidden="true">
+              {t.icon}
+            </span>
+            <span className="home-tile-label">{t.label}</span>
+            <span className="home-tile-hint" aria-hidden="true">
+              {t.hint}
+            </span>
+          </button>
+        ))}
+      </div>
+      <div className="home-care">
+        <button
+          type="button"
+          role="switch"
+          aria-checked={elder}
+          className={`care-switch${elder ? ' on' : ''}`}
+          onClick={toggleElder}
+        >
+          <span className="care-switch-knob" aria-hidden="true" />
+          关爱模式
+        </button>
+        <span className="home-care-hint">大字体 · 语音提示 · 更长操作时间</span>
+      </div>
+    </section>
+  );
+}

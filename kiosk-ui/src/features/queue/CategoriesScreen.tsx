@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import { InnerPage, Notice } from '../../shared/kiosk';
+import { useEvent } from '../../shared/api/use-event';
+import { useKiosk } from '../../shared/store';
+import { ApiError } from '../../shared/api/client';
+import { fetchCategories, type Category } from './api';
+
+/** 取号 step 1: the business categories with the number of people waiting in each. */
+export function CategoriesScreen() {
+  const navigate = useKiosk((s) => s.navigate);
+  const [categories, setCategories] = useState<Category[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  const load = (signal?: AbortSignal) =>
+    fetchCategories(signal).then(
+      (r) => {
+        setCategories(r.categories);
+        setError(undefined);
+      },
+      (e: unknown) => e instanceof ApiError && setError(e.message),
+    );
+
+  useEffect(() => {
+    const c = new AbortController();
+    void load(c.signal);
+    return () => c.abort();
+  }, []);
+  useEvent(['queue.ticket.issued', 'queue.called'], () => void load());
+
+  return (
+    <InnerPage title="取号 · 选择业务类别" voice="请选择您要办理的业务类别">
+      {error ? <Notice tone="error" title="暂时无法取号">{error}</Notice> : null}
+      <div className="category-grid">
+        {(categories ?? []).map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            className={`category-card${c.priority ? ' category-priority' : ''}`}
+            disabled={!c.open || c.remainingToday === 0}
+            onClick={() => navigate('queue.issue', { categoryId: c.id, categoryName: c.name, realName: c.realName })}
+            aria-label={c.name}
+          >
+            <span className="category-prefix" aria-hidden="true">
+              {c.id}
+            </span>
+            <span className="category-name">{c.name}</span>
+            {c.description ? <span className="category-desc">{c.description}</span> : null}
+            <span className={`category-waiting${c.crowded ? ' crowded' : ''}`}>
+              {!c.open
+                ? `取号时间 ${c.hours.map((h) => `${h.from}-${h.to}`).join('、')}`
+                : c.remainingToday === 0
+                  ? '今日号源已取完'
+                  : `等候 ${c.waiting} 人${c.estimatedWaitMinutes !== null ? ` · 约${c.estimatedWaitMinutes}分钟` : ''}`}
+            </span>
+          </button>
+        ))}
+      </div>
+      {categories === undefined && !error ? <p className="loading">正在加载…</p> : null}
+    </InnerPage>
+  );
+}

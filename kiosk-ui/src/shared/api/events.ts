@@ -1,0 +1,72 @@
+/**
+ * The daemon's event stream (/api/events WebSocket): one JSON object per message with a `type`.
+ * Reconnects by itself with backoff; sends a heartbeat so the daemon's watchdog knows the UI is alive.
+ */
+export interface KioskEvent {
+  type: string;
+  [key: string]: unknown;
+}
+
+type Handler = (event: KioskEvent) => void;
+
+const HEARTBEAT_MS = 10_000;
+
+class EventStream {
+  private socket: WebSocket | undefined;
+  private readonly handlers = new Set<Handler>();
+  private readonly connection = new Set<(connected: boolean) => void>();
+  private attempt = 0;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private started = false;
+  connected = false;
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.connect();
+  }
+
+  private connect(): void {
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`;
+    const socket = new WebSocket(url);
+    this.socket = socket;
+    socket.onopen = () => {
+      this.attempt = 0;
+      this.setConnected(true);
+      this.heartbeat = setInterval(() => socket.readyState === WebSocket.OPEN && socket.send('{"type":"heartbeat"}'), HEARTBEAT_MS);
+    };
+    socket.onmessage = (message) => {
+      let event: KioskEvent;
+      try {
+        event = JSON.parse(String(message.data)) as KioskEvent;
+      } catch {
+        return;
+      }
+      this.handlers.forEach((h) => h(event));
+    };
+    socket.onclose = () => {
+      clearInterval(this.heartbeat);
+      this.setConnected(false);
+      const delay = Math.min(10_000, 500 * 2 ** this.attempt++);
+      setTimeout(() => this.connect(), delay);
+    };
+  }
+
+  private setConnected(connected: boolean): void {
+    if (this.connected === connected) return;
+    this.connected = connected;
+    this.connection.forEach((l) => l(connected));
+  }
+
+  subscribe(handler: Handler): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  onConnection(listener: (connected: boolean) => void): () => void {
+    this.connection.add(listener);
+    return () => this.connection.delete(listener);
+  }
+}
+
+export const events = new EventStream();

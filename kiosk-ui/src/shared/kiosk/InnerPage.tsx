@@ -1,0 +1,53 @@
+import { useEffect, type ReactNode } from 'react';
+import { useKiosk } from '../store';
+import { Countdown } from './Countdown';
+import { useCountdown } from './use-countdown';
+import { speak } from './voice';
+
+export interface InnerPageProps {
+  title: string;
+  /** Spoken when the page opens in 关爱模式. */
+  voice?: string;
+  /** Hold the countdown while the kiosk itself is working (printing, scanning). */
+  busy?: boolean;
+  /** Override of «返回» (e.g. to confirm leaving a half-finished scan); defaults to the previous screen. */
+  onBack?: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+}
+
+/**
+ * Every inner page: «返回» and «首页» always in the same place, a title, and a countdown that returns home and
+ * forgets the person's input when it reaches zero (CONTRACT.md). Use it for every screen but home.
+ */
+export function InnerPage({ title, voice, busy = false, onBack, children, footer }: InnerPageProps) {
+  const back = useKiosk((s) => s.back);
+  const home = useKiosk((s) => s.home);
+  const elder = useKiosk((s) => s.elderMode);
+  const ui = useKiosk((s) => s.info?.ui);
+  const seconds = (elder ? ui?.elderPageTimeoutSeconds : ui?.pageTimeoutSeconds) ?? 60;
+  const { left } = useCountdown(seconds, () => home('timeout'), busy);
+
+  useEffect(() => {
+    if (elder && voice) speak(voice);
+  }, [elder, voice]);
+
+  return (
+    <section className="inner-page" aria-label={title}>
+      <nav className="inner-nav">
+        <button type="button" className="nav-button" onClick={onBack ?? back}>
+          <span aria-hidden="true">‹ </span>返回
+        </button>
+        <h1 className="inner-title">{title}</h1>
+        <div className="inner-nav-right">
+          <Countdown seconds={left} />
+          <button type="button" className="nav-button" onClick={() => home('button')}>
+            <span aria-hidden="true">⌂ </span>首页
+          </button>
+        </div>
+      </nav>
+      <div className="inner-body">{children}</div>
+      {footer ? <div className="inner-footer">{footer}</div> : null}
+    </section>
+  );
+}

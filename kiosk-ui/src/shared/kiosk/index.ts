@@ -1,0 +1,6 @@
+export { InnerPage, type InnerPageProps } from './InnerPage';
+export { Countdown } from './Countdown';
+export { useCountdown } from './use-countdown';
+export { Notice } from './Notice';
+export { NumberPad } from './NumberPad';
+export { speak, stopSpeaking } from './voice';
