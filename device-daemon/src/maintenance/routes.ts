@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import type { HealthLevel } from '../devices/core/device';
+import { bearerToken } from './sessions';
+import * as s from './schemas';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A maintenance route reachable without a session (only login). */
+    maintenancePublic?: boolean;
+  }
+}
+
+/**
+ * /api/maintenance/...: thin routes over MaintenanceService. Every route but login needs
+ * `Authorization: Bearer <token>` of a live session, checked in one hook, so no route can forget it.
+ */
+export default async function maintenanceRoutes(app: FastifyInstance) {
+  const svc = app.maintenance;
+
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.maintenancePublic) return;
+    svc.sessions.touch(bearerToken(request.headers.authorization));
+  });
+
+  app.post<{ Body: { pin: string } }>('/login', {
+    config: { maintenancePublic: true },
+    schema: {
+      body: s.loginBody,
+      response: { 200: { type: 'object', properties: { token: { type: 'string' }, expiresInSeconds: { type: 'integer' } } }, ...s.responses },
+    },
+  }, async (request) => {
+    const session = await svc.sessions.login(request.body.pin);
+    request.log.info('maintenance login');
+    return session;
+  });
+
+  app.post('/logout', async (request, reply) => {
+    svc.sessions.logout(bearerToken(request.headers.authorization)!);
+    return reply.status(204).send();
+  });
+
+  app.get('/devices', {
+    schema: { response: { 200: { type: 'object', properties: { devices: { type: 'array', items: s.deviceStatusSchema } } }, ...s.responses } },
+  }, async () => ({ devices: svc.devices() }));
+
+  app.get<{ Params: { name: string } }>('/devices/:name', {
+    schema: { params: s.deviceParams, response: { 200: { type: 'object', properties: { device: s.deviceStatusSchema } }, ...s.responses } },
+  }, async (request) => ({ device: svc.device(request.params.name).status() }));
+
+  app.post<{ Params: { name: string }; Body: { level: HealthLevel } }>('/devices/:name/health', {
+    schema: {
+      params: s.deviceParams,
+      body: s.healthBody,
+      response: {
+        200: { type: 'object', properties: { result: s.deviceStatusSchema.properties.lastHealth, device: s.deviceStatusSchema } },
+        ...s.responses,
+      },
+    },
+  }, async (request) => svc.checkHealth(request.params.name, request.body.level));
+
+  app.get<{ Querystring: { limit: number } }>('/log', {
+    schema: { querystring: s.logQuery, response: { 200: { type: 'object', properties: { lines: { type: 'array', items: s.logLineSchema } } }, ...s.responses } },
+  }, async (request) => ({ lines: svc.logTail(request.query.limit) }));
+
+  app.get('/system', async () => ({ system: await svc.system(), ui: app.uiWatchdog.status() }));
+
+  app.get('/bundle', async (request, reply) => {
+    const bundle = await svc.bundle();
+    const stamp = bundle.generatedAt.replace(/[:.]/g, '-');
+    request.log.info('maintenance diagnostic bundle exported');
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="kiosk-${app.config.hall.kioskId}-${stamp}.json"`)
+      .send(JSON.stringify(bundle, null, 2));
+  });
+}

@@ -1,0 +1,66 @@
+/** JSON schemas of the maintenance API; response schemas are also serializers, so nothing extra leaks out. */
+export const errorSchema = {
+  type: 'object',
+  properties: {
+    error: { type: 'object', additionalProperties: true, properties: { code: { type: 'string' }, message: { type: 'string' } } },
+  },
+} as const;
+
+const healthResult = {
+  type: 'object',
+  properties: { level: { type: 'string' }, ok: { type: 'boolean' }, text: { type: 'string' }, at: { type: 'string' } },
+} as const;
+
+const errorRecord = {
+  type: 'object',
+  properties: { at: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, locus: { type: 'string' } },
+} as const;
+
+export const deviceStatusSchema = {
+  type: 'object',
+  properties: {
+    name: { type: 'string' },
+    driver: { type: 'string' },
+    simulated: { type: 'boolean' },
+    state: { type: 'string' },
+    since: { type: 'string' },
+    reason: { type: 'string' },
+    transport: { type: 'string' },
+    detail: { type: 'object', additionalProperties: true },
+    statistics: { type: 'object', additionalProperties: { type: 'number' } },
+    recentErrors: { type: 'array', items: errorRecord },
+    lastHealth: healthResult,
+  },
+} as const;
+
+export const loginBody = {
+  type: 'object',
+  required: ['pin'],
+  additionalProperties: false,
+  properties: { pin: { type: 'string', minLength: 1, maxLength: 32 } },
+} as const;
+
+export const healthBody = {
+  type: 'object',
+  required: ['level'],
+  additionalProperties: false,
+  properties: { level: { type: 'string', enum: ['internal', 'external', 'interactive'] } },
+} as const;
+
+export const deviceParams = {
+  type: 'object',
+  properties: { name: { type: 'string', enum: ['idReader', 'printer', 'keypad', 'scanner'] } },
+} as const;
+
+export const logQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 200 } },
+} as const;
+
+export const logLineSchema = {
+  type: 'object',
+  properties: { time: { type: 'string' }, level: { type: 'string' }, msg: { type: 'string' }, text: { type: 'string' } },
+} as const;
+
+export const responses = { '4xx': errorSchema, '5xx': errorSchema } as const;
