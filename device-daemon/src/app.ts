@@ -7,6 +7,8 @@ import devicesPlugin from './devices/plugin';
 import healthRoutes from './plugins/health';
 import uiPlugin from './plugins/ui';
 import queuePlugin from './queue/plugin';
+import maintenancePlugin from './maintenance/plugin';
+import { LogRing } from './maintenance/log-ring';
 import { installErrorHandler } from './core/error-handler';
 import type { Db } from './store/db';
 import type { Clock } from './core/clock';
@@ -19,6 +21,8 @@ export interface AppOptions {
   store?: Db;
   /** The source of "now"; tests inject one to cross midnight. */
   clock?: Clock;
+  /** Recent log lines for the technician's log tail; buildApp tees the log into it. */
+  logRing?: LogRing;
 }
 
 /**
@@ -33,6 +37,7 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(devicesPlugin);
   await app.register(healthRoutes);
   await app.register(queuePlugin);
+  await app.register(maintenancePlugin, { logRing: opts.logRing });
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });
 }
 
@@ -43,11 +48,16 @@ export const REDACT = [
 ];
 
 export function buildApp(opts: AppOptions, fastifyOpts: FastifyServerOptions = {}): FastifyInstance {
+  const logRing = opts.logRing ?? new LogRing();
   const app = Fastify({
-    logger: fastifyOpts.logger ?? { level: opts.config.log.level, redact: { paths: REDACT, censor: '[redacted]' } },
+    logger: fastifyOpts.logger ?? {
+      level: opts.config.log.level,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      stream: logRing.tee(process.stdout),
+    },
     bodyLimit: 1024 * 1024,
     ...fastifyOpts,
   });
-  app.register(kioskApp, opts);
+  app.register(kioskApp, { ...opts, logRing });
   return app;
 }

@@ -6,7 +6,9 @@ export default async function healthRoutes(app: FastifyInstance) {
   app.get('/api/health', async () => {
     const devices = Object.fromEntries(app.deviceList().map((d) => [d.name, d.status()]));
     const healthy = Object.values(devices).every((d) => d.state === 'idle' || d.state === 'busy');
-    return { status: healthy ? 'ok' : 'degraded', version: VERSION, store: app.store.dialect, devices };
+    // ui: heartbeat watchdog of the kiosk page (maintenance/watchdog.ts); reported, it does not degrade status.
+    const ui = app.uiWatchdog?.status();
+    return { status: healthy ? 'ok' : 'degraded', version: VERSION, store: app.store.dialect, devices, ...(ui ? { ui } : {}) };
   });
 
   app.get('/api/kiosk', async () => {
