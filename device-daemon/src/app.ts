@@ -56,6 +56,8 @@ export function buildApp(opts: AppOptions, fastifyOpts: FastifyServerOptions = {
       stream: logRing.tee(process.stdout),
     },
     bodyLimit: 1024 * 1024,
+    // Unknown fields are errors, not silently dropped; no type coercion of JSON bodies.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     ...fastifyOpts,
   });
   app.register(kioskApp, { ...opts, logRing });

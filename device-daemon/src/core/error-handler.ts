@@ -13,9 +13,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (err.validation) {
       const first = err.validation[0];
+      const params = (first?.params ?? {}) as { missingProperty?: string; additionalProperty?: string };
+      const base = (first?.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
+      const extra = params.missingProperty ?? params.additionalProperty;
       const field =
-        (first?.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
-        (first?.params as { missingProperty?: string } | undefined)?.missingProperty ||
+        [base, extra].filter(Boolean).join('.') ||
         err.validationContext ||
         'request';
       const where = err.validationContext ?? 'body';

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function runServer(env: Record<string, string>, waitFor?: RegExp): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'device-daemon/src/server.ts'], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not finish: ${stdout} ${stderr}`));
+    }, 30_000);
+    child.stdout.on('data', (d) => {
+      stdout += String(d);
+      if (waitFor?.test(stdout)) child.kill('SIGTERM');
+    });
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr, stdout });
+    });
+  });
+}
+
+describe('the daemon host', () => {
+  it('stops before listening with exit status 78 and one line naming the key on an invalid configuration', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'srv-'));
+    const file = path.join(dir, 'kiosk.json');
+    writeFileSync(file, JSON.stringify({ devices: { printer: { driver: 'escpos-serial', path: '/dev/ttyUSB1', baudRate: 'fast' } } }));
+    const r = await runServer({ KIOSK_CONFIG: file, KIOSK_DATA_DIR: dir, KIOSK_PORT: '0' });
+    expect(r.code).toBe(78);
+    const lines = r.stderr.trim().split('\n').filter((l) => !l.includes('ExperimentalWarning'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/devices\.printer\.baudRate = "fast"; expected a whole number/);
+    expect(r.stdout).not.toMatch(/Server listening/);
+  });
+
+  it('rejects an invalid port the same way', async () => {
+    const r = await runServer({ KIOSK_PORT: 'eighty', KIOSK_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'srv-')) });
+    expect(r.code).toBe(78);
+    expect(r.stderr).toMatch(/KIOSK_PORT = "eighty"/);
+  });
+
+  it('listens, then closes devices and the store gracefully on SIGTERM', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'srv-'));
+    const file = path.join(dir, 'kiosk.json');
+    writeFileSync(file, JSON.stringify({ hall: { name: '测试大厅' } }));
+    const r = await runServer({ KIOSK_CONFIG: file, KIOSK_DATA_DIR: dir, KIOSK_PORT: '0' }, /Server listening/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/closing: devices, store/);
+  });
+});
