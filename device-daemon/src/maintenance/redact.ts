@@ -23,9 +23,12 @@ const NAME_KEYS = '(?:name|fullName|fullname|nameZh|nameEn|chineseName|englishNa
 const NAME_JSON = new RegExp(`("${NAME_KEYS}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g');
 const NAME_TEXT = new RegExp(`(${NAME_KEYS}\\s*[=:：]\\s*)(?!\\[redacted\\])[^\\s,，;；"]+`, 'g');
 
-/** Device names and other machine words stay readable: only values with CJK text or spaces look like names. */
+/**
+ * `name` also names devices and categories: those machine words stay readable, and only values with CJK text
+ * or several words count as a person's name. Every other name key is always a person's.
+ */
 function looksLikeName(value: string): boolean {
-  return /[\u3400-\u9fff\uf900-\ufaff]|^[A-Za-z]+[ ,·.][A-Za-z]/.test(value);
+  return /[\u3400-\u9fff\uf900-\ufaff]|^[A-Za-z]+[ ,·.]+[A-Za-z]/.test(value);
 }
 
 export function redactText(text: string): string {
@@ -33,7 +36,8 @@ export function redactText(text: string): string {
   for (const re of PATTERNS) out = out.replace(re, CENSOR);
   out = out.replace(NAME_JSON, (whole, key: string) => {
     const value = whole.slice(key.length + 1, -1);
-    return looksLikeName(value) ? `${key}"${CENSOR}"` : whole;
+    const plainName = /^"name"/.test(key);
+    return !plainName || looksLikeName(value) ? `${key}"${CENSOR}"` : whole;
   });
   out = out.replace(NAME_TEXT, (whole, key: string) => (looksLikeName(whole.slice(key.length)) ? `${key}${CENSOR}` : whole));
   return out;
