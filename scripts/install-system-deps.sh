@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Debian packages the test suite needs (the kiosk itself needs none on simulated devices):
+#   socat            real pseudo-terminal pairs for the serial integration tests
+#   chromium         browser tests (driven by playwright-core); fonts-wqy-zenhei so Chinese renders
+#   sane-utils       scanimage and the SANE `test` backend, a real scanner device
+#   poppler-utils    pdftotext / pdfinfo, to check the PDFs the kiosk writes
+#   espeak-ng        Mandarin voice for announcements when the browser has no voice
+#   libusb-1.0-0     node-hid's runtime; udev for SerialPort.list()
+#   postgresql-15    a throwaway server for the hall-wide (PostgreSQL) tests
+# Idempotent: installs only what is missing. Needs root (or sudo).
+set -euo pipefail
+PACKAGES=(socat chromium fonts-wqy-zenhei sane-utils poppler-utils espeak-ng libusb-1.0-0 udev postgresql-15 ca-certificates)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "system packages: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get -o DPkg::Lock::Timeout=600 update -q
+$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${missing[@]}"

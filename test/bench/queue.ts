@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { buildApp } from '../../device-daemon/src/app';
+import { parseConfig } from '../../device-daemon/src/config/load';
+import { percentile, type BenchRow } from './table';
+
+const quick = process.env.KIOSK_BENCH_QUICK === '1';
+
+async function measure(n: number, call: () => Promise<{ statusCode: number }>, expected: number) {
+  const times: number[] = [];
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = await call();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r.statusCode !== expected) throw new Error(`unexpected status ${r.statusCode}`);
+  }
+  const totalMs = Number(process.hrtime.bigint() - start) / 1e6;
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), perSecond: (n / totalMs) * 1000 };
+}
+
+/**
+ * Ticket issue through the whole API (validation, SQLite transaction with fsync, simulated printer with
+ * DLE EOT before and after, ESC/POS encoding) beside a bare Fastify route in the same process.
+ */
+export async function bench(): Promise<BenchRow[]> {
+  const n = quick ? 100 : 1000;
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-queue-'));
+  const app = buildApp(
+    {
+      config: parseConfig(
+        { devices: { printer: { driver: 'simulated' } }, queue: { categories: [{ id: 'A', name: '社会民生' }, { id: 'B', name: '注册登记' }] } },
+        dir,
+      ),
+    },
+    { logger: false },
+  );
+  await app.ready();
+  const bare = Fastify({ logger: false });
+  bare.post('/t', async (_req, reply) => reply.status(201).send({ ticket: { number: 'A001' } }));
+  await bare.ready();
+
+  try {
+    const base = await measure(n, () => bare.inject({ method: 'POST', url: '/t', payload: { categoryId: 'A' } }), 201);
+    const screen = await measure(
+      n,
+      () => app.inject({ method: 'POST', url: '/api/queue/tickets', payload: { categoryId: 'A', delivery: 'screen' } }),
+      201,
+    );
+    const printed = await measure(
+      Math.min(n, 200),
+      () => app.inject({ method: 'POST', url: '/api/queue/tickets', payload: { categoryId: 'B' } }),
+      201,
+    );
+    const ms = (x: number) => `${x.toFixed(2)} ms`;
+    return [
+      { area: 'queue', metric: 'bare Fastify route p50 / p99 (baseline)', value: `${ms(base.p50)} / ${ms(base.p99)}`, ratio: '1.0x' },
+      { area: 'queue', metric: 'issue ticket, screen: p50 / p99', value: `${ms(screen.p50)} / ${ms(screen.p99)}`, ratio: `${(screen.p50 / base.p50).toFixed(1)}x bare p50` },
+      { area: 'queue', metric: 'issue ticket, screen: throughput', value: `${screen.perSecond.toFixed(0)} /s`, ratio: `${(screen.perSecond / base.perSecond).toFixed(3)} of bare` },
+      { area: 'queue', metric: 'issue + print (sim printer): p50 / p99', value: `${ms(printed.p50)} / ${ms(printed.p99)}`, ratio: `${(printed.p50 / base.p50).toFixed(1)}x bare p50` },
+      { area: 'queue', metric: 'issue + print (sim printer): throughput', value: `${printed.perSecond.toFixed(0)} /s`, ratio: `${(printed.perSecond / base.perSecond).toFixed(3)} of bare` },
+    ];
+  } finally {
+    await app.close();
+    await bare.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
