@@ -1,8 +1,20 @@
-import { int, obj, opt, tagged, type Infer } from '../../config/schema-dsl';
+import { arr, int, obj, opt, str, tagged, type Infer } from '../../config/schema-dsl';
+import { keypadModelSchema } from './model-schema';
+
+const level = int({ min: 1, max: 5 });
 
 const common = {
-  /** Seconds after an invitation during which one key press counts. */
+  /** Seconds after an invitation during which one key press counts (reference/devices.md §3: 10 s). */
   windowSeconds: opt(int({ min: 3, max: 120 }), 10),
+  /** A second press edge within this many milliseconds of the last one is contact bounce, not a press. */
+  debounceMs: opt(int({ min: 0, max: 1000 }), 60),
+  /** Which per-model data describes the reports: a built-in name (models.ts) or an inline model. */
+  model: opt(keypadModelSchema, 'boot-keyboard'),
+  /**
+   * Level of each physical key, key 1 first: `[5,4,3,2,1]` for units whose leftmost key is 非常满意.
+   * Default: key n is level n.
+   */
+  keyLevels: opt(arr(level, { min: 1, max: 6 }), [1, 2, 3, 4, 5]),
 };
 
 export const keypadConfig = tagged('driver', {
@@ -10,6 +22,8 @@ export const keypadConfig = tagged('driver', {
   hid: obj({
     vendorId: int({ min: 0, max: 0xffff }),
     productId: int({ min: 0, max: 0xffff }),
+    /** A hidraw path when several identical units are plugged in; otherwise the first match is used. */
+    path: opt(str({ min: 1 })),
     ...common,
   }),
 });

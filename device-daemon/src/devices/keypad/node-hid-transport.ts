@@ -1,0 +1,63 @@
+import { EventEmitter } from 'node:events';
+import type { HIDAsync } from 'node-hid';
+import { transportError } from '../core/transport';
+import { hex4, type HidTransport } from './hid-transport';
+
+/**
+ * A USB HID unit through node-hid (hidraw on Linux), loaded lazily so a simulated kiosk starts without the
+ * native module. node-hid needs libusb-1.0 at run time; reading hidraw needs a udev rule granting the
+ * daemon's user access (see the keypad README).
+ */
+export class NodeHidTransport extends EventEmitter implements HidTransport {
+  readonly description: string;
+  private device: HIDAsync | undefined;
+
+  constructor(private readonly target: { vendorId: number; productId: number; path?: string }) {
+    super();
+    this.description = `hid ${hex4(target.vendorId)}:${hex4(target.productId)}${target.path ? ` ${target.path}` : ''}`;
+  }
+
+  get isOpen(): boolean {
+    return this.device !== undefined;
+  }
+
+  async open(): Promise<void> {
+    if (this.device) return;
+    const HID = await import('node-hid');
+    const found = await HID.devicesAsync(this.target.vendorId, this.target.productId);
+    const match = found.find((d) => d.path && (!this.target.path || d.path === this.target.path));
+    if (!match?.path) throw transportError('ENOENT', `${this.description}: no such HID device`);
+    let device: HIDAsync;
+    try {
+      device = await HID.HIDAsync.open(match.path, { nonExclusive: true });
+    } catch (err) {
+      const message = (err as Error).message;
+      const code = /permission|access/i.test(message) ? 'EACCES' : /busy/i.test(message) ? 'EBUSY' : 'EIO';
+      throw transportError(code, `${this.description}: ${message}`);
+    }
+    this.device = device;
+    device.on('data', (report: Buffer) => this.emit('report', Buffer.from(report)));
+    device.once('error', (err: Error) => {
+      // node-hid reports an unplugged unit as a read error; the device object is unusable afterwards.
+      if (this.device !== device) return;
+      this.device = undefined;
+      device.removeAllListeners('data');
+      void device.close().catch(() => undefined);
+      this.emit('close', transportError('ENODEV', `${this.description}: ${err.message}`));
+    });
+  }
+
+  async close(): Promise<void> {
+    const device = this.device;
+    if (!device) return;
+    this.device = undefined;
+    device.removeAllListeners();
+    await device.close().catch(() => undefined);
+    this.emit('close');
+  }
+
+  async write(report: Uint8Array): Promise<void> {
+    if (!this.device) throw transportError('ENOTOPEN', `${this.description} is not open`);
+    await this.device.write(Buffer.from(report));
+  }
+}
