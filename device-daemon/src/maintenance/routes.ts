@@ -1,6 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '../core/errors';
 import type { HealthLevel } from '../devices/core/device';
-import { bearerToken } from './sessions';
+import { bearerToken, cookieToken, sessionCookie } from './sessions';
 import * as s from './schemas';
 
 declare module 'fastify' {
@@ -10,16 +11,38 @@ declare module 'fastify' {
   }
 }
 
+/** The session token: `Authorization: Bearer` (tools, tests) or the HttpOnly cookie (the kiosk UI). */
+function tokenOf(request: FastifyRequest): string | undefined {
+  return bearerToken(request.headers.authorization) ?? cookieToken(request.headers.cookie);
+}
+
 /**
- * /api/maintenance/...: thin routes over MaintenanceService. Every route but login needs
- * `Authorization: Bearer <token>` of a live session, checked in one hook, so no route can forget it.
+ * A browser sends Origin on cross-origin requests and on every POST: only the kiosk's own origin may drive
+ * maintenance (SameSite does not tell ports apart, and a page on another loopback port is another site).
+ */
+function assertSameOrigin(request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  if (!origin) return;
+  let host: string | undefined;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    host = undefined;
+  }
+  if (host !== request.headers.host) throw new DomainError('ORIGIN_FORBIDDEN', `origin ${origin} may not use maintenance`, 403);
+}
+
+/**
+ * /api/maintenance/...: thin routes over MaintenanceService. Every route but login needs a live session,
+ * checked in one hook, so no route can forget it.
  */
 export default async function maintenanceRoutes(app: FastifyInstance) {
   const svc = app.maintenance;
 
   app.addHook('onRequest', async (request) => {
+    assertSameOrigin(request);
     if (request.routeOptions.config.maintenancePublic) return;
-    svc.sessions.touch(bearerToken(request.headers.authorization));
+    svc.sessions.touch(tokenOf(request));
   });
 
   app.post<{ Body: { pin: string } }>('/login', {
@@ -28,15 +51,18 @@ export default async function maintenanceRoutes(app: FastifyInstance) {
       body: s.loginBody,
       response: { 200: { type: 'object', properties: { token: { type: 'string' }, expiresInSeconds: { type: 'integer' } } }, ...s.responses },
     },
-  }, async (request) => {
-    const session = await svc.sessions.login(request.body.pin);
+  }, async (request, reply) => {
+    const session = await svc.sessions.login(request.body.pin).catch((err: { code?: string }) => {
+      request.log.warn({ code: err.code }, 'maintenance login refused');
+      throw err;
+    });
     request.log.info('maintenance login');
-    return session;
+    return reply.header('set-cookie', sessionCookie(session.token)).send(session);
   });
 
   app.post('/logout', async (request, reply) => {
-    svc.sessions.logout(bearerToken(request.headers.authorization)!);
-    return reply.status(204).send();
+    svc.sessions.logout(tokenOf(request)!);
+    return reply.header('set-cookie', sessionCookie('')).status(204).send();
   });
 
   app.get('/devices', {

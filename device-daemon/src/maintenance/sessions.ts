@@ -95,8 +95,25 @@ function lockedError(ms: number): DomainError {
   });
 }
 
+/** The cookie the kiosk UI's session rides on (HttpOnly: page scripts never see the token). */
+export const SESSION_COOKIE = 'kiosk_maintenance';
+
 /** `Authorization: Bearer <token>` -> token. */
 export function bearerToken(header: string | undefined): string | undefined {
   const m = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header ?? '');
   return m?.[1];
+}
+
+export function cookieToken(header: string | undefined): string | undefined {
+  const m = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([A-Za-z0-9_-]{20,100})(?:;|$)`).exec(header ?? '');
+  return m?.[1];
+}
+
+/**
+ * Path-scoped, HttpOnly and SameSite=Strict; no Max-Age, the daemon ends the session itself after inactivity.
+ * An empty token clears the cookie.
+ */
+export function sessionCookie(token: string): string {
+  const base = `${SESSION_COOKIE}=${token}; Path=/api/maintenance; HttpOnly; SameSite=Strict`;
+  return token ? base : `${base}; Max-Age=0`;
 }
