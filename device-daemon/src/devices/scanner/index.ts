@@ -1,7 +1,60 @@
-// Scaffolding while the scanner module is being written: replaced by the real factory.
-import type { DeviceDriver } from '../core/device';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import type { DeviceContext, FittedDevice } from '../registry';
-export type ScannerDriver = DeviceDriver;
-export async function createScanner(_config: unknown, _ctx: DeviceContext): Promise<FittedDevice<ScannerDriver>> {
-  throw new Error('scanner module not built yet');
+import type { ScannerConfig } from './config';
+import { ScannerDriver } from './driver';
+import { ChildProcessTransport } from './child-transport';
+import { SaneTestScript, SaneTestTransport, TEST_DEVICE, writeTestBackendConfig } from './sane-test';
+import { SimulatedScanimage } from './sim-scanimage';
+import { TEST_BACKEND_SOURCES } from './args';
+import { scannerSimRoutes } from './sim-routes';
+
+export { ScannerDriver } from './driver';
+export type { ScannedPage } from './driver';
+export type { ScanOptions, ScanMode, ScanSource, ScanArea } from './args';
+export { ScannerError, type ScannerErrorCode } from './status';
+
+/** Whether the scanimage program (sane-utils) can be started on this machine. */
+export function scanimageAvailable(command = 'scanimage'): boolean {
+  const r = spawnSync(command, ['-V'], { stdio: 'ignore', timeout: 5000 });
+  return !r.error && r.status === 0;
+}
+
+/**
+ * `{driver:'sane', device}` drives the named device through scanimage. `{driver:'simulated'}` drives the
+ * SANE test backend through the same scanimage transport (a dll.conf under the data folder, given to the
+ * child as SANE_CONFIG_DIR); without scanimage it falls back to the in-process stand-in. Both simulated
+ * forms get fault injection under /api/sim/scanner.
+ */
+export async function createScanner(config: ScannerConfig, ctx: DeviceContext): Promise<FittedDevice<ScannerDriver>> {
+  const timeoutMs = config.timeoutSeconds * 1000;
+  if (config.driver === 'sane') {
+    const driver = new ScannerDriver({
+      driver: 'sane',
+      simulated: false,
+      transport: new ChildProcessTransport(),
+      device: config.device,
+      sources: config.sourceNames,
+      timeoutMs,
+    });
+    return { driver };
+  }
+  const script = new SaneTestScript();
+  let inner;
+  if (scanimageAvailable()) {
+    const dir = writeTestBackendConfig(path.join(ctx.dataDir, 'sane-test'));
+    inner = new ChildProcessTransport({ env: { SANE_CONFIG_DIR: dir } });
+  } else {
+    ctx.log.warn('scanimage not found (install sane-utils): the simulated scanner runs in-process');
+    inner = new SimulatedScanimage();
+  }
+  const driver = new ScannerDriver({
+    driver: 'simulated',
+    simulated: true,
+    transport: new SaneTestTransport(inner, script),
+    device: TEST_DEVICE,
+    sources: TEST_BACKEND_SOURCES,
+    timeoutMs,
+  });
+  return { driver, simRoutes: scannerSimRoutes(script) };
 }

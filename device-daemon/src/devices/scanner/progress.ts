@@ -1,0 +1,43 @@
+/**
+ * Parses what `scanimage -p` writes to stderr: `Progress: 42.3%` records separated by carriage returns
+ * (no newline), mixed with ordinary message lines. Chunks may split a record anywhere, so the parser keeps
+ * the unfinished tail until its terminator arrives.
+ */
+export interface ProgressUpdate {
+  /** Percentages in the order they arrived, 0..100. */
+  percents: number[];
+  /** Complete non-progress lines (warnings, the reason of a failure). */
+  lines: string[];
+}
+
+const PROGRESS = /^Progress:\s*(\d+(?:\.\d+)?)%$/;
+
+export class ProgressParser {
+  private tail = '';
+
+  push(chunk: string): ProgressUpdate {
+    const text = this.tail + chunk;
+    const records = text.split(/\r\n|\r|\n/);
+    this.tail = records.pop() ?? '';
+    return classify(records);
+  }
+
+  /** The process ended: whatever is left is a last record. */
+  end(): ProgressUpdate {
+    const rest = this.tail;
+    this.tail = '';
+    return classify(rest ? [rest] : []);
+  }
+}
+
+function classify(records: string[]): ProgressUpdate {
+  const out: ProgressUpdate = { percents: [], lines: [] };
+  for (const raw of records) {
+    const record = raw.trim();
+    if (!record) continue;
+    const m = PROGRESS.exec(record);
+    if (m) out.percents.push(Math.min(100, Math.max(0, Number(m[1]))));
+    else out.lines.push(record);
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { exitToError, SANE_STATUS } from './status';
+
+const code = (exit: Parameters<typeof exitToError>[0], stderr = '') => exitToError(exit, stderr)?.code;
+
+describe('scanimage exit status to typed errors', () => {
+  it('maps the SANE statuses of a failed read', () => {
+    expect(code({ code: 0, signal: null })).toBeUndefined();
+    expect(code({ code: SANE_STATUS.JAMMED, signal: null })).toBe('SCANNER_JAMMED');
+    expect(code({ code: 7, signal: null })).toBe('SCANNER_NO_DOCUMENTS');
+    expect(code({ code: 8, signal: null })).toBe('SCANNER_COVER_OPEN');
+    expect(code({ code: 3, signal: null })).toBe('SCANNER_BUSY');
+    expect(code({ code: 11, signal: null })).toBe('SCANNER_ACCESS_DENIED');
+    expect(code({ code: 9, signal: null })).toBe('SCANNER_IO_ERROR');
+  });
+
+  it('tells a device that could not be opened from other exit-1 failures', () => {
+    expect(code({ code: 1, signal: null }, 'scanimage: open of device nosuch failed: Invalid argument\n')).toBe('SCANNER_MISSING');
+    expect(code({ code: 1, signal: null }, 'scanimage: something else\n')).toBe('SCANNER_IO_ERROR');
+  });
+
+  it('treats a missing program as a missing scanner and a signal as a cancelled scan', () => {
+    expect(code({ code: null, signal: null, spawnError: 'ENOENT' })).toBe('SCANNER_MISSING');
+    expect(code({ code: null, signal: 'SIGTERM' })).toBe('SCANNER_CANCELLED');
+  });
+
+  it('keeps the last message line (not a progress record) as the technical reason, and a plain Chinese message', () => {
+    const err = exitToError({ code: 6, signal: null }, 'Progress: 10.0%\rscanimage: sane_read: Document feeder jammed\n')!;
+    expect(err.reason).toBe('scanimage: sane_read: Document feeder jammed');
+    expect(err.message).toContain('卡纸');
+    expect(err.status).toBe(409);
+  });
+});
