@@ -7,6 +7,7 @@ import devicesPlugin from './devices/plugin';
 import healthRoutes from './plugins/health';
 import uiPlugin from './plugins/ui';
 import queuePlugin from './queue/plugin';
+import hallPlugin from './hall/plugin';
 import maintenancePlugin from './maintenance/plugin';
 import { LogRing } from './maintenance/log-ring';
 import { installErrorHandler } from './core/error-handler';
@@ -37,6 +38,7 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(devicesPlugin);
   await app.register(healthRoutes);
   await app.register(queuePlugin);
+  await app.register(hallPlugin);
   await app.register(maintenancePlugin, { logRing: opts.logRing });
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });
 }

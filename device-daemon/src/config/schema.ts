@@ -7,6 +7,7 @@ import { queueConfig } from '../queue/config';
 import { evaluationConfig } from '../evaluation/config';
 import { scanConfig } from '../scan/config';
 import { maintenanceConfig } from '../maintenance/config';
+import { countersConfig } from '../queue/counter-config';
 
 const timezone = str({ min: 1, hint: 'an IANA time zone such as "Asia/Shanghai"' });
 const validTimezone: typeof timezone = {
@@ -67,6 +68,7 @@ export const kioskConfig = obj({
     {},
   ),
   queue: opt(queueConfig, {}),
+  counters: opt(countersConfig, {}),
   evaluation: opt(evaluationConfig, {}),
   scan: opt(scanConfig, {}),
   maintenance: opt(maintenanceConfig, {}),
