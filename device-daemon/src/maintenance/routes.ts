@@ -84,9 +84,9 @@ export default async function maintenanceRoutes(app: FastifyInstance) {
     },
   }, async (request) => svc.checkHealth(request.params.name, request.body.level));
 
-  app.get<{ Querystring: { limit: number } }>('/log', {
+  app.get<{ Querystring: { limit?: string } }>('/log', {
     schema: { querystring: s.logQuery, response: { 200: { type: 'object', properties: { lines: { type: 'array', items: s.logLineSchema } } }, ...s.responses } },
-  }, async (request) => ({ lines: svc.logTail(request.query.limit) }));
+  }, async (request) => ({ lines: svc.logTail(Number(request.query.limit ?? 200)) }));
 
   app.get('/system', async () => ({ system: await svc.system(), ui: app.uiWatchdog.status() }));
 

@@ -55,7 +55,8 @@ export const deviceParams = {
 export const logQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 200 } },
+  // The daemon's validator does not coerce types: a query value is a string.
+  properties: { limit: { type: 'string', pattern: '^(?:[1-9]\\d{0,1}|[1-4]\\d{2}|500)$' } },
 } as const;
 
 export const logLineSchema = {

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../device-daemon/src/app';
+import { parseConfig } from '../../device-daemon/src/config/load';
+import { hashPin } from '../../device-daemon/src/maintenance/pin';
+import { LogRing } from '../../device-daemon/src/maintenance/log-ring';
+
+/** Shared by the maintenance-*.test.ts files: a daemon with a known PIN, a movable clock and a log ring. */
+export const TEST_PIN = '424242';
+let pinHash: string | undefined;
+export async function testPinHash(): Promise<string> {
+  return (pinHash ??= await hashPin(TEST_PIN));
+}
+
+export class MovableClock {
+  t = Date.parse('2025-06-02T01:00:00Z');
+  now = () => new Date(this.t);
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
+
+export interface Daemon {
+  app: FastifyInstance;
+  clock: MovableClock;
+  ring: LogRing;
+  dataDir: string;
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'kiosk-maint-'));
+}
+
+/** Builds (does not listen) a daemon over `raw` config with the test PIN; logs go only to the ring. */
+export async function startDaemon(raw: Record<string, unknown>, dataDir = tempDataDir(), clock = new MovableClock()): Promise<Daemon> {
+  const ring = new LogRing(500);
+  const config = parseConfig(
+    { store: { driver: 'sqlite', path: path.join(dataDir, 'kiosk.db') }, ...raw, maintenance: { pinHash: await testPinHash(), ...(raw.maintenance as object) } },
+    dataDir,
+  );
+  const app = buildApp({ config, clock, logRing: ring }, { logger: { level: 'info', stream: ring } });
+  await app.ready();
+  return { app, clock, ring, dataDir };
+}
+
+export async function login(app: FastifyInstance, pin = TEST_PIN): Promise<{ authorization: string }> {
+  const res = await app.inject({ method: 'POST', url: '/api/maintenance/login', payload: { pin } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  return { authorization: `Bearer ${res.json<{ token: string }>().token}` };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
