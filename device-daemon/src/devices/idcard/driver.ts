@@ -1,0 +1,221 @@
+import { EventEmitter } from 'node:events';
+import { DeviceDriver, type HealthLevel } from '../core/device';
+import type { ByteTransport } from '../core/transport';
+import { SamLink } from './sam-link';
+import { Command } from './codec/frame';
+import { IdCardError, SW3, sw3Error } from './codec/status';
+import { pollCycle, ReadStepError, type CardRead } from './card-cycle';
+
+/** Events for the identity layer. `card` carries personal data: subscribers keep it in memory only. */
+export interface IdReaderEvents {
+  card: [CardRead];
+  removed: [];
+  readError: [IdCardError];
+}
+
+export interface IdReaderOptions {
+  transport: ByteTransport;
+  simulated: boolean;
+  driver: string;
+  pollIntervalMs: number;
+  replyTimeoutMs: number;
+  baudRate: number;
+  /** How long the interactive health check waits for the technician's card. */
+  interactiveTimeoutMs?: number;
+}
+
+/** Consecutive communication errors after which the reader shows as in error. */
+const COMM_ERRORS_FOR_ERROR_STATE = 3;
+
+/**
+ * The SAM ID-card reader: polls find -> select -> read, reports each card once per placement, maps SW3 to
+ * typed errors, keeps UnifiedPOS statistics and recovers by itself (SAM faults by re-checking status, a
+ * vanished port by DeviceDriver's reconnect with backoff).
+ */
+export class IdReaderDriver extends DeviceDriver {
+  readonly name = 'idReader' as const;
+  readonly driver: string;
+  readonly cards = new EventEmitter<IdReaderEvents>();
+  private readonly link: SamLink;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  /** Bumped on every start and stop, so a cycle that outlives a reconnect does not start a second timer chain. */
+  private generation = 0;
+  private cycle: Promise<unknown> = Promise.resolve();
+  private cardInField = false;
+  private samFault = false;
+  private commErrors = 0;
+  private lastErrorCode: string | undefined;
+  private samId: string | undefined;
+  private lastReadAt: string | undefined;
+  private readonly onClose = (err?: Error) => this.transportClosed(err);
+
+  constructor(private readonly opts: IdReaderOptions) {
+    super({ simulated: opts.simulated });
+    this.driver = opts.driver;
+    this.link = new SamLink(opts.transport, { replyTimeoutMs: opts.replyTimeoutMs, baudRate: opts.baudRate });
+    for (const s of ['GoodReadCount', 'FailedReadCount', 'UnreadableCardCount', 'CommunicationErrorCount']) this.statistics[s] = 0;
+  }
+
+  protected override async connect(): Promise<void> {
+    const t = this.opts.transport;
+    await t.open();
+    t.on('close', this.onClose);
+    this.link.attach();
+    try {
+      const status = await this.link.exchange(Command.SAM_STATUS);
+      if (status.sw3 !== SW3.OK) throw sw3Error(status.sw3);
+      const id = await this.link.exchange(Command.SAM_ID);
+      if (id.sw3 === SW3.OK) this.samId = id.data.toString('hex');
+    } catch (err) {
+      await this.release();
+      throw err;
+    }
+    this.samFault = false;
+    this.commErrors = 0;
+    this.running = true;
+    this.generation += 1;
+    this.schedule(0);
+  }
+
+  protected override async disconnect(): Promise<void> {
+    await this.release();
+  }
+
+  private async release(): Promise<void> {
+    this.stopPolling();
+    this.opts.transport.off('close', this.onClose);
+    this.link.detach();
+    await this.opts.transport.close().catch(() => undefined);
+    this.leaveField();
+  }
+
+  private transportClosed(err?: Error): void {
+    this.opts.transport.off('close', this.onClose);
+    this.stopPolling();
+    this.link.detach();
+    this.leaveField();
+    this.count('CommunicationErrorCount');
+    this.recordError('READER_DISCONNECTED', `读卡器连接已断开${err ? `：${err.message}` : ''}`, 'input');
+    this.connectionLost('读卡器连接已断开');
+  }
+
+  private stopPolling(): void {
+    this.running = false;
+    this.generation += 1;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(delay = this.opts.pollIntervalMs): void {
+    if (!this.running) return;
+    const gen = this.generation;
+    this.timer = setTimeout(() => void this.runCycle().finally(() => gen === this.generation && this.schedule()), delay);
+  }
+
+  /** One poll, never two at once (the health check shares it). */
+  private runCycle(): Promise<string> {
+    const run = () => this.poll();
+    const p = this.cycle.then(run, run);
+    this.cycle = p.catch(() => undefined);
+    return p;
+  }
+
+  private async poll(): Promise<string> {
+    try {
+      if (this.samFault) {
+        const status = await this.link.exchange(Command.SAM_STATUS);
+        if (status.sw3 !== SW3.OK) throw sw3Error(status.sw3);
+        this.samFault = false;
+      }
+      const outcome = await pollCycle(this.link, this.cardInField);
+      this.commErrors = 0;
+      this.lastErrorCode = undefined;
+      if (this.state === 'error') this.setState('idle');
+      if (outcome.kind === 'removed' || (outcome.kind === 'read' && outcome.replaced)) this.leaveField();
+      if (outcome.kind === 'read') {
+        this.cardInField = true;
+        this.lastReadAt = new Date().toISOString();
+        this.count('GoodReadCount');
+        this.cards.emit('card', outcome.read);
+        this.statusChanged();
+        return `读卡成功（${outcome.read.card.cardType}）`;
+      }
+      return outcome.kind === 'no-card' ? '读卡器正常，感应区无卡' : '读卡器正常';
+    } catch (err) {
+      return this.failed(err);
+    }
+  }
+
+  private failed(raw: unknown): string {
+    const duringRead = raw instanceof ReadStepError;
+    const err = duringRead ? raw.cause : raw;
+    const e = err instanceof IdCardError ? err : new IdCardError('SAM_COMMAND_ERROR', (err as Error).message, 'communication');
+    if (e.code === 'READER_DISCONNECTED') return e.message; // the close handler deals with it
+    if (e.kind === 'communication') this.count('CommunicationErrorCount');
+    if (duringRead) this.count(e.code === 'UNREADABLE_CARD' || e.code === 'WRONG_CARD_TYPE' ? 'UnreadableCardCount' : 'FailedReadCount');
+    if (e.kind === 'sam') {
+      this.samFault = true;
+      this.setState('error', e.message);
+    } else if (e.kind === 'communication' && ++this.commErrors >= COMM_ERRORS_FOR_ERROR_STATE) {
+      this.setState('error', e.message);
+    }
+    // One report per streak: a card that keeps failing on every poll is told once, not three times a second.
+    if (e.code !== this.lastErrorCode && (duringRead || e.kind !== 'communication' || this.state === 'error')) {
+      this.lastErrorCode = e.code;
+      this.recordError(e.code, e.message, 'input');
+      this.cards.emit('readError', e);
+    }
+    return e.message;
+  }
+
+  private leaveField(): void {
+    if (!this.cardInField) return;
+    this.cardInField = false;
+    this.cards.emit('removed');
+    this.statusChanged();
+  }
+
+  protected override async probe(level: HealthLevel): Promise<{ ok: boolean; text: string }> {
+    if (this.state === 'offline') return { ok: false, text: '读卡器未连接' };
+    if (level === 'internal') {
+      const status = await this.link.exchange(Command.SAM_STATUS);
+      return status.sw3 === SW3.OK ? { ok: true, text: '安全模块自检正常' } : { ok: false, text: sw3Error(status.sw3).message };
+    }
+    if (level === 'external') {
+      const text = await this.runCycle();
+      return { ok: this.lastErrorCode === undefined, text };
+    }
+    return this.waitForTechnicianCard();
+  }
+
+  private waitForTechnicianCard(): Promise<{ ok: boolean; text: string }> {
+    return new Promise((resolve) => {
+      const done = (result: { ok: boolean; text: string }) => {
+        clearTimeout(timer);
+        this.cards.off('card', onCard);
+        this.cards.off('readError', onError);
+        resolve(result);
+      };
+      const onCard = () => done({ ok: true, text: '已读到身份证，读卡器工作正常' });
+      const onError = (e: IdCardError) => done({ ok: false, text: e.message });
+      const timer = setTimeout(() => done({ ok: false, text: '等待放卡超时：请将身份证放在感应区后重试' }), this.opts.interactiveTimeoutMs ?? 30_000);
+      this.cards.on('card', onCard);
+      this.cards.on('readError', onError);
+    });
+  }
+
+  protected override detail(): Record<string, unknown> {
+    return {
+      samId: this.samId,
+      samFault: this.samFault,
+      cardInField: this.cardInField,
+      pollIntervalMs: this.opts.pollIntervalMs,
+      ...(this.lastReadAt ? { lastReadAt: this.lastReadAt } : {}),
+    };
+  }
+
+  protected override transportDescription(): string {
+    return this.opts.transport.description;
+  }
+}

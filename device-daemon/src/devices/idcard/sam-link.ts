@@ -1,0 +1,100 @@
+import type { ByteTransport } from '../core/transport';
+import { FrameDecoder, parseReply, type Reply } from './codec/decoder';
+import { encodeCommand } from './codec/frame';
+import { IdCardError } from './codec/status';
+
+/** Bits on the wire per byte at 8N1: start + 8 data + stop. */
+const BITS_PER_BYTE = 10;
+
+export interface SamLinkOptions {
+  /** Silence allowed besides the reply's own wire time. */
+  replyTimeoutMs: number;
+  /** Line speed, to add the wire time of the expected reply to the timeout. */
+  baudRate: number;
+}
+
+/** A reply and when its last byte arrived (performance.now()), for latency measurements. */
+export interface TimedReply extends Reply {
+  lastByteAt: number;
+}
+
+/**
+ * One command at a time to the SAM module and its reply back, over any ByteTransport.
+ *
+ * Contract: `exchange` resolves with the next reply frame after its command was written, or rejects with an
+ * IdCardError: REPLY_CHECKSUM / REPLY_LENGTH (a broken frame arrived), REPLY_TIMEOUT (nothing complete within
+ * the timeout; half-received bytes are dropped), READER_DISCONNECTED (the transport closed). Calls queue up;
+ * frames that arrive while nothing is pending are dropped.
+ */
+export class SamLink {
+  private readonly decoder = new FrameDecoder();
+  private pending: { resolve: (r: TimedReply) => void; reject: (e: IdCardError) => void } | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly onData = (chunk: Buffer) => this.received(chunk);
+
+  constructor(
+    private readonly transport: ByteTransport,
+    private readonly opts: SamLinkOptions,
+  ) {}
+
+  attach(): void {
+    this.decoder.reset();
+    this.transport.on('data', this.onData);
+  }
+
+  detach(): void {
+    this.transport.off('data', this.onData);
+    this.fail(new IdCardError('READER_DISCONNECTED', '读卡器连接已断开', 'communication'));
+  }
+
+  /** Sends CMD PARA and waits for the reply; `expectBytes` is the reply's size, for the timeout. */
+  exchange(command: readonly [number, number], expectBytes = 64): Promise<TimedReply> {
+    const run = () => this.exchangeNow(command, expectBytes);
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async exchangeNow(command: readonly [number, number], expectBytes: number): Promise<TimedReply> {
+    const wireMs = Math.ceil((expectBytes * BITS_PER_BYTE * 1000) / this.opts.baudRate);
+    const reply = new Promise<TimedReply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.decoder.reset();
+        this.fail(new IdCardError('REPLY_TIMEOUT', '读卡器无应答', 'communication'));
+      }, this.opts.replyTimeoutMs + wireMs);
+      this.pending = {
+        resolve: (r) => (clearTimeout(timer), resolve(r)),
+        reject: (e) => (clearTimeout(timer), reject(e)),
+      };
+    });
+    try {
+      await this.transport.write(encodeCommand(command));
+    } catch (err) {
+      this.fail(new IdCardError('READER_DISCONNECTED', `写入读卡器失败：${(err as Error).message}`, 'communication'));
+    }
+    return reply;
+  }
+
+  private received(chunk: Buffer): void {
+    const at = performance.now();
+    for (const r of this.decoder.push(chunk)) {
+      const pending = this.pending;
+      if (!pending) continue;
+      this.pending = undefined;
+      if (r.kind === 'error') {
+        const code = r.code === 'FRAME_CHECKSUM' ? 'REPLY_CHECKSUM' : 'REPLY_LENGTH';
+        pending.reject(new IdCardError(code, code === 'REPLY_CHECKSUM' ? '读卡器应答校验错误' : '读卡器应答长度错误', 'communication'));
+        continue;
+      }
+      const reply = parseReply(r.body);
+      if (!reply) pending.reject(new IdCardError('REPLY_LENGTH', '读卡器应答长度错误', 'communication'));
+      else pending.resolve({ ...reply, lastByteAt: at });
+    }
+  }
+
+  private fail(err: IdCardError): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    pending?.reject(err);
+  }
+}
