@@ -50,6 +50,10 @@ export async function startHallApp(opts: { pgUrl?: string; config?: Record<strin
   const app = Fastify({ logger: false });
   app.register(fp(kioskApp), { config: parseConfig(hallConfig(store, opts.config), dataDir) });
   const events: KioskEvent[] = [];
+  // Added before the plugins' own onReady hooks run, so events published while starting are collected too.
+  app.addHook('onReady', async () => {
+    app.events.subscribe((e) => events.push(e));
+  });
   try {
     await app.ready();
   } catch (err) {
@@ -57,7 +61,6 @@ export async function startHallApp(opts: { pgUrl?: string; config?: Record<strin
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
-  app.events.subscribe((e) => events.push(e));
   return {
     app,
     events,
