@@ -1,0 +1,212 @@
+import { DeviceDriver, type HealthLevel } from '../core/device';
+import type { ByteTransport } from '../core/transport';
+import type { PrintDocument } from './document';
+import { encodeDocument } from './codec/encoder';
+import type { Rasteriser } from './codec/raster';
+import { sharpRasteriser } from './raster-render';
+import { StatusExchange, readStatus } from './transport/status-exchange';
+import { NOT_READY_MESSAGES, notReadyReason, printFailed, printerNotReady, type StatusReading } from './readiness';
+import { confirmPage, selfTestPage } from './health-pages';
+import { PrinterStatusTracker } from './status-tracker';
+
+export interface EscPosPrinterOptions {
+  driver: 'simulated' | 'escpos-serial' | 'escpos-device';
+  transport: ByteTransport;
+  statusIntervalMs: number;
+  statusTimeoutMs: number;
+  writeTimeoutMs: number;
+  statusReplies: 'required' | 'optional';
+  cut: 'full' | 'partial';
+  /** Serial line speed, for the wire-time part of the print timeout; undefined for USB. */
+  baudRate?: number;
+  timeZone: string;
+  rasterise?: Rasteriser;
+  now?: () => Date;
+}
+
+/** A device that stayed silent this many times in a row is asked with a short timeout before prints. */
+const SILENT_AFTER = 3;
+const SILENT_TIMEOUT_MS = 150;
+
+/**
+ * The ESC/POS ticket printer: asks DLE EOT before every print and every `statusIntervalMs`, reports paper,
+ * cover and link as states and events, prints one document at a time, and tells a print that did not
+ * complete by asking the status again after the bytes went out.
+ */
+export class EscPosPrinter extends DeviceDriver {
+  readonly name = 'printer' as const;
+  readonly driver: string;
+  private readonly transport: ByteTransport;
+  private readonly exchange: StatusExchange;
+  private readonly tracker: PrinterStatusTracker;
+  private poll: NodeJS.Timeout | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private printing = false;
+  private initial: Promise<unknown> | undefined;
+  private silentCount = 0;
+  private readonly onData = (chunk: Buffer) => this.exchange.onData(chunk);
+  private readonly onClose = (err?: Error) => this.transportClosed(err);
+
+  constructor(private readonly opts: EscPosPrinterOptions) {
+    super({ simulated: opts.driver === 'simulated' });
+    this.driver = opts.driver;
+    this.transport = opts.transport;
+    this.exchange = new StatusExchange(opts.transport);
+    this.tracker = new PrinterStatusTracker((name) => this.count(name));
+  }
+
+  protected override transportDescription(): string {
+    return this.transport.description;
+  }
+
+  protected override detail(): Record<string, unknown> {
+    return this.tracker.detail();
+  }
+
+  override async open(): Promise<void> {
+    await super.open();
+    await this.initial?.catch(() => undefined);
+  }
+
+  protected async connect(): Promise<void> {
+    await this.transport.open();
+    this.transport.on('data', this.onData);
+    this.transport.on('close', this.onClose);
+    clearInterval(this.poll);
+    this.poll = setInterval(() => void this.pollOnce(), this.opts.statusIntervalMs);
+    this.poll.unref();
+    // After connect() resolves the base class marks the device idle; the first status then corrects it.
+    this.initial = new Promise((r) => setImmediate(r)).then(() => this.refresh()).catch(() => undefined);
+  }
+
+  protected async disconnect(): Promise<void> {
+    clearInterval(this.poll);
+    this.poll = undefined;
+    this.detach();
+    await this.transport.close();
+    this.exchange.abort();
+  }
+
+  private detach(): void {
+    this.transport.off('data', this.onData);
+    this.transport.off('close', this.onClose);
+  }
+
+  private transportClosed(err?: Error): void {
+    clearInterval(this.poll);
+    this.poll = undefined;
+    this.detach();
+    this.exchange.abort();
+    this.count('CommunicationErrorCount');
+    this.recordError('PRINTER_DISCONNECTED', err?.message ?? 'printer connection closed', 'output');
+    this.tracker.lost();
+    this.connectionLost(NOT_READY_MESSAGES.OFFLINE);
+  }
+
+  private async pollOnce(): Promise<void> {
+    if (this.printing || !this.transport.isOpen) return;
+    await this.refresh().catch(() => undefined);
+  }
+
+  /** Asks DLE EOT now and updates state and detail. */
+  async refresh(short = false): Promise<StatusReading> {
+    if (!this.transport.isOpen) return { answered: false };
+    const quiet = short && this.opts.statusReplies === 'optional' && this.silentCount >= SILENT_AFTER;
+    let reading: StatusReading;
+    try {
+      reading = await readStatus(this.exchange, quiet ? SILENT_TIMEOUT_MS : this.opts.statusTimeoutMs);
+    } catch {
+      reading = { answered: false }; // the request could not be written: the link is going away
+    }
+    if (!this.transport.isOpen) return { answered: false }; // closed while asking: transportClosed() reported it
+    this.silentCount = reading.answered ? 0 : this.silentCount + 1;
+    if (!reading.answered && this.opts.statusReplies === 'required') this.count('CommunicationErrorCount');
+    if (this.tracker.update(reading)) this.statusChanged();
+    if (!this.printing) this.settleState(reading);
+    return reading;
+  }
+
+  private settleState(reading: StatusReading): void {
+    const reason = notReadyReason(reading, this.opts.statusReplies === 'required');
+    if (!reason) this.setState('idle');
+    else this.setState(reason === 'OFFLINE' ? 'offline' : 'error', NOT_READY_MESSAGES[reason]);
+  }
+
+  /** Asks the printer now; throws 503 PRINTER_NOT_READY with `{ reason, message }` when it cannot print. */
+  async ensureReady(): Promise<void> {
+    if (!this.transport.isOpen || this.state === 'closed') throw printerNotReady('OFFLINE');
+    const reason = notReadyReason(await this.refresh(true), this.opts.statusReplies === 'required');
+    if (reason) throw printerNotReady(reason);
+  }
+
+  /** Prints after the ones already queued; rejects with PRINTER_* when the print did not complete. */
+  print(doc: PrintDocument): Promise<void> {
+    const job = this.queue.then(() => this.printNow(doc));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  private async printNow(doc: PrintDocument): Promise<void> {
+    if (!this.transport.isOpen || this.state === 'closed') throw printFailed('OFFLINE');
+    this.printing = true;
+    this.setState('busy');
+    let last: StatusReading = { answered: false };
+    try {
+      last = await this.refresh(true);
+      const before = notReadyReason(last, this.opts.statusReplies === 'required');
+      if (before) throw printFailed(before);
+      const encoded = await encodeDocument(doc, { rasterise: this.opts.rasterise ?? sharpRasteriser, cut: this.opts.cut });
+      await this.send(encoded.bytes);
+      last = await this.refresh(true);
+      const after = notReadyReason(last, false);
+      if (after || (!last.answered && this.opts.statusReplies === 'required')) {
+        this.count('FailedPaperCutCount', encoded.cuts);
+        this.recordError(after ? `PRINT_${after}` : 'PRINT_UNCONFIRMED', `${doc.purpose} not completed`, 'output');
+        throw after ? printFailed(after) : printFailed('TIMEOUT');
+      }
+      this.count('ReceiptPrintedCount');
+      this.count('ReceiptLinePrintedCount', encoded.lines);
+      this.count('PaperCutCount', encoded.cuts);
+    } finally {
+      this.printing = false;
+      if (this.transport.isOpen) this.settleState(last);
+    }
+  }
+
+  /** Writes with a deadline: the wire time at the configured speed plus `writeTimeoutMs`. */
+  private async send(bytes: Buffer): Promise<void> {
+    const wireMs = this.opts.baudRate ? Math.ceil((bytes.length * 10 * 1000) / this.opts.baudRate) : 0;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(printFailed('TIMEOUT')), wireMs + this.opts.writeTimeoutMs);
+    });
+    try {
+      await Promise.race([this.transport.write(bytes), deadline]);
+    } catch (err) {
+      this.count('CommunicationErrorCount');
+      if ((err as { code?: string }).code === 'PRINTER_TIMEOUT') throw err;
+      throw printFailed('OFFLINE', `${NOT_READY_MESSAGES.OFFLINE}（${(err as Error).message}）`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  protected async probe(level: HealthLevel): Promise<{ ok: boolean; text: string }> {
+    const now = (this.opts.now ?? (() => new Date()))();
+    if (level === 'internal') {
+      const reading = await this.refresh();
+      const reason = notReadyReason(reading, this.opts.statusReplies === 'required');
+      if (reason) return { ok: false, text: NOT_READY_MESSAGES[reason] };
+      if (!reading.answered) return { ok: true, text: '打印机未返回状态（状态未知），可以打印' };
+      return { ok: true, text: reading.status.paperNearEnd ? '打印机正常，纸将用尽' : '打印机正常' };
+    }
+    if (level === 'external') {
+      await this.print(selfTestPage(now, this.opts.timeZone, this.transport.description));
+      return { ok: true, text: '已打印自检页' };
+    }
+    await this.print(confirmPage(now, this.opts.timeZone));
+    return { ok: true, text: '已打印检查确认页，请工作人员核对后记录' };
+  }
+}
+
+export type PrinterDriver = EscPosPrinter;
