@@ -1,0 +1,89 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { EvaluationService } from './service';
+import { InvitationService, type Invitation } from './invitations';
+import { OutboxSender } from './sender';
+import { evaluationMigrations } from './migrations';
+import evaluationRoutes from './routes';
+import technicianRoutes from './technician-routes';
+import type { Channel } from './types';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    evaluations: EvaluationService;
+    evaluationInvitations: InvitationService;
+    /** Absent when no `evaluation.upstream` is configured: ratings then stay pending in the outbox. */
+    evaluationSender: OutboxSender | undefined;
+  }
+}
+
+declare module '../events/bus' {
+  interface KioskEvents {
+    'evaluation.invited': { invitation: Invitation };
+    /** The keypad answered; with `needsReason` the screen asks for a reason and records the rating. */
+    'evaluation.answered': { invitationId: string; ticketId: string; level: number; channel: 'keypad'; needsReason: boolean };
+    'evaluation.invitation.ended': { invitationId: string; ticketId: string; reason: 'expired' | 'answered' | 'cancelled' };
+    'evaluation.recorded': { evaluation: { id: string; ticketId: string; ticketNumber: string; level: number; channel: Channel } };
+    'evaluation.dead-letter': { evaluationId: string; attempts: number; error: string };
+  }
+}
+
+/**
+ * 好差评: ratings with their outbox and follow-ups, keypad invitations, delivery to the provincial system,
+ * the 7-day default rule and the technician's export. See evaluation/README.md.
+ */
+export default fp(
+  async function evaluationPlugin(app: FastifyInstance) {
+    await app.store.migrate('evaluation', evaluationMigrations);
+    const cfg = app.config.evaluation;
+    const log = app.log.child({ area: 'evaluation' });
+
+    let sender: OutboxSender | undefined;
+    let invitations: InvitationService | undefined;
+    const service = new EvaluationService(app.store, app.queue, cfg, app.clock, {
+      hallName: app.config.hall.name,
+      timeZone: app.config.hall.timezone,
+      kioskId: app.config.hall.kioskId,
+      recorded(e) {
+        app.events.publish('evaluation.recorded', {
+          evaluation: { id: e.id, ticketId: e.ticketId, ticketNumber: e.ticketNumber, level: e.level, channel: e.channel },
+        });
+        invitations?.ticketRated(e.ticketId);
+        sender?.kick();
+      },
+    });
+    invitations = new InvitationService(service, app.queue, app.events, log, app.devices.keypad);
+    if (cfg.upstream) {
+      sender = new OutboxSender(app.store, cfg.upstream, app.clock, log, {
+        deadLetter: (row, error) => app.events.publish('evaluation.dead-letter', { evaluationId: row.evaluation_id, attempts: row.attempts, error }),
+      });
+    } else {
+      log.warn('evaluation.upstream.url is not configured: ratings are kept in the outbox until it is');
+    }
+    app.decorate('evaluations', service);
+    app.decorate('evaluationInvitations', invitations);
+    app.decorate('evaluationSender', sender);
+
+    const sweep = () =>
+      service.applyDefaultRule().then(
+        (n) => n > 0 && log.info({ count: n }, 'unrated tickets recorded as 基本满意 (default rule)'),
+        (err: Error) => log.warn({ err: err.message }, 'default rule sweep failed'),
+      );
+    let timer: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      sender?.start();
+      void sweep();
+      timer = setInterval(() => void sweep(), cfg.defaultSweepMinutes * 60_000);
+      timer.unref();
+    });
+    // onClose hooks of later plugins run first: the sender stops before the store closes.
+    app.addHook('onClose', async () => {
+      clearInterval(timer);
+      await sender?.stop();
+    });
+
+    await app.register(evaluationRoutes);
+    await app.register(technicianRoutes);
+  },
+  { name: 'evaluation', dependencies: ['config', 'store', 'events', 'devices', 'queue', 'maintenance'] },
+);

@@ -1,0 +1,108 @@
+import type { Queryable } from '../store/db';
+import type { Evaluation, EvaluationRow } from './types';
+import { LEVEL_NAMES } from './types';
+
+/** The SQL of ratings and follow-ups, portable between SQLite and PostgreSQL (store/db.ts). */
+
+export async function ratingOfTicket(q: Queryable, ticketId: string): Promise<EvaluationRow | undefined> {
+  const [row] = await q.query<EvaluationRow>('SELECT * FROM evaluations WHERE ticket_id = $1', [ticketId]);
+  return row;
+}
+
+export async function insertRating(q: Queryable, r: EvaluationRow): Promise<void> {
+  await q.execute(
+    `INSERT INTO evaluations (id, ticket_id, ticket_number, category_id, category_name, service_date, ticket_state,
+       counter, staff_id, staff_name, channel, level, reasons, comment, real_name, person_hash, source, kiosk_id,
+       rated_at, rated_date)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+    [r.id, r.ticket_id, r.ticket_number, r.category_id, r.category_name, r.service_date, r.ticket_state, r.counter,
+      r.staff_id, r.staff_name, r.channel, r.level, r.reasons, r.comment, r.real_name, r.person_hash, r.source,
+      r.kiosk_id, r.rated_at, r.rated_date],
+  );
+}
+
+export async function insertFollowUp(
+  q: Queryable,
+  f: { id: string; evaluationId: string; ticketNumber: string; level: number; reasons: string; realName: number; openedAt: string; dueDate: string },
+): Promise<void> {
+  await q.execute(
+    `INSERT INTO evaluation_follow_ups (id, evaluation_id, ticket_number, level, reasons, real_name, opened_at, due_date, state)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open')`,
+    [f.id, f.evaluationId, f.ticketNumber, f.level, f.reasons, f.realName, f.openedAt, f.dueDate],
+  );
+}
+
+export interface FollowUpRow {
+  id: string;
+  evaluation_id: string;
+  ticket_number: string;
+  level: number;
+  reasons: string;
+  real_name: number;
+  opened_at: string;
+  due_date: string;
+  state: 'open' | 'closed';
+  closed_at: string | null;
+  resolution: string | null;
+}
+
+export async function followUps(q: Queryable, state: 'open' | 'closed' | 'all', limit: number): Promise<FollowUpRow[]> {
+  if (state === 'all') return q.query<FollowUpRow>('SELECT * FROM evaluation_follow_ups ORDER BY due_date, opened_at LIMIT $1', [limit]);
+  return q.query<FollowUpRow>('SELECT * FROM evaluation_follow_ups WHERE state = $1 ORDER BY due_date, opened_at LIMIT $2', [state, limit]);
+}
+
+export async function followUpOf(q: Queryable, evaluationId: string): Promise<{ id: string; due_date: string } | undefined> {
+  const [row] = await q.query<{ id: string; due_date: string }>('SELECT id, due_date FROM evaluation_follow_ups WHERE evaluation_id = $1', [evaluationId]);
+  return row;
+}
+
+/** Ratings made on hall-local dates `from`..`to` inclusive, oldest first. */
+export async function ratingsBetween(q: Queryable, from: string, to: string, limit: number): Promise<EvaluationRow[]> {
+  return q.query<EvaluationRow>(
+    'SELECT * FROM evaluations WHERE rated_date >= $1 AND rated_date <= $2 ORDER BY rated_at, id LIMIT $3',
+    [from, to, limit],
+  );
+}
+
+/**
+ * Tickets served (done) before `doneBefore` that nobody rated: candidates for the 7-day default rule.
+ * Reads the queue's `tickets` table (columns id, state, done_at): the queue namespace owns it.
+ */
+export async function unratedServedBefore(q: Queryable, doneBefore: string, limit: number): Promise<{ id: string }[]> {
+  return q.query<{ id: string }>(
+    `SELECT t.id FROM tickets t LEFT JOIN evaluations e ON e.ticket_id = t.id
+     WHERE t.state = 'done' AND t.done_at IS NOT NULL AND t.done_at < $1 AND e.id IS NULL
+     ORDER BY t.done_at LIMIT $2`,
+    [doneBefore, limit],
+  );
+}
+
+/** The keyed hash a ticket was issued under (ID card at the kiosk), from the queue's `tickets` table. */
+export async function ticketPersonHash(q: Queryable, ticketId: string): Promise<string | null> {
+  const [row] = await q.query<{ person_hash: string | null }>('SELECT person_hash FROM tickets WHERE id = $1', [ticketId]);
+  return row?.person_hash ?? null;
+}
+
+export function toEvaluation(r: EvaluationRow, followUp: { id: string; due_date: string } | undefined): Evaluation {
+  return {
+    id: r.id,
+    ticketId: r.ticket_id,
+    ticketNumber: r.ticket_number,
+    categoryId: r.category_id,
+    categoryName: r.category_name,
+    serviceDate: r.service_date,
+    window: r.counter === null ? null : Number(r.counter),
+    staffId: r.staff_id,
+    staffName: r.staff_name,
+    channel: r.channel,
+    level: Number(r.level),
+    levelName: LEVEL_NAMES[Number(r.level)]!,
+    reasons: JSON.parse(r.reasons) as string[],
+    comment: r.comment,
+    realName: Boolean(Number(r.real_name)),
+    source: r.source,
+    kioskId: r.kiosk_id,
+    ratedAt: r.rated_at,
+    followUp: followUp ? { id: followUp.id, dueDate: followUp.due_date } : null,
+  };
+}

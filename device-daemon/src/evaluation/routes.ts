@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { PersonChannel } from './types';
+import { LEVEL_NAMES } from './types';
+import * as s from './schemas';
+
+interface RateBody {
+  ticketId: string;
+  level: number;
+  reasons?: string[];
+  comment?: string;
+  channel: PersonChannel;
+}
+
+/** The rating API a person reaches: kiosk screen, keypad flow and the phone page. Thin: validate, call, answer. */
+export default async function evaluationRoutes(app: FastifyInstance) {
+  app.post<{ Body: RateBody }>('/api/evaluations', {
+    schema: { body: s.rateBody, response: { 201: { type: 'object', properties: { evaluation: s.evaluationSchema } }, ...s.responses } },
+  }, async (request, reply) => reply.status(201).send({ evaluation: await app.evaluations.rate(request.body) }));
+
+  app.get('/api/evaluations/reasons', {
+    schema: {
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            reasons: { type: 'array', items: { type: 'string' } },
+            levels: { type: 'array', items: { type: 'object', properties: { level: { type: 'integer' }, name: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+  }, async () => ({
+    reasons: app.evaluations.reasons,
+    levels: [5, 4, 3, 2, 1].map((level) => ({ level, name: LEVEL_NAMES[level] })),
+  }));
+
+  app.get<{ Params: { id: string } }>('/api/evaluations/by-ticket/:id', {
+    schema: { params: s.idParams, response: { 200: { type: 'object', properties: { evaluation: { ...s.evaluationSchema, type: ['object', 'null'] } } }, ...s.responses } },
+  }, async (request) => {
+    await app.queue.get(request.params.id); // 404 for an unknown ticket
+    return { evaluation: (await app.evaluations.ofTicket(request.params.id)) ?? null };
+  });
+
+  app.post<{ Body: { ticketId: string } }>('/api/evaluations/invitations', {
+    schema: {
+      body: { type: 'object', required: ['ticketId'], additionalProperties: false, properties: { ticketId: { type: 'string', minLength: 1, maxLength: 64 } } },
+      response: { 201: { type: 'object', properties: { invitation: s.invitationSchema } }, ...s.responses },
+    },
+  }, async (request, reply) => reply.status(201).send({ invitation: await app.evaluationInvitations.invite(request.body.ticketId) }));
+
+  app.delete<{ Params: { id: string } }>('/api/evaluations/invitations/:id', {
+    schema: { params: s.idParams, response: { ...s.responses } },
+  }, async (request, reply) => {
+    app.evaluationInvitations.cancel(request.params.id);
+    return reply.status(204).send();
+  });
+}

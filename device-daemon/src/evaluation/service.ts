@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../store/db';
+import type { Clock } from '../core/clock';
+import type { QueueService } from '../queue/service';
+import type { Ticket } from '../queue/types';
+import { badRequest, conflict } from '../core/errors';
+import { serviceDate } from '../queue/clock';
+import type { EvaluationConfig } from './config';
+import { FIRST_GOOD_LEVEL, LEVEL_NAMES, type Channel, type Evaluation, type EvaluationRow, type RateInput, type UpstreamRating } from './types';
+import { addWorkingDays } from './working-days';
+import * as repo from './repository';
+import { enqueue } from './outbox-store';
+
+export interface EvaluationContext {
+  hallName: string;
+  timeZone: string;
+  kioskId: string;
+  /** Called after a rating is committed: publish, wake the sender, close a keypad invitation. */
+  recorded(evaluation: Evaluation): void;
+}
+
+/** Normalised reasons: trimmed, blanks and repeats dropped. A bad rating must keep at least one. */
+export function normaliseReasons(level: number, reasons: readonly string[] | undefined): string[] {
+  const list = [...new Set((reasons ?? []).map((r) => r.trim()).filter(Boolean))];
+  if (level < FIRST_GOOD_LEVEL && list.length === 0) {
+    throw badRequest('REASON_REQUIRED', `评价为“${LEVEL_NAMES[level]}”时请选择或填写原因`, { field: 'reasons' });
+  }
+  return list;
+}
+
+const isUniqueViolation = (err: unknown) =>
+  /UNIQUE constraint failed|duplicate key value/.test((err as Error).message) || (err as { code?: string }).code === '23505';
+
+/**
+ * Ratings: one per ticket. The rating, its outbox row and (for 不满意 / 非常不满意) its follow-up are written in
+ * one transaction, so a crash leaves either all of them or none.
+ */
+export class EvaluationService {
+  constructor(
+    private readonly db: Db,
+    private readonly queue: QueueService,
+    private readonly config: EvaluationConfig,
+    private readonly clock: Clock,
+    private readonly ctx: EvaluationContext,
+  ) {}
+
+  get reasons(): string[] {
+    return this.config.reasons;
+  }
+
+  async rate(input: RateInput): Promise<Evaluation> {
+    const reasons = normaliseReasons(input.level, input.reasons);
+    const ticket = await this.queue.get(input.ticketId);
+    if (ticket.state === 'cancelled') throw conflict('TICKET_NOT_RATEABLE', `${ticket.number} 号已取消，不能评价`);
+    const comment = input.comment?.trim() || null;
+    return this.record(ticket, { level: input.level, reasons, comment, channel: input.channel, source: 'person', personHash: input.personHash });
+  }
+
+  /** The rating of a ticket, or undefined when it has none yet (the phone page asks before offering to rate). */
+  async ofTicket(ticketId: string): Promise<Evaluation | undefined> {
+    const row = await repo.ratingOfTicket(this.db, ticketId);
+    return row && repo.toEvaluation(row, await repo.followUpOf(this.db, row.id));
+  }
+
+  /**
+   * The default rule (Guangdong): a ticket served more than `defaultAfterDays` days ago and not rated counts
+   * as 基本满意. Returns how many were recorded. Safe to run from several daemons: one rating per ticket wins.
+   */
+  async applyDefaultRule(limit = 500): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - this.config.defaultAfterDays * 86_400_000).toISOString();
+    let n = 0;
+    for (const { id } of await repo.unratedServedBefore(this.db, cutoff, limit)) {
+      const ticket = await this.queue.get(id);
+      const reason = `超过${this.config.defaultAfterDays}日未评价，默认基本满意`;
+      try {
+        await this.record(ticket, { level: 3, reasons: [reason], comment: null, channel: 'system', source: 'default' });
+        n += 1;
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'ALREADY_RATED') throw err;
+      }
+    }
+    return n;
+  }
+
+  private async record(
+    ticket: Ticket,
+    r: { level: number; reasons: string[]; comment: string | null; channel: Channel; source: 'person' | 'default'; personHash?: string },
+  ): Promise<Evaluation> {
+    const now = this.clock.now();
+    const ratedAt = now.toISOString();
+    const ratedDate = serviceDate(now, this.ctx.timeZone);
+    let evaluation: Evaluation;
+    try {
+      evaluation = await this.db.tx(async (q) => {
+        if (await repo.ratingOfTicket(q, ticket.id)) throw this.alreadyRated(ticket);
+        const personHash = r.personHash ?? (await repo.ticketPersonHash(q, ticket.id));
+        const row: EvaluationRow = {
+          id: randomUUID(), ticket_id: ticket.id, ticket_number: ticket.number, category_id: ticket.categoryId,
+          category_name: ticket.categoryName, service_date: ticket.serviceDate, ticket_state: ticket.state,
+          counter: ticket.counter, staff_id: null, staff_name: null, channel: r.channel, level: r.level,
+          reasons: JSON.stringify(r.reasons), comment: r.comment, real_name: personHash ? 1 : 0, person_hash: personHash,
+          source: r.source, kiosk_id: this.ctx.kioskId, rated_at: ratedAt, rated_date: ratedDate,
+        };
+        await repo.insertRating(q, row);
+        const followUp = r.level < FIRST_GOOD_LEVEL ? await this.openFollowUp(q, row, ratedDate) : undefined;
+        const view = repo.toEvaluation(row, followUp);
+        await enqueue(q, row.id, JSON.stringify(this.upstreamRating(view)), ratedAt);
+        return view;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw this.alreadyRated(ticket);
+      throw err;
+    }
+    this.ctx.recorded(evaluation);
+    return evaluation;
+  }
+
+  private async openFollowUp(q: Queryable, row: EvaluationRow, ratedDate: string) {
+    const f = { id: randomUUID(), due_date: addWorkingDays(ratedDate, this.config.followUp.deadlineWorkingDays, this.config.followUp) };
+    await repo.insertFollowUp(q, {
+      id: f.id, evaluationId: row.id, ticketNumber: row.ticket_number, level: row.level, reasons: row.reasons,
+      realName: row.real_name, openedAt: row.rated_at, dueDate: f.due_date,
+    });
+    return f;
+  }
+
+  private upstreamRating(e: Evaluation): UpstreamRating {
+    const { followUp: _local, ...rest } = e;
+    return { ...rest, hallName: this.ctx.hallName };
+  }
+
+  private alreadyRated(ticket: Ticket) {
+    return conflict('ALREADY_RATED', `${ticket.number} 号已经评价过了，谢谢您`, { ticketNumber: ticket.number });
+  }
+}

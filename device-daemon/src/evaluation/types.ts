@@ -1,0 +1,83 @@
+/** Levels fixed by policy (reference/hall.md, GB/T 39734): 5 is best. */
+export const LEVEL_NAMES: Record<number, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
+
+/** Below this level a rating is bad: it needs a reason and opens a follow-up. */
+export const FIRST_GOOD_LEVEL = 3;
+
+/** Channels a person rates through; `system` is the 7-day default rule. */
+export type PersonChannel = 'keypad' | 'kiosk' | 'qr';
+export type Channel = PersonChannel | 'system';
+
+export interface RateInput {
+  ticketId: string;
+  level: number;
+  reasons?: string[];
+  comment?: string;
+  channel: PersonChannel;
+  /** Keyed hash of the rater's ID number when they identified with a card at the kiosk. */
+  personHash?: string;
+}
+
+/** A rating as the API shows it. `realName` says a person was identified; the hash itself never leaves. */
+export interface Evaluation {
+  id: string;
+  ticketId: string;
+  ticketNumber: string;
+  categoryId: string;
+  categoryName: string;
+  serviceDate: string;
+  window: number | null;
+  staffId: string | null;
+  staffName: string | null;
+  channel: Channel;
+  level: number;
+  levelName: string;
+  reasons: string[];
+  comment: string | null;
+  realName: boolean;
+  source: 'person' | 'default';
+  kioskId: string | null;
+  ratedAt: string;
+  followUp: { id: string; dueDate: string } | null;
+}
+
+export interface EvaluationRow {
+  id: string;
+  ticket_id: string;
+  ticket_number: string;
+  category_id: string;
+  category_name: string;
+  service_date: string;
+  ticket_state: string;
+  counter: number | null;
+  staff_id: string | null;
+  staff_name: string | null;
+  channel: Channel;
+  level: number;
+  reasons: string;
+  comment: string | null;
+  real_name: number;
+  person_hash: string | null;
+  source: 'person' | 'default';
+  kiosk_id: string | null;
+  rated_at: string;
+  rated_date: string;
+}
+
+/** What the upstream receives: one JSON rating per request; no personal data (no hash, no name). */
+export interface UpstreamRating extends Omit<Evaluation, 'followUp'> {
+  hallName: string;
+}
+
+export interface OutboxRow {
+  evaluation_id: string;
+  payload: string;
+  state: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  created_at: string;
+  next_attempt_at: string;
+  leased_until: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  dead_at: string | null;
+}

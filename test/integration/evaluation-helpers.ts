@@ -1,0 +1,71 @@
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { kioskApp } from '../../device-daemon/src/app';
+import { parseConfig } from '../../device-daemon/src/config/load';
+import type { KioskEvent } from '../../device-daemon/src/events/bus';
+import { tempDataDir, testPinHash } from './maintenance-helpers';
+
+/** Shared by the evaluation-*.test.ts files. */
+
+/** Business time that runs with the wall clock (the sender's retries must come due) and can jump ahead. */
+export class RunningClock {
+  t = 0;
+  now = () => new Date(Date.now() + this.t);
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
+
+export interface EvalDaemon {
+  app: FastifyInstance;
+  clock: RunningClock;
+  dataDir: string;
+  events: KioskEvent[];
+}
+
+/** A daemon with the simulated keypad, fast retries and `upstreamUrl` as the provincial system. */
+export async function startEvalDaemon(upstreamUrl: string | undefined, extra: Record<string, unknown> = {}): Promise<EvalDaemon> {
+  const clock = new RunningClock();
+  const dataDir = tempDataDir();
+  const raw = {
+    store: { driver: 'sqlite', path: path.join(dataDir, 'kiosk.db') },
+    maintenance: { pinHash: await testPinHash() },
+    hall: { name: '测试大厅' },
+    devices: { keypad: { driver: 'simulated', windowSeconds: 5, debounceMs: 10 } },
+    evaluation: {
+      ...(upstreamUrl ? { upstream: { url: upstreamUrl, timeoutMs: 300, initialRetryMs: 20, maxRetryMs: 200, deadLetterAfterHours: 72 } } : {}),
+      followUp: { deadlineWorkingDays: 5, holidays: ['2025-06-05'] },
+    },
+    log: { level: 'silent' },
+    ...extra,
+  };
+  // The app plugin wrapped with fastify-plugin, so the test sees its decorations (store, evaluations, devices).
+  // Same validation as buildApp: unknown fields are errors, no coercion.
+  const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } } });
+  app.register(fp(kioskApp), { config: parseConfig(raw, dataDir), clock });
+  const events: KioskEvent[] = [];
+  app.addHook('onReady', async () => {
+    app.events.subscribe((e) => events.push(e));
+  });
+  await app.ready();
+  return { app, clock, dataDir, events };
+}
+
+export async function issueTicket(app: FastifyInstance, categoryId = 'A'): Promise<{ id: string; number: string }> {
+  const res = await app.inject({ method: 'POST', url: '/api/queue/tickets', payload: { categoryId, delivery: 'screen' } });
+  if (res.statusCode !== 201) throw new Error(`ticket: ${res.statusCode} ${res.body}`);
+  return res.json<{ ticket: { id: string; number: string } }>().ticket;
+}
+
+export function rate(app: FastifyInstance, payload: Record<string, unknown>) {
+  return app.inject({ method: 'POST', url: '/api/evaluations', payload });
+}
+
+export async function until(check: () => boolean | Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`${what} not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
