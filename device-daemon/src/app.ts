@@ -7,8 +7,10 @@ import devicesPlugin from './devices/plugin';
 import healthRoutes from './plugins/health';
 import uiPlugin from './plugins/ui';
 import queuePlugin from './queue/plugin';
+import identityPlugin from './identity/plugin';
 import hallPlugin from './hall/plugin';
 import maintenancePlugin from './maintenance/plugin';
+import evaluationPlugin from './evaluation/plugin';
 import { LogRing } from './maintenance/log-ring';
 import { installErrorHandler } from './core/error-handler';
 import type { Db } from './store/db';
@@ -37,9 +39,12 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(storePlugin, { store: opts.store });
   await app.register(devicesPlugin);
   await app.register(healthRoutes);
+  await app.register(identityPlugin);
   await app.register(queuePlugin);
   await app.register(hallPlugin);
   await app.register(maintenancePlugin, { logRing: opts.logRing });
+  await app.register(evaluationPlugin);
+  await app.register((await import('./scan/plugin')).default);
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });
 }
 
