@@ -7,6 +7,7 @@ import { queueConfig } from '../queue/config';
 import { evaluationConfig } from '../evaluation/config';
 import { scanConfig } from '../scan/config';
 import { maintenanceConfig } from '../maintenance/config';
+import { identityConfig } from '../identity/config';
 import { countersConfig } from '../queue/counter-config';
 
 const timezone = str({ min: 1, hint: 'an IANA time zone such as "Asia/Shanghai"' });
@@ -72,6 +73,7 @@ export const kioskConfig = obj({
   evaluation: opt(evaluationConfig, {}),
   scan: opt(scanConfig, {}),
   maintenance: opt(maintenanceConfig, {}),
+  identity: opt(identityConfig, {}),
   log: opt(obj({ level: opt(str({ pattern: /^(fatal|error|warn|info|debug|trace|silent)$/, hint: 'a pino level' }), 'info') }), {}),
 });
 

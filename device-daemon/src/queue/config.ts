@@ -34,5 +34,7 @@ export const queueConfig = obj({
   categories: opt(arr(categoryConfig, { min: 1 }), defaultCategories),
   /** Normal tickets called for each priority ticket, so neither starves. */
   priorityRatio: opt(int({ min: 1, max: 20 }), 2),
+  /** People at or above this age are offered the priority (绿色通道) ticket after their ID card is read. */
+  priorityAge: opt(int({ min: 50, max: 100 }), 65),
 });
 export type QueueConfig = Infer<typeof queueConfig>;

@@ -3,8 +3,9 @@ import { unavailable } from '../core/errors';
 import { ticketDocument } from './ticket-layout';
 import { errorCode } from '../devices/core/device';
 import { ticketSchema, categorySchema, errorSchema } from './schemas';
+import { decideRealName, realNameBodyProperties, type RealNameRequest } from './real-name';
 
-interface IssueBody {
+interface IssueBody extends RealNameRequest {
   categoryId: string;
   delivery?: 'print' | 'screen';
 }
@@ -24,6 +25,7 @@ export default async function queueRoutes(app: FastifyInstance) {
         properties: {
           categoryId: { type: 'string', pattern: '^[A-Z]$' },
           delivery: { type: 'string', enum: ['print', 'screen'] },
+          ...realNameBodyProperties,
         },
       },
       response: {
@@ -36,13 +38,17 @@ export default async function queueRoutes(app: FastifyInstance) {
     const delivery = request.body.delivery ?? 'print';
     const category = app.queue.category(request.body.categoryId);
     app.queue.assertOpen(category);
+    const realName = decideRealName(app, category, request.body);
     const printer = app.devices.printer;
     if (delivery === 'print') {
       // Ask the printer before taking a number: a printer that cannot print must not use one up.
       if (!printer) throw unavailable('PRINTER_NOT_READY', '本机未配置打印机，可选择屏幕显示号码', { reason: 'NOT_FITTED' });
       await printer.ensureReady();
     }
-    const ticket = await app.queue.issue({ categoryId: category.id, delivery, kioskId: app.config.hall.kioskId });
+    const ticket = await app.queue.issue({
+      categoryId: category.id, delivery, kioskId: app.config.hall.kioskId, personHash: realName.personHash, priority: realName.priority,
+    });
+    realName.finish();
     let printError: { code: string; message: string } | undefined;
     if (delivery === 'print' && printer) {
       try {

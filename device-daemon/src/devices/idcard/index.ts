@@ -11,6 +11,8 @@ export type { CardRead } from './card-cycle';
 export type { CardText } from './codec/text-block';
 export type { CardType } from './codec/layouts';
 export { IdCardError, type IdCardErrorCode } from './codec/status';
+export { GENDER_TEXT, type Gender } from './codec/tables';
+export { LONG_TERM } from './codec/dates';
 
 /** Line speed of a simulated reader: the SAM default, so timeouts are computed as for a real one. */
 const SIM_BAUD = 115200;

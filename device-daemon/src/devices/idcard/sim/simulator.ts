@@ -44,6 +44,8 @@ export class IdCardSimulator implements ByteDevice {
   connect(reply: (bytes: Buffer) => void): void {
     this.send = reply;
     this.decoder.reset();
+    // A reconnected module starts afresh: a card lying in the field is found again.
+    this.readSincePlaced = false;
   }
 
   disconnect(): void {

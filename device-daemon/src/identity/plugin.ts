@@ -1,0 +1,85 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { IdentitySessions } from './sessions';
+import { loadOrCreateSecret } from './secret';
+import { decodePhoto } from './photo';
+import { readerErrorMessage } from './messages';
+import identityRoutes from './routes';
+import type { MaskedCard } from './types';
+import type { CardRead } from '../devices/idcard';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    identity: IdentitySessions;
+  }
+}
+
+declare module '../events/bus' {
+  interface KioskEvents {
+    /** Masked fields only (CONTRACT.md): never a full name or number. */
+    'card.read': { sessionId: string; card: MaskedCard; eligibleForPriority: boolean };
+    'card.removed': { sessionId?: string; at: string };
+    'reader.error': { code: string; message: string };
+  }
+}
+
+/**
+ * The identity of the person at the kiosk: listens to the ID-card reader, keeps the full card in memory for
+ * the person's session only, and publishes what the screen may show. Nothing here logs card content.
+ */
+export default fp(
+  async function identityPlugin(app: FastifyInstance) {
+    const cfg = app.config.identity;
+    const sessions = new IdentitySessions({
+      secret: loadOrCreateSecret(app.config.dataDir, cfg.secret),
+      clock: app.clock,
+      timeZone: app.config.hall.timezone,
+      priorityAge: app.config.queue.priorityAge,
+      maxMs: cfg.sessionMaxMinutes * 60_000,
+      graceMs: cfg.removalGraceSeconds * 1000,
+      onEnd: (sessionId, reason) => app.log.debug({ sessionId, reason }, 'identity session ended'),
+    });
+    app.decorate('identity', sessions);
+    await app.register(identityRoutes);
+
+    const reader = app.devices.idReader;
+    if (!reader) return;
+    const photoDecoder = app.config.devices.idReader?.photoDecoder;
+
+    const onCard = async (read: CardRead) => {
+      let photo: string | undefined;
+      if (photoDecoder) {
+        const result = await decodePhoto(photoDecoder, read.photo);
+        if (result.ok) photo = result.dataUrl;
+        else app.log.warn({ reason: result.reason }, 'ID photo not decoded');
+      }
+      read.photo.fill(0);
+      const view = sessions.start(read.card, photo);
+      app.log.info({ sessionId: view.sessionId, cardType: view.card.cardType }, 'ID card read');
+      app.events.publish('card.read', { sessionId: view.sessionId, card: view.card, eligibleForPriority: view.eligibleForPriority });
+    };
+    const onRemoved = () => {
+      const [sessionId] = sessions.cardRemoved();
+      app.events.publish('card.removed', { ...(sessionId ? { sessionId } : {}), at: app.clock.now().toISOString() });
+    };
+    const onError = (err: { code: Parameters<typeof readerErrorMessage>[0] }) => {
+      app.events.publish('reader.error', { code: err.code, message: readerErrorMessage(err.code) });
+    };
+    const onState = ({ state }: { state: string }) => {
+      if (state === 'offline') onError({ code: 'READER_DISCONNECTED' });
+    };
+    const card = (read: CardRead) => void onCard(read).catch((err) => app.log.error({ err: { message: (err as Error).message } }, 'card handling failed'));
+    reader.cards.on('card', card);
+    reader.cards.on('removed', onRemoved);
+    reader.cards.on('readError', onError);
+    reader.on('state', onState);
+    app.addHook('onClose', async () => {
+      reader.cards.off('card', card);
+      reader.cards.off('removed', onRemoved);
+      reader.cards.off('readError', onError);
+      reader.off('state', onState);
+      sessions.endAll('closed');
+    });
+  },
+  { name: 'identity', dependencies: ['config', 'events', 'devices', 'store'] },
+);

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../core/clock';
+import { DomainError } from '../core/errors';
+import { GENDER_TEXT, LONG_TERM, type CardText } from '../devices/idcard';
+import { maskIdNumber, maskName } from './mask';
+import { ageOn, localDate } from './age';
+import { personHash } from './person-hash';
+import type { IdentityView, MaskedCard, SessionEndReason, SessionRecord } from './types';
+
+export interface SessionOptions {
+  secret: Buffer;
+  clock: Clock;
+  timeZone: string;
+  priorityAge: number;
+  maxMs: number;
+  graceMs: number;
+  onEnd?: (sessionId: string, reason: SessionEndReason) => void;
+}
+
+export const sessionExpired = () =>
+  new DomainError('IDENTITY_SESSION_EXPIRED', '身份证信息已失效，请重新放置身份证', 410);
+
+/**
+ * The people whose card was read, in memory only. One reader serves one person at a time: a new card ends
+ * the previous session. The full card is dropped when the card leaves; the masked view, age and keyed hash
+ * live on for the grace period, and nothing outlives `maxMs`, a page timeout or the end of the flow.
+ */
+export class IdentitySessions {
+  private readonly sessions = new Map<string, SessionRecord>();
+
+  constructor(private readonly opts: SessionOptions) {}
+
+  start(card: CardText, photo?: string): IdentityView {
+    for (const id of [...this.sessions.keys()]) this.end(id, 'replaced');
+    const now = this.opts.clock.now();
+    const today = localDate(now, this.opts.timeZone);
+    const age = ageOn(card.birthDate, today);
+    const masked: MaskedCard = {
+      cardType: card.cardType,
+      nameMasked: maskName(card.name || card.nameEnglish || ''),
+      idNumberMasked: maskIdNumber(card.idNumber),
+      gender: card.gender,
+      genderText: GENDER_TEXT[card.gender],
+      birthDate: card.birthDate,
+      age,
+      validTo: card.validTo,
+      expired: card.validTo !== LONG_TERM && card.validTo < today,
+      ...(photo ? { photo } : {}),
+    };
+    const record: SessionRecord = {
+      sessionId: randomUUID(),
+      personHash: personHash(this.opts.secret, card.idNumber),
+      age,
+      card: masked,
+      eligibleForPriority: age >= this.opts.priorityAge,
+      cardPresent: true,
+      startedAt: now.toISOString(),
+      full: card,
+      expiresAt: now.getTime() + this.opts.maxMs,
+      timer: undefined,
+    };
+    this.sessions.set(record.sessionId, record);
+    this.arm(record, this.opts.maxMs, 'expired');
+    return view(record);
+  }
+
+  /** The card left the reader: drop the full data now, end the session after the grace period. */
+  cardRemoved(): string[] {
+    const ids: string[] = [];
+    for (const record of this.sessions.values()) {
+      if (!record.cardPresent) continue;
+      record.cardPresent = false;
+      record.full = undefined;
+      ids.push(record.sessionId);
+      const left = Math.min(this.opts.graceMs, record.expiresAt - this.opts.clock.now().getTime());
+      record.expiresAt = this.opts.clock.now().getTime() + left;
+      if (left <= 0) this.end(record.sessionId, 'card-removed');
+      else this.arm(record, left, 'card-removed');
+    }
+    return ids;
+  }
+
+  /** The session's view; throws IDENTITY_SESSION_EXPIRED when it ended or never was. */
+  resolve(sessionId: string): IdentityView {
+    const record = this.live(sessionId);
+    if (!record) throw sessionExpired();
+    return view(record);
+  }
+
+  /** The session of the person at the reader now, if any. */
+  current(): IdentityView | undefined {
+    for (const id of this.sessions.keys()) {
+      const record = this.live(id);
+      if (record) return view(record);
+    }
+    return undefined;
+  }
+
+  /**
+   * The full card while it lies on the reader, for a feature that must hand the real name to an upstream
+   * system. Never log or publish what this returns.
+   */
+  fullCard(sessionId: string): CardText {
+    const full = this.live(sessionId)?.full;
+    if (!full) throw sessionExpired();
+    return full;
+  }
+
+  end(sessionId: string, reason: SessionEndReason): boolean {
+    const record = this.sessions.get(sessionId);
+    if (!record) return false;
+    clearTimeout(record.timer);
+    record.full = undefined;
+    this.sessions.delete(sessionId);
+    this.opts.onEnd?.(sessionId, reason);
+    return true;
+  }
+
+  endAll(reason: SessionEndReason): number {
+    const ids = [...this.sessions.keys()];
+    for (const id of ids) this.end(id, reason);
+    return ids.length;
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  private live(sessionId: string): SessionRecord | undefined {
+    const record = this.sessions.get(sessionId);
+    if (record && this.opts.clock.now().getTime() >= record.expiresAt) {
+      this.end(sessionId, record.cardPresent ? 'expired' : 'card-removed');
+      return undefined;
+    }
+    return record;
+  }
+
+  private arm(record: SessionRecord, ms: number, reason: SessionEndReason): void {
+    clearTimeout(record.timer);
+    record.timer = setTimeout(() => this.end(record.sessionId, reason), ms);
+    record.timer.unref();
+  }
+}
+
+function view(r: SessionRecord): IdentityView {
+  const { full: _full, expiresAt: _e, timer: _t, ...rest } = r;
+  return { ...rest, card: { ...rest.card } };
+}
