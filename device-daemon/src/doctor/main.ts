@@ -1,0 +1,80 @@
+/**
+ * `npm run doctor`: is this machine ready to be a kiosk? Lists serial ports, HID devices and SANE scanners,
+ * checks permissions, libusb, CJK fonts, disk space and the clock, validates the configuration and sends each
+ * configured device one harmless question. Prints a table (or `--json`), exits 1 when anything FAILs.
+ *
+ *   npm run doctor [-- --json] [-- --config FILE]
+ *   npm run doctor -- --hash-pin 123456   prints the scrypt hash for maintenance.pinHash
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KioskConfig } from '../config/schema';
+import { hashPin, PIN_PATTERN } from '../maintenance/pin';
+import { configCheck } from './config-check';
+import { probeDevices } from './device-probes';
+import { hidDevicesCheck, hidrawPermissionsCheck, saneScannersCheck, serialPortsCheck, type Needs } from './hardware-checks';
+import { makeReport, renderTable, type DoctorReport } from './report';
+import { clockCheck, diskCheck, fontsCheck, libusbCheck, udevRulesCheck, userCheck } from './system-checks';
+import { guarded, type Check } from './types';
+
+export interface DoctorOptions {
+  configFile?: string;
+  dataDir: string;
+}
+
+export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
+  const { check: config, config: parsed } = configCheck(opts.configFile, opts.dataDir);
+  const d: Partial<KioskConfig['devices']> = parsed?.devices ?? {};
+  const needs: Needs = {
+    serial: d.idReader?.driver === 'sam-serial' || d.printer?.driver === 'escpos-serial',
+    hid: d.keypad?.driver === 'hid',
+    sane: d.scanner?.driver === 'sane',
+  };
+  const checks: Check[] = [config];
+  checks.push(...(await guarded('system.user', 'user and groups', () => userCheck(needs.serial))));
+  checks.push(...(await guarded('system.clock', 'clock', () => clockCheck(parsed))));
+  checks.push(...(await guarded('system.disk', 'disk space', () => diskCheck(parsed?.dataDir ?? path.resolve(opts.dataDir)))));
+  checks.push(...(await guarded('system.fonts', 'CJK fonts', fontsCheck)));
+  checks.push(...(await guarded('system.libusb', 'libusb', libusbCheck)));
+  checks.push(...(await guarded('permissions.udev', 'udev rules', async () => udevRulesCheck())));
+  checks.push(...(await guarded('permissions.hidraw', 'hidraw permissions', async () => hidrawPermissionsCheck(needs))));
+  checks.push(...(await guarded('serial.ports', 'serial ports', () => serialPortsCheck(needs))));
+  checks.push(...(await guarded('hid.devices', 'HID devices', () => hidDevicesCheck(needs))));
+  checks.push(...(await guarded('sane.scanners', 'SANE scanners', () => saneScannersCheck(needs))));
+  if (parsed) checks.push(...(await probeDevices(parsed)));
+  return makeReport(checks);
+}
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export async function main(args = process.argv.slice(2)): Promise<number> {
+  if (args.includes('--hash-pin')) {
+    const pin = argValue(args, '--hash-pin') ?? '';
+    if (!PIN_PATTERN.test(pin)) {
+      process.stderr.write('usage: npm run doctor -- --hash-pin <4 to 12 digits>\n');
+      return 64; // EX_USAGE
+    }
+    process.stdout.write(`${await hashPin(pin)}\n`);
+    return 0;
+  }
+  const report = await runDoctor({
+    configFile: argValue(args, '--config') ?? (process.env.KIOSK_CONFIG || undefined),
+    dataDir: process.env.KIOSK_DATA_DIR || 'data',
+  });
+  if (args.includes('--json')) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(`${renderTable(report, process.stdout.isTTY)}\n`);
+  return report.ok ? 0 : 1;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    (code) => process.exit(code),
+    (err: Error) => {
+      process.stderr.write(`doctor failed: ${err.stack ?? err.message}\n`);
+      process.exit(2);
+    },
+  );
+}
