@@ -26,23 +26,19 @@ export const pass = (id: string, title: string, detail: string, data?: Record<st
   ...(data ? { data } : {}),
 });
 
-export const warn = (id: string, title: string, detail: string, hint: string, data?: Record<string, unknown>): Check => ({
-  id,
-  title,
-  status: 'WARN',
-  detail,
-  hint,
-  ...(data ? { data } : {}),
-});
+function withHint(status: 'WARN' | 'FAIL') {
+  return (id: string, title: string, detail: string, hint: string, data?: Record<string, unknown>): Check => ({
+    id,
+    title,
+    status,
+    detail,
+    hint,
+    ...(data ? { data } : {}),
+  });
+}
 
-export const fail = (id: string, title: string, detail: string, hint: string, data?: Record<string, unknown>): Check => ({
-  id,
-  title,
-  status: 'FAIL',
-  detail,
-  hint,
-  ...(data ? { data } : {}),
-});
+export const warn = withHint('WARN');
+export const fail = withHint('FAIL');
 
 /** A check that threw is reported, not allowed to stop the others. */
 export async function guarded(id: string, title: string, run: () => Promise<Check | Check[]>): Promise<Check[]> {
