@@ -47,7 +47,8 @@ export async function startHallApp(opts: { pgUrl?: string; config?: Record<strin
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-hall-'));
   const store = opts.pgUrl ? { driver: 'postgres', url: opts.pgUrl } : { driver: 'sqlite', path: path.join(dataDir, 'kiosk.db') };
   // The app plugin wrapped with fastify-plugin, so the test sees its decorations (events, store, counters).
-  const app = Fastify({ logger: false });
+  // The same validation options as buildApp (app.ts): no type coercion, unknown fields are errors.
+  const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } } });
   app.register(fp(kioskApp), { config: parseConfig(hallConfig(store, opts.config), dataDir) });
   const events: KioskEvent[] = [];
   // Added before the plugins' own onReady hooks run, so events published while starting are collected too.

@@ -13,7 +13,7 @@ export function tokenHash(token: string): string {
  */
 export function counterGuard(config: CountersConfig) {
   const hashes = new Map(config.tokens.map((t) => [t.counter, Buffer.from(t.sha256, 'hex')]));
-  return async (request: FastifyRequest<{ Params: { counter: number } }>): Promise<void> => {
+  return async (request: FastifyRequest<{ Params: { counter: string } }>): Promise<void> => {
     const counter = Number(request.params.counter);
     const expected = hashes.get(counter);
     if (!expected) {

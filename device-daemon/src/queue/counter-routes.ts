@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { errorSchema } from './schemas';
-import { callSchema, counterParams, counterViewSchema, numberBody, transferBody } from './counter-schemas';
+import { callSchema, counterParams, counterViewSchema, numberBody, recentQuery, transferBody } from './counter-schemas';
 import { counterGuard } from './counter-auth';
 import type { CounterAction } from './counter-rules';
 
-type P = { Params: { counter: number } };
+type P = { Params: { counter: string } };
+const n = (req: { params: { counter: string } }) => Number(req.params.counter);
 const viewReply = { 200: { type: 'object', properties: { counter: counterViewSchema } }, '4xx': errorSchema, '5xx': errorSchema };
 
 /**
@@ -20,31 +21,31 @@ export default async function counterRoutes(app: FastifyInstance) {
   }, async () => ({ counters: await Promise.all(app.counters.counters().map((n) => app.counters.view(n))) }));
 
   app.get<P>('/api/counters/:counter', { schema: { params: counterParams, response: viewReply } },
-    async (req) => ({ counter: await app.counters.view(req.params.counter) }));
+    async (req) => ({ counter: await app.counters.view(n(req)) }));
 
-  app.get<{ Querystring: { limit?: number } }>('/api/counters/calls/recent', {
+  app.get<{ Querystring: { limit?: string } }>('/api/counters/calls/recent', {
     schema: {
-      querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 50 } } },
+      querystring: recentQuery,
       response: { 200: { type: 'object', properties: { calls: { type: 'array', items: callSchema } } }, '5xx': errorSchema },
     },
-  }, async (req) => ({ calls: await app.counters.recentCalls(req.query.limit ?? 10) }));
+  }, async (req) => ({ calls: await app.counters.recentCalls(Number(req.query.limit ?? 10)) }));
 
-  app.post<P>('/api/counters/:counter/call-next', action, async (req) => ({ counter: await app.counters.callNext(req.params.counter) }));
+  app.post<P>('/api/counters/:counter/call-next', action, async (req) => ({ counter: await app.counters.callNext(n(req)) }));
 
   app.post<P & { Body: { number: string } }>('/api/counters/:counter/call', { ...action, schema: { ...action.schema, body: numberBody } },
-    async (req) => ({ counter: await app.counters.callNumber(req.params.counter, req.body.number) }));
+    async (req) => ({ counter: await app.counters.callNumber(n(req), req.body.number) }));
 
   const onCurrent: Exclude<CounterAction, 'transfer'>[] = ['recall', 'start', 'done', 'no-show', 'hold'];
   for (const name of onCurrent) {
-    app.post<P>(`/api/counters/:counter/${name}`, action, async (req) => ({ counter: await app.counters.onCurrent(req.params.counter, name) }));
+    app.post<P>(`/api/counters/:counter/${name}`, action, async (req) => ({ counter: await app.counters.onCurrent(n(req), name) }));
   }
 
   app.post<P & { Body: { categoryId: string } }>('/api/counters/:counter/transfer', { ...action, schema: { ...action.schema, body: transferBody } },
-    async (req) => ({ counter: await app.counters.transfer(req.params.counter, req.body.categoryId) }));
+    async (req) => ({ counter: await app.counters.transfer(n(req), req.body.categoryId) }));
 
   app.post<P & { Body: { number: string } }>('/api/counters/:counter/resume', { ...action, schema: { ...action.schema, body: numberBody } },
-    async (req) => ({ counter: await app.counters.resume(req.params.counter, req.body.number) }));
+    async (req) => ({ counter: await app.counters.resume(n(req), req.body.number) }));
 
-  app.post<P>('/api/counters/:counter/pause', action, async (req) => ({ counter: await app.counters.setPaused(req.params.counter, true) }));
-  app.post<P>('/api/counters/:counter/open', action, async (req) => ({ counter: await app.counters.setPaused(req.params.counter, false) }));
+  app.post<P>('/api/counters/:counter/pause', action, async (req) => ({ counter: await app.counters.setPaused(n(req), true) }));
+  app.post<P>('/api/counters/:counter/open', action, async (req) => ({ counter: await app.counters.setPaused(n(req), false) }));
 }

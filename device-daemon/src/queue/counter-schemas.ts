@@ -35,10 +35,17 @@ export const callSchema = {
   },
 } as const;
 
+/** Path parameters are strings (the app does not coerce types): a counter number of 1 to 3 digits. */
 export const counterParams = {
   type: 'object',
   required: ['counter'],
-  properties: { counter: { type: 'integer', minimum: 1, maximum: 999 } },
+  properties: { counter: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' } },
+} as const;
+
+export const recentQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { limit: { type: 'string', pattern: '^([1-9]|[1-4][0-9]|50)$' } },
 } as const;
 
 export const numberBody = {

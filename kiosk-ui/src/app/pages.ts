@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { displayPages } from '../features/display';
+import { counterPages } from '../features/counter';
 
 /**
  * Full pages outside the kiosk shell, chosen by URL path: the hall display, a counter's page, the phone page
@@ -10,4 +12,4 @@ export interface PageRoute {
   component: ComponentType<{ match: RegExpMatchArray }>;
 }
 
-export const pages: PageRoute[] = [];
+export const pages: PageRoute[] = [...displayPages, ...counterPages];

@@ -1,0 +1,25 @@
+import { useState } from 'react';
+
+/** Asks the window staff for the counter's token once; it is kept in this browser. */
+export function TokenForm({ counter, error, onToken }: { counter: number; error?: string; onToken: (t: string) => void }) {
+  const [value, setValue] = useState('');
+  return (
+    <form
+      className="cp-token"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onToken(value.trim());
+      }}
+    >
+      <h2>{counter}号窗口 · 工作人员登录</h2>
+      <label>
+        窗口口令
+        <input type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} aria-label="窗口口令" />
+      </label>
+      {error ? <p className="cp-error" role="alert">{error}</p> : null}
+      <button type="submit" className="cp-primary" disabled={!value.trim()}>
+        进入
+      </button>
+    </form>
+  );
+}

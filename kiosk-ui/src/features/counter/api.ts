@@ -1,0 +1,45 @@
+import { api, get } from '../../shared/api/client';
+
+export interface CounterTicket {
+  id: string;
+  number: string;
+  categoryId: string;
+  categoryName: string;
+  state: 'issued' | 'called' | 'serving' | 'done' | 'no-show' | 'cancelled' | 'held' | 'transferred';
+  priority: boolean;
+  recalls: number;
+  calledAt: string | null;
+}
+
+export interface CounterView {
+  counter: number;
+  state: 'open' | 'paused';
+  categories: string[];
+  current: CounterTicket | null;
+  held: CounterTicket[];
+}
+
+export interface CategoryCount {
+  id: string;
+  name: string;
+  waiting: number;
+}
+
+export type CounterAction = 'call-next' | 'call' | 'recall' | 'start' | 'done' | 'no-show' | 'transfer' | 'hold' | 'resume' | 'pause' | 'open';
+
+/** The staff token of a counter lives in this browser only (typed once at the window). */
+const tokenKey = (counter: number) => `kiosk.counter.${counter}.token`;
+export const loadToken = (counter: number) => localStorage.getItem(tokenKey(counter)) ?? '';
+export const saveToken = (counter: number, token: string) =>
+  token ? localStorage.setItem(tokenKey(counter), token) : localStorage.removeItem(tokenKey(counter));
+
+export const fetchCounter = (counter: number) => get<{ counter: CounterView }>(`/api/counters/${counter}`);
+export const fetchCategories = () => get<{ categories: CategoryCount[] }>('/api/queue/categories');
+
+export function counterAction(counter: number, token: string, action: CounterAction, body: Record<string, unknown> = {}) {
+  return api<{ counter: CounterView }>(`/api/counters/${counter}/${action}`, {
+    method: 'POST',
+    body,
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
