@@ -5,6 +5,7 @@ import { encodeDocument } from './codec/encoder';
 import type { Rasteriser } from './codec/raster';
 import { sharpRasteriser } from './raster-render';
 import { StatusExchange, readStatus } from './transport/status-exchange';
+import { writeWithDeadline } from './transport/write-deadline';
 import { NOT_READY_MESSAGES, notReadyReason, printFailed, printerNotReady, type StatusReading } from './readiness';
 import { confirmPage, selfTestPage } from './health-pages';
 import { PrinterStatusTracker } from './status-tracker';
@@ -156,7 +157,10 @@ export class EscPosPrinter extends DeviceDriver {
       const before = notReadyReason(last, this.opts.statusReplies === 'required');
       if (before) throw printFailed(before);
       const encoded = await encodeDocument(doc, { rasterise: this.opts.rasterise ?? sharpRasteriser, cut: this.opts.cut });
-      await this.send(encoded.bytes);
+      await writeWithDeadline(this.transport, encoded.bytes, this.opts.baudRate, this.opts.writeTimeoutMs).catch((err) => {
+        this.count('CommunicationErrorCount');
+        throw err;
+      });
       last = await this.refresh(true);
       const after = notReadyReason(last, false);
       if (after || (!last.answered && this.opts.statusReplies === 'required')) {
@@ -170,24 +174,6 @@ export class EscPosPrinter extends DeviceDriver {
     } finally {
       this.printing = false;
       if (this.transport.isOpen) this.settleState(last);
-    }
-  }
-
-  /** Writes with a deadline: the wire time at the configured speed plus `writeTimeoutMs`. */
-  private async send(bytes: Buffer): Promise<void> {
-    const wireMs = this.opts.baudRate ? Math.ceil((bytes.length * 10 * 1000) / this.opts.baudRate) : 0;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(printFailed('TIMEOUT')), wireMs + this.opts.writeTimeoutMs);
-    });
-    try {
-      await Promise.race([this.transport.write(bytes), deadline]);
-    } catch (err) {
-      this.count('CommunicationErrorCount');
-      if ((err as { code?: string }).code === 'PRINTER_TIMEOUT') throw err;
-      throw printFailed('OFFLINE', `${NOT_READY_MESSAGES.OFFLINE}（${(err as Error).message}）`);
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Align } from '../document';
 import { GS, QR_CN, QR_EC, QR_FN } from './commands';
-import type { DecodedEvent } from './decoder';
+import type { DecodedEvent } from './events';
 
 /** The printer's QR symbol storage and settings, as GS ( k leaves them. */
 export interface QrState {
