@@ -23,15 +23,21 @@ export async function attachToTransport(device: ByteDevice, transport: ByteTrans
   let outbox: Promise<void> = Promise.resolve();
   let freeAt = 0; // performance.now() when the line is free again
   const sendPaced = async (bytes: Buffer, baud: number) => {
-    // Send in slices of about 1 ms of line time, each not before its bytes would have left a real UART.
-    const slice = Math.max(1, Math.floor(baud / 10 / 1000));
-    for (let at = 0; at < bytes.length; at += slice) {
-      const piece = bytes.subarray(at, at + slice);
-      freeAt = Math.max(freeAt, performance.now()) + (piece.length * 10 * 1000) / baud;
-      const wait = freeAt - performance.now();
-      if (wait > 0.5) await new Promise((r) => setTimeout(r, wait));
-      if (!transport.isOpen) return;
-      await transport.write(piece);
+    // Each byte leaves no earlier than a real UART would send it. Deadlines are anchored at the reply's
+    // start, so timer lateness is caught up by sending what is due at once, never accumulated.
+    const msPerByte = (10 * 1000) / baud;
+    const start = Math.max(freeAt, performance.now());
+    freeAt = start + bytes.length * msPerByte;
+    let sent = 0;
+    while (sent < bytes.length) {
+      const due = Math.min(bytes.length, Math.floor((performance.now() - start) / msPerByte));
+      if (due > sent) {
+        if (!transport.isOpen) return;
+        await transport.write(bytes.subarray(sent, due));
+        sent = due;
+      } else {
+        await new Promise((r) => setTimeout(r, Math.max(1, (sent + 1) * msPerByte - (performance.now() - start))));
+      }
     }
   };
   device.connect((bytes) => {
