@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SqliteDb } from '../../device-daemon/src/store/sqlite';
+import { seeded, startUpstream, type Upstream } from '../support/upstream';
+
+/**
+ * Nothing acknowledged is lost: a real daemon process is rated over HTTP and SIGKILLed at random moments,
+ * tens of times, while the upstream fails at random. At the end every rating that got a 201 has reached the
+ * upstream (one kept delivery per Idempotency-Key, every repeat byte-identical) and SQLite is sound.
+ */
+const KILLS = 20;
+const WORKERS = 4;
+const random = seeded(20250607);
+const root = path.resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-crash-'));
+let upstream: Upstream | undefined;
+let child: ChildProcess | undefined;
+
+afterAll(async () => {
+  child?.kill('SIGKILL');
+  await upstream?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+async function startDaemon(configFile: string): Promise<{ proc: ChildProcess; base: string }> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'device-daemon/src/server.ts'], {
+    cwd: root,
+    env: { ...process.env, KIOSK_CONFIG: configFile, KIOSK_DATA_DIR: dir, KIOSK_PORT: String(port), KIOSK_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  child = proc;
+  const base = `http://127.0.0.1:${port}`;
+  const end = Date.now() + 20_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`daemon exited with ${proc.exitCode}`);
+    if (Date.now() > end) throw new Error('daemon did not start in 20 s');
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return { proc, base };
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const post = (base: string, url: string, body: unknown) =>
+  fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+/** Issues and rates tickets until the daemon dies; returns the ids of ratings answered 201. */
+async function rateUntilDeath(base: string, acked: Set<string>, stop: { dead: boolean }): Promise<void> {
+  let i = 0;
+  while (!stop.dead) {
+    try {
+      const t = await post(base, '/api/queue/tickets', { categoryId: 'A', delivery: 'screen' });
+      if (t.status !== 201) continue;
+      const { ticket } = (await t.json()) as { ticket: { id: string } };
+      const level = 1 + (i++ % 5);
+      const r = await post(base, '/api/evaluations', { ticketId: ticket.id, level, channel: 'kiosk', ...(level < 3 ? { reasons: ['等候时间过长'] } : {}) });
+      if (r.status === 201) acked.add(((await r.json()) as { evaluation: { id: string } }).evaluation.id);
+    } catch {
+      // The daemon was killed mid-request: not acknowledged, so nothing is promised for it.
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+}
+
+describe('evaluation delivery survives SIGKILL', () => {
+  it(`every acknowledged rating reaches a flaky upstream across ${KILLS} kills, once per key, and the store is sound`, async () => {
+    upstream = await startUpstream({ seed: 99, faults: { reset: 0.1, stall: 0.05, error: 0.2, ackLost: 0.1 } });
+    const configFile = path.join(dir, 'kiosk.json');
+    writeFileSync(configFile, JSON.stringify({
+      hall: { name: '测试大厅' },
+      devices: { keypad: { driver: 'simulated' } },
+      store: { driver: 'sqlite', path: path.join(dir, 'kiosk.db') },
+      evaluation: { upstream: { url: upstream.url, timeoutMs: 400, initialRetryMs: 30, maxRetryMs: 300 } },
+      log: { level: 'error' },
+    }));
+    const acked = new Set<string>();
+    for (let k = 0; k < KILLS; k++) {
+      const { proc, base } = await startDaemon(configFile);
+      const stop = { dead: false };
+      const workers = Array.from({ length: WORKERS }, () => rateUntilDeath(base, acked, stop));
+      await new Promise((r) => setTimeout(r, 40 + random() * 500));
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGKILL');
+      await exited;
+      stop.dead = true;
+      await Promise.all(workers);
+    }
+    expect(acked.size).toBeGreaterThan(KILLS * 3);
+
+    // A last daemon drains the outbox, the upstream still failing at random.
+    const { proc } = await startDaemon(configFile);
+    const db = new SqliteDb(path.join(dir, 'kiosk.db')); // a second connection: WAL lets it read alongside
+    const end = Date.now() + 40_000;
+    const missing = () => [...acked].filter((id) => !(upstream!.deliveries.get(id)?.accepted));
+    const undelivered = async () => (await db.query("SELECT evaluation_id FROM evaluation_outbox WHERE state <> 'delivered'")).length;
+    while ((missing().length > 0 || (await undelivered()) > 0) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(missing()).toEqual([]);
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGTERM');
+    await exited;
+    child = undefined;
+
+    for (const id of acked) expect(upstream.deliveries.get(id)!.sameBody, id).toBe(true);
+    const repeats = [...upstream.deliveries.values()].filter((d) => d.accepted > 1).length;
+    console.info(`crash test: ${acked.size} acknowledged, ${upstream.deliveries.size} keys upstream, ${repeats} deduped repeats, ${upstream.stats.requests} requests`);
+
+    try {
+      expect(await db.integrityCheck()).toEqual([]);
+      const rows = await db.query<{ evaluation_id: string; state: string }>('SELECT evaluation_id, state FROM evaluation_outbox');
+      const state = new Map(rows.map((r) => [r.evaluation_id, r.state]));
+      for (const id of acked) expect(state.get(id), id).toBe('delivered');
+      // Every rating has its outbox row: they were written in one transaction.
+      const orphans = await db.query('SELECT e.id FROM evaluations e LEFT JOIN evaluation_outbox o ON o.evaluation_id = e.id WHERE o.evaluation_id IS NULL');
+      expect(orphans).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  }, 180_000);
+});
