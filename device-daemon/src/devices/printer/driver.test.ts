@@ -27,7 +27,7 @@ async function setup(opts: { statusReplies?: 'required' | 'optional'; statusInte
   const sim = new PrinterSimulator();
   const link = new LoopbackTransport(sim, 'sim');
   const printer = new EscPosPrinter({
-    driver: 'simulated', transport: link, statusIntervalMs: opts.statusIntervalMs ?? 60_000, statusTimeoutMs: 80,
+    driver: 'simulated', transport: link, statusIntervalMs: opts.statusIntervalMs ?? 60_000, statusTimeoutMs: 150,
     writeTimeoutMs: 2000, statusReplies: opts.statusReplies ?? 'required', cut: 'full', timeZone: 'Asia/Shanghai',
   });
   const statuses: DeviceStatus[] = [];
