@@ -9,8 +9,8 @@ let page: Page;
 const voiceRequests: string[] = [];
 
 beforeAll(async () => {
-  const { queue, counters, hall } = hallConfig(undefined);
-  kiosk = await startKiosk({ queue, counters, hall: { ...hall, name: '潮安区政务服务中心' } });
+  const { queue, counters, hall, maintenance } = hallConfig(undefined);
+  kiosk = await startKiosk({ queue, counters, maintenance, hall: { ...hall, name: '潮安区政务服务中心' } });
   browser = await launchBrowser();
   page = await openPage(browser, `${kiosk.url}/display`);
   page.on('request', (r) => {

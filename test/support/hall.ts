@@ -7,6 +7,10 @@ import { kioskApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
 import { tokenHash } from '../../device-daemon/src/queue/counter-auth';
 import type { KioskEvent } from '../../device-daemon/src/events/bus';
+import { hashPin } from '../../device-daemon/src/maintenance/pin';
+
+/** A fixed technician PIN, so the maintenance plugin does not generate and print one per test app. */
+const pinHash = await hashPin('246810');
 
 /** Staff tokens of the test hall: counter n has token `staff-token-n`. */
 export const staffToken = (counter: number) => `staff-token-${counter}`;
@@ -30,6 +34,7 @@ export function hallConfig(store: Record<string, unknown> | undefined, extra: Re
       ],
     },
     counters: { tokens: [1, 2].map((counter) => ({ counter, sha256: tokenHash(staffToken(counter)) })) },
+    maintenance: { pinHash },
     log: { level: 'silent' },
     ...extra,
   };
