@@ -87,11 +87,11 @@ export class IdentitySessions {
     return view(record);
   }
 
-  /** The session of the person at the reader now, if any. */
+  /** The session whose card lies on the reader now, if any (never a previous person's, still in grace). */
   current(): IdentityView | undefined {
-    for (const id of this.sessions.keys()) {
+    for (const id of [...this.sessions.keys()]) {
       const record = this.live(id);
-      if (record) return view(record);
+      if (record?.cardPresent) return view(record);
     }
     return undefined;
   }

@@ -37,7 +37,7 @@ export function CategoriesScreen() {
             type="button"
             className={`category-card${c.priority ? ' category-priority' : ''}`}
             disabled={!c.open || c.remainingToday === 0}
-            onClick={() => navigate('queue.issue', { categoryId: c.id, categoryName: c.name, realName: c.realName })}
+            onClick={() => navigate(c.realName === 'off' ? 'queue.issue' : 'queue.identity', { categoryId: c.id, categoryName: c.name, realName: c.realName })}
             aria-label={c.name}
           >
             <span className="category-prefix" aria-hidden="true">
