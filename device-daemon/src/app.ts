@@ -1,3 +1,4 @@
+import fp from 'fastify-plugin';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { KioskConfig } from './config/schema';
 import configPlugin from './config/plugin';
@@ -67,6 +68,7 @@ export function buildApp(opts: AppOptions, fastifyOpts: FastifyServerOptions = {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     ...fastifyOpts,
   });
-  app.register(kioskApp, { ...opts, logRing });
+  // Wrapped so the app's decorations (app.queue, app.devices, app.store...) are reachable from the host and tests.
+  app.register(fp(kioskApp, { name: 'kiosk-app' }), { ...opts, logRing });
   return app;
 }

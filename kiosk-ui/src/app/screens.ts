@@ -1,6 +1,9 @@
 import type { ComponentType } from 'react';
 import type { HomeTile } from '../features/home/HomeScreen';
 import { queueScreens } from '../features/queue';
+import { RatingIcon, ScanIcon, TicketIcon } from './tile-icons';
+import { enterMaintenance, maintenanceScreens } from '../features/maintenance';
+import { cornerGesture } from './gesture';
 
 /**
  * The app composes the features: every flow exports a map of its screens by name (`<feature>.<step>`);
@@ -10,11 +13,15 @@ import { queueScreens } from '../features/queue';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const screens: Record<string, ComponentType<{ params: any }>> = {
   ...queueScreens,
+  ...maintenanceScreens,
 };
+
+// The technicians' hidden gesture (five taps top left within 3 s) opens the maintenance PIN screen.
+cornerGesture.onTriggered(enterMaintenance);
 
 /** Home tiles: the contract names the buttons «取号», «好差评», «材料扫描». */
 export const homeTiles: HomeTile[] = [
-  { label: '取号', hint: '排队取号 · 查看等候人数', screen: 'queue.categories', icon: '🎫', color: '#1565c0' },
-  { label: '好差评', hint: '对办事服务进行评价', screen: 'evaluation.find', icon: '⭐', color: '#e65100' },
-  { label: '材料扫描', hint: '扫描办事材料生成文件', screen: 'scan.matters', icon: '📄', color: '#2e7d32', requires: 'scanner' },
+  { label: '取号', hint: '排队取号 · 查看等候人数', screen: 'queue.categories', icon: TicketIcon, color: '#1565c0' },
+  { label: '好差评', hint: '对办事服务进行评价', screen: 'evaluation.find', icon: RatingIcon, color: '#e65100' },
+  { label: '材料扫描', hint: '扫描办事材料生成文件', screen: 'scan.matters', icon: ScanIcon, color: '#2e7d32', requires: 'scanner' },
 ];

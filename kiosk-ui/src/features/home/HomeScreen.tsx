@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { useKiosk } from '../../shared/store';
 import { speak } from '../../shared/kiosk';
 
@@ -6,7 +7,7 @@ export interface HomeTile {
   label: string;
   hint: string;
   screen: string;
-  icon: string;
+  icon: ComponentType;
   color: string;
   /** A device this function needs; the tile is hidden when that device is not fitted. */
   requires?: string;
@@ -42,7 +43,7 @@ export function HomeScreen({ tiles }: { tiles: HomeTile[] }) {
             aria-label={t.label}
           >
             <span className="home-tile-icon" aria-hidden="true">
-              {t.icon}
+              <t.icon />
             </span>
             <span className="home-tile-label">{t.label}</span>
             <span className="home-tile-hint" aria-hidden="true">
