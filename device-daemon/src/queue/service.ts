@@ -93,7 +93,7 @@ export class QueueService {
     this.assertOpen(category);
     const now = this.clock.now();
     const date = serviceDate(now, this.timeZone);
-    return this.db.tx(async (q) => {
+    const row = await this.db.tx(async (q) => {
       if (req.personHash) {
         const open = await q.query<{ number: string }>(
           `SELECT number FROM tickets WHERE person_hash = $1 AND service_date = $2 AND category_id = $3
@@ -142,8 +142,10 @@ export class QueueService {
         [row.id, row.number, row.category_id, row.service_date, row.seq, row.state, row.priority, row.delivery,
           row.printed, row.person_hash, row.kiosk_id, row.issued_at],
       );
-      return this.view(q, row);
+      return row;
     });
+    // The view (people ahead, estimate) is read after commit: the counter row's lock is held only for the insert.
+    return this.view(this.db, row);
   }
 
   async markPrinted(id: string): Promise<void> {
