@@ -5,6 +5,7 @@ import { SamLink } from './sam-link';
 import { Command } from './codec/frame';
 import { IdCardError, SW3, sw3Error } from './codec/status';
 import { pollCycle, ReadStepError, type CardRead } from './card-cycle';
+import { waitForCard } from './technician-check';
 
 /** Events for the identity layer. `card` carries personal data: subscribers keep it in memory only. */
 export interface IdReaderEvents {
@@ -186,23 +187,7 @@ export class IdReaderDriver extends DeviceDriver {
       const text = await this.runCycle();
       return { ok: this.lastErrorCode === undefined, text };
     }
-    return this.waitForTechnicianCard();
-  }
-
-  private waitForTechnicianCard(): Promise<{ ok: boolean; text: string }> {
-    return new Promise((resolve) => {
-      const done = (result: { ok: boolean; text: string }) => {
-        clearTimeout(timer);
-        this.cards.off('card', onCard);
-        this.cards.off('readError', onError);
-        resolve(result);
-      };
-      const onCard = () => done({ ok: true, text: '已读到身份证，读卡器工作正常' });
-      const onError = (e: IdCardError) => done({ ok: false, text: e.message });
-      const timer = setTimeout(() => done({ ok: false, text: '等待放卡超时：请将身份证放在感应区后重试' }), this.opts.interactiveTimeoutMs ?? 30_000);
-      this.cards.on('card', onCard);
-      this.cards.on('readError', onError);
-    });
+    return waitForCard(this.cards, this.opts.interactiveTimeoutMs ?? 30_000);
   }
 
   protected override detail(): Record<string, unknown> {
