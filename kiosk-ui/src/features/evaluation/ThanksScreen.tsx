@@ -1,0 +1,31 @@
+import { InnerPage } from '../../shared/kiosk';
+import { useKiosk } from '../../shared/store';
+import { levelName, needsReason, stars } from './levels';
+
+/** 好差评 last step: thanks; for a bad rating, when the follow-up is due. */
+export function ThanksScreen({ params }: { params: { level: number | null; followUp: { dueDate: string } | null } }) {
+  const home = useKiosk((s) => s.home);
+  const { level, followUp } = params;
+  return (
+    <InnerPage title="评价完成" voice="感谢您的评价">
+      <div className="ev-thanks" role="status">
+        <div className="ev-thanks-title">感谢您的评价！</div>
+        {level ? (
+          <div className="ev-thanks-level">
+            <span className="ev-stars" aria-hidden="true">{stars(level)}</span> {levelName(level)}
+          </div>
+        ) : (
+          <div className="ev-thanks-level">本次服务已经评价过了</div>
+        )}
+        {level && needsReason(level) ? (
+          <p className="ev-policy">
+            我们会认真核实并整改{followUp ? `，${followUp.dueDate} 前给您答复` : ''}。
+          </p>
+        ) : null}
+        <button type="button" className="primary-button" onClick={() => home('done')}>
+          完成
+        </button>
+      </div>
+    </InnerPage>
+  );
+}

@@ -1,0 +1,42 @@
+import { del, get, post } from '../../shared/api/client';
+
+export type Channel = 'kiosk' | 'keypad' | 'qr';
+
+/** What the rating screens need of a ticket. */
+export interface TicketRef {
+  id: string;
+  number: string;
+  categoryName: string;
+  state: string;
+}
+
+export interface Evaluation {
+  id: string;
+  ticketId: string;
+  ticketNumber: string;
+  level: number;
+  levelName: string;
+  channel: string;
+  reasons: string[];
+  followUp: { id: string; dueDate: string } | null;
+}
+
+export interface Invitation {
+  id: string;
+  ticketId: string;
+  keypad: 'invited' | 'not-fitted' | 'offline';
+  expiresAt: string | null;
+}
+
+export const findTicketByNumber = (number: string) =>
+  get<{ ticket: TicketRef }>(`/api/queue/tickets/by-number/${encodeURIComponent(number)}`);
+export const fetchTicket = (id: string, signal?: AbortSignal) =>
+  get<{ ticket: TicketRef & { waitingAhead: number; counter: number | null } }>(`/api/queue/tickets/${encodeURIComponent(id)}`, signal);
+export const ratingOfTicket = (ticketId: string) =>
+  get<{ evaluation: Evaluation | null }>(`/api/evaluations/by-ticket/${encodeURIComponent(ticketId)}`);
+export const fetchReasons = () => get<{ reasons: string[] }>('/api/evaluations/reasons');
+export const fetchCategoryLetters = () => get<{ categories: { id: string }[] }>('/api/queue/categories');
+export const submitRating = (body: { ticketId: string; level: number; reasons?: string[]; comment?: string; channel: Channel }) =>
+  post<{ evaluation: Evaluation }>('/api/evaluations', body);
+export const inviteKeypad = (ticketId: string) => post<{ invitation: Invitation }>('/api/evaluations/invitations', { ticketId });
+export const cancelInvitation = (id: string) => del<void>(`/api/evaluations/invitations/${encodeURIComponent(id)}`);

@@ -1,0 +1,74 @@
+import { useEffect, useState, type ComponentType } from 'react';
+import { ApiError } from '../../shared/api/client';
+import { fetchHallName, fetchTicket, type TicketStatus } from './api';
+import { canRate, describeTicket } from './ticket-state';
+import './mobile.css';
+
+const REFRESH_MS = 5000;
+
+export type RatingPanelComponent = ComponentType<{ ticketId: string; channel?: 'qr' }>;
+
+/**
+ * The phone page behind a ticket's QR code (`/m/t/<ticketId>`): the queue state of the ticket, refreshed every
+ * few seconds, and the rating with channel 'qr'. The rating panel is handed in by the app (features do not
+ * import each other).
+ */
+export function MobileTicketPage({ match, RatingPanel }: { match: RegExpMatchArray; RatingPanel: RatingPanelComponent }) {
+  const ticketId = decodeURIComponent(match[1] ?? '');
+  const [ticket, setTicket] = useState<TicketStatus>();
+  const [hall, setHall] = useState('政务服务中心');
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    document.title = '排队进度与服务评价';
+    fetchHallName().then((k) => setHall(k.hall.name), () => undefined);
+  }, []);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    let timer: ReturnType<typeof setTimeout>;
+    const load = () =>
+      fetchTicket(ticketId, ctrl.signal).then(
+        ({ ticket: t }) => {
+          setTicket(t);
+          setError(undefined);
+          timer = setTimeout(load, REFRESH_MS);
+        },
+        (err: unknown) => {
+          if ((err as Error).name === 'AbortError') return;
+          setError(err instanceof ApiError && err.status === 404 ? '没有找到这张号票，请核对二维码' : '暂时无法连接，正在重试…');
+          if (!(err instanceof ApiError && err.status === 404)) timer = setTimeout(load, REFRESH_MS);
+        },
+      );
+    void load();
+    return () => {
+      ctrl.abort();
+      clearTimeout(timer);
+    };
+  }, [ticketId]);
+
+  const state = ticket ? describeTicket(ticket) : undefined;
+  return (
+    <div className="m-page">
+      <header className="m-header">{hall}</header>
+      {error ? <p className="m-error" role="alert">{error}</p> : null}
+      {ticket && state ? (
+        <>
+          <section className={`m-card m-${state.tone}`} aria-label="排队进度">
+            <div className="m-category">{ticket.categoryName}</div>
+            <div className="m-number" data-testid="mobile-number">{ticket.number}</div>
+            <div className="m-state">{state.title}</div>
+            <div className="m-detail">{state.detail}</div>
+          </section>
+          {canRate(ticket) ? (
+            <section className="m-card" aria-label="服务评价">
+              <h2 className="m-title">服务评价</h2>
+              <RatingPanel ticketId={ticket.id} channel="qr" />
+            </section>
+          ) : null}
+          <p className="m-note">本页每 5 秒自动刷新。您的评价将报送政务服务“好差评”系统。</p>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { canRate, describeTicket } from './ticket-state';
+import type { TicketStatus } from './api';
+
+const base: TicketStatus = { id: 't', number: 'A001', categoryName: '社会民生', state: 'issued', waitingAhead: 3, estimatedWaitMinutes: 12, counter: null, serviceDate: '2025-06-02' };
+
+describe('ticket state on the phone', () => {
+  it('says how many are ahead, where to go when called, and whether rating is possible', () => {
+    expect(describeTicket(base)).toMatchObject({ title: '等候中', detail: '您前面还有 3 人，预计约 12 分钟' });
+    expect(describeTicket({ ...base, waitingAhead: 0 }).detail).toBe('下一位就是您，请留意叫号');
+    expect(describeTicket({ ...base, state: 'called', counter: 3 }).detail).toBe('请到 3 号窗口办理');
+    expect(describeTicket({ ...base, state: 'no-show' }).title).toBe('已过号');
+    expect(canRate({ ...base, state: 'done' })).toBe(true);
+    expect(canRate({ ...base, state: 'cancelled' })).toBe(false);
+  });
+});
