@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import { displayPages } from '../features/display';
 import { counterPages } from '../features/counter';
+import { mobilePages } from '../features/mobile';
+import { RatingPanel } from '../features/evaluation';
 
 /**
  * Full pages outside the kiosk shell, chosen by URL path: the hall display, a counter's page, the phone page
@@ -12,4 +14,4 @@ export interface PageRoute {
   component: ComponentType<{ match: RegExpMatchArray }>;
 }
 
-export const pages: PageRoute[] = [...displayPages, ...counterPages];
+export const pages: PageRoute[] = [...displayPages, ...counterPages, ...mobilePages(RatingPanel)];

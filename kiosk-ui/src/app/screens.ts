@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { HomeTile } from '../features/home/HomeScreen';
 import { queueScreens } from '../features/queue';
+import { evaluationScreens } from '../features/evaluation';
 import { RatingIcon, ScanIcon, TicketIcon } from './tile-icons';
 import { enterMaintenance, maintenanceScreens } from '../features/maintenance';
 import { cornerGesture } from './gesture';
@@ -13,6 +14,7 @@ import { cornerGesture } from './gesture';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const screens: Record<string, ComponentType<{ params: any }>> = {
   ...queueScreens,
+  ...evaluationScreens,
   ...maintenanceScreens,
 };
 
