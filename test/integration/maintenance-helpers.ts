@@ -14,9 +14,14 @@ export async function testPinHash(): Promise<string> {
   return (pinHash ??= await hashPin(TEST_PIN));
 }
 
+/** A clock tests move by hand; `live` also lets it run with real time (for a browser driving the UI). */
 export class MovableClock {
   t = Date.parse('2025-06-02T01:00:00Z');
-  now = () => new Date(this.t);
+  private readonly started = Date.now();
+  constructor(private readonly live = false) {
+    if (live) this.t = Date.now();
+  }
+  now = () => new Date(this.live ? this.t + (Date.now() - this.started) : this.t);
   advance(ms: number): void {
     this.t += ms;
   }
@@ -34,13 +39,18 @@ export function tempDataDir(): string {
 }
 
 /** Builds (does not listen) a daemon over `raw` config with the test PIN; logs go only to the ring. */
-export async function startDaemon(raw: Record<string, unknown>, dataDir = tempDataDir(), clock = new MovableClock()): Promise<Daemon> {
+export async function startDaemon(
+  raw: Record<string, unknown>,
+  dataDir = tempDataDir(),
+  clock = new MovableClock(),
+  extra: { uiDir?: string } = {},
+): Promise<Daemon> {
   const ring = new LogRing(500);
   const config = parseConfig(
     { store: { driver: 'sqlite', path: path.join(dataDir, 'kiosk.db') }, ...raw, maintenance: { pinHash: await testPinHash(), ...(raw.maintenance as object) } },
     dataDir,
   );
-  const app = buildApp({ config, clock, logRing: ring }, { logger: { level: 'info', stream: ring } });
+  const app = buildApp({ config, clock, logRing: ring, uiDir: extra.uiDir }, { logger: { level: 'info', stream: ring } });
   await app.ready();
   return { app, clock, ring, dataDir };
 }

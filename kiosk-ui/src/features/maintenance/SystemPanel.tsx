@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { Notice } from '../../shared/kiosk';
+import { BUNDLE_URL, fetchSystem, type SystemFacts, type UiWatch } from './api';
+import { handleSessionError } from './session';
+
+const MB = 1024 * 1024;
+const duration = (s: number) => `${Math.floor(s / 86400)}天 ${Math.floor((s % 86400) / 3600)}小时 ${Math.floor((s % 3600) / 60)}分`;
+
+/** Version, uptime, disk, store, clock; and the redacted diagnostic bundle for the vendor. */
+export function SystemPanel() {
+  const [facts, setFacts] = useState<{ system: SystemFacts; ui: UiWatch } | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    fetchSystem().then(setFacts, (err) => handleSessionError(err) || setError((err as Error).message));
+  }, []);
+  if (error) return <Notice tone="error" title={error} />;
+  if (!facts) return <p className="loading">正在读取系统信息…</p>;
+  const { system: s } = facts;
+  const rows: [string, string][] = [
+    ['软件版本', `${s.version}（Node ${s.node}）`],
+    ['终端', `${s.kioskId} · ${s.hostname} · ${s.hallName}`],
+    ['运行时间', `服务 ${duration(s.uptimeSeconds.daemon)}，系统 ${duration(s.uptimeSeconds.system)}`],
+    ['磁盘', s.disk.error ? `无法读取：${s.disk.error}` : `可用 ${Math.round((s.disk.freeBytes ?? 0) / MB)} MB / 共 ${Math.round((s.disk.totalBytes ?? 0) / MB)} MB（${s.disk.path}）`],
+    ['数据库', `${s.store.description}，完整性：${s.store.integrity === 'ok' ? '正常' : s.store.problems.join('; ') || s.store.integrity}`],
+    ['时钟', `${s.clock.hallLocalTime}（${s.clock.hallTimeZone}；系统时区 ${s.clock.systemTimeZone}）${s.clock.plausible ? '' : ' ⚠ 时间异常'}`],
+    ['界面心跳', facts.ui.silent ? '⚠ 界面无响应' : `正常（${facts.ui.lastHeartbeat ? new Date(facts.ui.lastHeartbeat).toLocaleTimeString('zh-CN', { hour12: false }) : '—'}）`],
+  ];
+  return (
+    <div>
+      <table className="mnt-facts" aria-label="系统信息">
+        <tbody>
+          {rows.map(([k, v]) => (
+            <tr key={k}>
+              <th>{k}</th>
+              <td>{v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="action-row">
+        <a className="primary-button mnt-link-button" href={BUNDLE_URL} download>
+          导出诊断包
+        </a>
+      </div>
+      <p className="mnt-sub">诊断包已去除身份证号、姓名等个人信息和 PIN，可交给设备厂商分析。</p>
+    </div>
+  );
+}
