@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot, startKiosk, type KioskUnderTest } from './harness';
+import { startUpstream, type Upstream } from '../support/upstream';
+
+let kiosk: KioskUnderTest;
+let browser: Browser;
+let upstream: Upstream;
+
+beforeAll(async () => {
+  upstream = await startUpstream();
+  kiosk = await startKiosk({
+    hall: { name: '潮安区政务服务中心' },
+    evaluation: { upstream: { url: upstream.url, timeoutMs: 1000, initialRetryMs: 50, maxRetryMs: 500 } },
+  });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.close();
+  await upstream?.close();
+});
+
+async function issue(): Promise<{ id: string; number: string }> {
+  const r = await fetch(`${kiosk.url}/api/queue/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ categoryId: 'A', delivery: 'screen' }),
+  });
+  expect(r.status).toBe(201);
+  return ((await r.json()) as { ticket: { id: string; number: string } }).ticket;
+}
+
+/** The upstream body of the rating of `ticketId`, once it arrived. */
+async function delivered(ticketId: string): Promise<Record<string, unknown>> {
+  let found: Record<string, unknown> | undefined;
+  await expect
+    .poll(() => {
+      found = [...upstream.deliveries.values()].map((d) => d.body as Record<string, unknown>).find((b) => b?.ticketId === ticketId);
+      return found !== undefined;
+    }, { timeout: 10_000 })
+    .toBe(true);
+  return found!;
+}
+
+/** Home -> 好差评 -> type the number on the on-screen keypad -> 查找. */
+async function findTicket(page: Page, number: string): Promise<void> {
+  await page.getByRole('button', { name: '好差评', exact: true }).click();
+  await expect.poll(() => page.getByRole('timer').isVisible()).toBe(true);
+  for (const key of number.split('')) await page.getByRole('button', { name: key, exact: true }).click();
+  await page.getByRole('button', { name: '查找', exact: true }).click();
+}
+
+const LEVELS = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'];
+
+describe('好差评 in Chromium', () => {
+  it('rates a ticket found by its number with a touch on «满意», and the rating reaches the upstream', async () => {
+    const t = await issue();
+    const page = await openPage(browser, kiosk.url);
+    await findTicket(page, t.number);
+    for (const name of LEVELS) await expect.poll(() => page.getByRole('button', { name, exact: true }).isVisible()).toBe(true);
+    await screenshot(page, 'evaluation-rate');
+    await page.getByRole('button', { name: '满意', exact: true }).click();
+    await expect.poll(() => page.getByText('感谢您的评价！').isVisible()).toBe(true);
+    expect(await delivered(t.id)).toMatchObject({ ticketNumber: t.number, level: 4, channel: 'kiosk' });
+
+    // The same number again: already rated.
+    await page.getByRole('button', { name: '完成', exact: true }).click();
+    await findTicket(page, t.number);
+    await expect.poll(() => page.getByText(`${t.number} 号已经评价过了`).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('asks for a reason for «非常不满意» and records the picked and typed reasons', async () => {
+    const t = await issue();
+    const page = await openPage(browser, kiosk.url);
+    await findTicket(page, t.number);
+    await page.getByRole('button', { name: '非常不满意', exact: true }).click();
+    const submit = page.getByRole('button', { name: '提交评价', exact: true });
+    await expect.poll(() => submit.isVisible()).toBe(true);
+    expect(await submit.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '多次跑动', exact: true }).click();
+    await page.getByPlaceholder('可在此填写原因').fill('叫号屏不显示');
+    await screenshot(page, 'evaluation-reasons');
+    await submit.click();
+    await expect.poll(() => page.getByText('感谢您的评价！').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/前给您答复/).isVisible()).toBe(true);
+    expect(await delivered(t.id)).toMatchObject({ level: 1, channel: 'kiosk', reasons: ['多次跑动', '叫号屏不显示'] });
+    await page.context().close();
+  });
+
+  it('takes a keypad press (simulated unit, real report bytes) while the rating screen is open', async () => {
+    const t = await issue();
+    const page = await openPage(browser, kiosk.url);
+    await findTicket(page, t.number);
+    await expect.poll(() => page.getByText('也可以按窗口评价器上的按键进行评价').isVisible()).toBe(true);
+    const r = await fetch(`${kiosk.url}/api/sim/keypad/press`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: 5 }),
+    });
+    expect(r.status).toBe(200);
+    await expect.poll(() => page.getByText('感谢您的评价！').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('非常满意').isVisible()).toBe(true);
+    expect(await delivered(t.id)).toMatchObject({ level: 5, channel: 'keypad' });
+    await page.context().close();
+  });
+
+  it('a bad keypad answer moves the screen to the reasons, recorded as a keypad rating', async () => {
+    const t = await issue();
+    const page = await openPage(browser, kiosk.url);
+    await findTicket(page, t.number);
+    await expect.poll(() => page.getByText('也可以按窗口评价器上的按键进行评价').isVisible()).toBe(true);
+    await fetch(`${kiosk.url}/api/sim/keypad/press`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: 2 }) });
+    await expect.poll(() => page.getByRole('button', { name: '提交评价', exact: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: '等候时间过长', exact: true }).click();
+    await page.getByRole('button', { name: '提交评价', exact: true }).click();
+    await expect.poll(() => page.getByText('感谢您的评价！').isVisible()).toBe(true);
+    expect(await delivered(t.id)).toMatchObject({ level: 2, channel: 'keypad', reasons: ['等候时间过长'] });
+    await page.context().close();
+  });
+
+  it('the phone page behind the QR code follows the ticket and rates with channel qr', async () => {
+    const t = await issue();
+    const page = await openPage(browser, `${kiosk.url}/m/t/${t.id}`, { width: 390, height: 844 });
+    await expect.poll(() => page.getByTestId('mobile-number').textContent()).toBe(t.number);
+    await expect.poll(() => page.getByText('等候中').isVisible()).toBe(true);
+    await screenshot(page, 'evaluation-mobile');
+    await page.getByRole('button', { name: '基本满意', exact: true }).click();
+    await expect.poll(() => page.getByText('感谢您的评价！').isVisible()).toBe(true);
+    expect(await delivered(t.id)).toMatchObject({ level: 3, channel: 'qr' });
+    await page.reload();
+    await expect.poll(() => page.getByText('本次服务已评价').isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
