@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../device-daemon/src/app';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { kioskApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
 import type { Clock } from '../../device-daemon/src/core/clock';
 
@@ -23,7 +24,9 @@ export async function startScanApp(opts: { devices?: Record<string, unknown>; sc
     scan: { resolution: 100, ...opts.scan },
     log: { level: 'silent' },
   };
-  const app = buildApp({ config: parseConfig(raw, dataDir), ...(opts.clock ? { clock: opts.clock } : {}) });
+  // Wrapped with fastify-plugin so the test also sees the decorations (app.scan for retention sweeps).
+  const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } } });
+  app.register(fp(kioskApp), { config: parseConfig(raw, dataDir), ...(opts.clock ? { clock: opts.clock } : {}) });
   await app.ready();
   return {
     app,

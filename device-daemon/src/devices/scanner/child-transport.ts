@@ -10,6 +10,8 @@ export interface ChildTransportOptions {
   env?: Record<string, string>;
 }
 
+const KILL_GRACE_MS = 2000;
+
 /** The production transport: spawns scanimage (sane-utils). No shell is involved, so arguments are not parsed twice. */
 export class ChildProcessTransport implements ScanTransport {
   readonly description: string;
@@ -47,7 +49,12 @@ export class ChildProcessTransport implements ScanTransport {
       stderr,
       exit,
       kill: () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        // scanimage's handler answers the first SIGTERM by cancelling the scan, which can hang in a backend.
+        child.kill('SIGTERM');
+        setTimeout(() => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        }, KILL_GRACE_MS).unref();
       },
     };
   }

@@ -2,7 +2,7 @@ import { DeviceDriver, type HealthLevel } from '../core/device';
 import { transportError } from '../core/transport';
 import { deviceListed, listArgs, parseDeviceList, scanArgs, type ListedDevice, type ScanOptions, type SourceNames } from './args';
 import { ProgressParser } from './progress';
-import { PERSON_CLEARABLE, ScannerError, exitToError } from './status';
+import { PERSON_CLEARABLE, ScannerError, exitToError, reportedStatus } from './status';
 import { collect, type ScanTransport } from './transport';
 import { decodePnm, type RawImage } from './pnm';
 
@@ -29,6 +29,9 @@ export interface ScannerDriverOptions {
 }
 
 /** A tiny page for external health checks: 2 x 2 cm at 50 dpi. */
+/** How long scanimage may take to exit after it reported a failed read before it is stopped. */
+const REPORTED_GRACE_MS = 1500;
+
 const HEALTH_PAGE: ScanOptions = { resolution: 50, mode: 'gray', source: 'flatbed', area: { left: 0, top: 0, width: 20, height: 20 } };
 
 /**
@@ -120,6 +123,7 @@ export class ScannerDriver extends DeviceDriver {
       run.timedOut = true;
       proc.kill();
     }, this.opts.timeoutMs);
+    let grace: NodeJS.Timeout | undefined;
     try {
       const parser = new ProgressParser();
       const messages: string[] = [];
@@ -127,6 +131,10 @@ export class ScannerDriver extends DeviceDriver {
       proc.stderr.on('data', (chunk: string) => {
         const update = parser.push(chunk);
         messages.push(...update.lines);
+        // The outcome is known once a failed read is reported; a scanimage that then hangs is stopped.
+        if (!grace && update.lines.length && reportedStatus(update.lines.join('\n')) !== undefined) {
+          grace = setTimeout(() => proc.kill(), REPORTED_GRACE_MS);
+        }
         for (const p of update.percents) {
           this.progress = p;
           callbacks.onProgress?.(p);
@@ -135,7 +143,7 @@ export class ScannerDriver extends DeviceDriver {
       const [image, exit] = await Promise.all([collect(proc.stdout), proc.exit]);
       messages.push(...parser.end().lines);
       let error = exitToError(exit, messages.join('\n'));
-      if (run.timedOut) error = new ScannerError('SCANNER_TIMEOUT', `no result after ${this.opts.timeoutMs} ms`);
+      if (run.timedOut && reportedStatus(messages.join('\n')) === undefined) error = new ScannerError('SCANNER_TIMEOUT', `no result after ${this.opts.timeoutMs} ms`);
       else if (run.cancelled) error = new ScannerError('SCANNER_CANCELLED');
       if (error) throw error;
       let raw: RawImage;
@@ -156,6 +164,7 @@ export class ScannerDriver extends DeviceDriver {
       throw error;
     } finally {
       clearTimeout(timer);
+      clearTimeout(grace);
       this.active = undefined;
       this.progress = undefined;
     }

@@ -48,8 +48,8 @@ export class SimulatedScanimage implements ScanTransport {
       }
       const res = Number(opts.values['--resolution'] ?? 75);
       const color = opts.values['--mode'] === 'Color';
-      const width = Math.max(1, Math.round(((Number(opts.values['-x'] ?? 80)) / 25.4) * res));
-      const height = Math.max(1, Math.round(((Number(opts.values['-y'] ?? 100)) / 25.4) * res));
+      const width = Math.max(1, Math.floor(((Number(opts.values['-x'] ?? 80)) / 25.4) * res));
+      const height = Math.max(1, Math.floor(((Number(opts.values['-y'] ?? 100)) / 25.4) * res));
       const fault = FAULTS[opts.values['--read-return-value'] ?? ''];
       const channels = color ? 3 : 1;
       const header = encodePnm({ width, height, channels, data: Buffer.alloc(0) });

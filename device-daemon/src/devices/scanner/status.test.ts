@@ -24,6 +24,14 @@ describe('scanimage exit status to typed errors', () => {
     expect(code({ code: null, signal: 'SIGTERM' })).toBe('SCANNER_CANCELLED');
   });
 
+  it('trusts the status scanimage printed when it then exits 0 or dies by a signal (SIGPIPE while stopping)', () => {
+    const stderr = 'Progress: 0.0%\rscanimage: sane_read: Scanner cover is open\nscanimage: received signal 13\nscanimage: trying to stop scanner\n';
+    expect(code({ code: 0, signal: null }, stderr)).toBe('SCANNER_COVER_OPEN');
+    expect(code({ code: null, signal: 'SIGTERM' }, 'scanimage: sane_read: Document feeder jammed\n')).toBe('SCANNER_JAMMED');
+    expect(code({ code: 0, signal: null }, 'scanimage: sane_start: Document feeder out of documents\n')).toBe('SCANNER_NO_DOCUMENTS');
+    expect(code({ code: 0, signal: null }, 'scanimage: sane_read: Something new\n')).toBe('SCANNER_IO_ERROR');
+  });
+
   it('keeps the last message line (not a progress record) as the technical reason, and a plain Chinese message', () => {
     const err = exitToError({ code: 6, signal: null }, 'Progress: 10.0%\rscanimage: sane_read: Document feeder jammed\n')!;
     expect(err.reason).toBe('scanimage: sane_read: Document feeder jammed');

@@ -62,14 +62,44 @@ export interface ScanExit {
   spawnError?: string;
 }
 
+/** `sane_strstatus()` texts (sane-backends backend/sane_strstatus.c), as scanimage prints them after `sane_read:`. */
+const STATUS_TEXT: Record<string, number> = {
+  'Operation not supported': SANE_STATUS.UNSUPPORTED,
+  'Operation was cancelled': SANE_STATUS.CANCELLED,
+  'Device busy': SANE_STATUS.DEVICE_BUSY,
+  'Invalid argument': SANE_STATUS.INVAL,
+  'Document feeder jammed': SANE_STATUS.JAMMED,
+  'Document feeder out of documents': SANE_STATUS.NO_DOCS,
+  'Scanner cover is open': SANE_STATUS.COVER_OPEN,
+  'Error during device I/O': SANE_STATUS.IO_ERROR,
+  'Out of memory': SANE_STATUS.NO_MEM,
+  'Access to resource has been denied': SANE_STATUS.ACCESS_DENIED,
+};
+
+const REPORTED = /sane_(?:read|start): (.+?)\s*$/m;
+
+/**
+ * The status scanimage reported for a failed start or read, if it printed one. It is the authority when
+ * the process then ends oddly: scanimage can be hit by SIGPIPE while stopping the scan (seen with the test
+ * backend's fault injection), and its signal handler then exits 0 with no image, or hangs.
+ */
+export function reportedStatus(stderr: string): number | undefined {
+  const m = REPORTED.exec(stderr);
+  return m ? STATUS_TEXT[m[1]!] ?? SANE_STATUS.IO_ERROR : undefined;
+}
+
 /**
  * Maps how scanimage ended to a typed error; undefined means success. `stderr` tells a device that could
  * not be opened (exit 1, "open of device X failed") from other failures with the same number.
  */
 export function exitToError(exit: ScanExit, stderr: string): ScannerError | undefined {
   if (exit.spawnError) return new ScannerError('SCANNER_MISSING', `scanimage could not start: ${exit.spawnError}`);
-  if (exit.code === SANE_STATUS.GOOD) return undefined;
   const cause = lastLine(stderr);
+  const reported = reportedStatus(stderr);
+  if ((exit.code === SANE_STATUS.GOOD || exit.code === null) && reported !== undefined) {
+    return new ScannerError(BY_STATUS[reported] ?? 'SCANNER_IO_ERROR', cause);
+  }
+  if (exit.code === SANE_STATUS.GOOD) return undefined;
   if (exit.code === null) return new ScannerError('SCANNER_CANCELLED', `killed by ${exit.signal ?? 'a signal'}`);
   if (exit.code === SANE_STATUS.UNSUPPORTED) {
     // scanimage exits 1 (EXIT_FAILURE) when sane_open fails: the device is not there.
