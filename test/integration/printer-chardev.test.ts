@@ -22,7 +22,6 @@ function printerOn(path: string, statusReplies: 'required' | 'optional' = 'optio
     driver: 'escpos-device', transport: new CharDeviceTransport(path), statusIntervalMs: 60_000, statusTimeoutMs: 300,
     writeTimeoutMs: 3000, statusReplies, cut: 'full', timeZone: 'Asia/Shanghai',
   });
-  printer.on('error', () => undefined);
   cleanup.push(() => printer.close());
   return printer;
 }

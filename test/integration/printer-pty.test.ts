@@ -32,7 +32,6 @@ async function setup() {
     statusIntervalMs: 60_000, statusTimeoutMs: 500, writeTimeoutMs: 5000, statusReplies: 'required', cut: 'partial',
     timeZone: 'Asia/Shanghai',
   });
-  printer.on('error', () => undefined);
   cleanup.unshift(() => printer.close()); // closed before the pty goes away
   await printer.open();
   return { pty, sim, printer };

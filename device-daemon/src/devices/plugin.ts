@@ -48,7 +48,7 @@ export default fp(
         app.events.publish('device.state', { device: name, ...e });
       });
       driver.on('status', (status) => app.events.publish('device.status', { device: name, status: { ...status } }));
-      driver.on('error', (e) => app.log.warn({ device: name, code: e.code, locus: e.locus }, e.message));
+      driver.on('fault', (e) => app.log.warn({ device: name, code: e.code, locus: e.locus }, e.message));
       if (device!.simRoutes) await app.register(device!.simRoutes, { prefix: `/api/sim/${name}` });
     }
     // Routes under /api/sim/<device> of a real (or absent) device answer 404, as the contract says.

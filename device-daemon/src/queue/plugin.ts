@@ -30,5 +30,5 @@ export default fp(
     });
     await app.register(queueRoutes);
   },
-  { name: 'queue', dependencies: ['config', 'store', 'events', 'devices'] },
+  { name: 'queue', dependencies: ['config', 'store', 'events', 'devices', 'identity'] },
 );

@@ -42,7 +42,8 @@ export interface DeviceStatus {
 export interface DeviceEvents {
   state: [{ state: DeviceState; previous: DeviceState; reason?: string }];
   status: [DeviceStatus];
-  error: [DeviceErrorRecord];
+  /** A device error was recorded (named 'fault', not 'error': an unheard 'error' event would throw). */
+  fault: [DeviceErrorRecord];
 }
 
 const RECENT_ERRORS = 20;
@@ -155,7 +156,7 @@ export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
     const record: DeviceErrorRecord = { at: new Date().toISOString(), code, message, locus };
     this.errors.unshift(record);
     this.errors.length = Math.min(this.errors.length, RECENT_ERRORS);
-    this.emit('error', record);
+    this.emit('fault', record);
   }
 
   async checkHealth(level: HealthLevel): Promise<HealthResult> {

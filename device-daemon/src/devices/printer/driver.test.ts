@@ -32,7 +32,6 @@ async function setup(opts: { statusReplies?: 'required' | 'optional'; statusInte
   });
   const statuses: DeviceStatus[] = [];
   printer.on('status', (s) => statuses.push(s));
-  printer.on('error', () => undefined);
   open.push(printer);
   await printer.open();
   return { sim, link, printer, statuses };

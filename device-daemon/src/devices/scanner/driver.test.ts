@@ -15,7 +15,6 @@ function make(opts: { device?: string; timeoutMs?: number } = {}) {
     sources: TEST_BACKEND_SOURCES,
     timeoutMs: opts.timeoutMs ?? 10_000,
   });
-  driver.on('error', () => undefined); // EventEmitter throws an unheard error event; the devices plugin listens in the app
   drivers.push(driver);
   return { driver, script };
 }
