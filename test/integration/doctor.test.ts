@@ -3,12 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPtyPair, type PtyPair } from '../support/pty';
-import { SerialTransport } from '../../device-daemon/src/devices/core/serial-transport';
-import { IdCardSimulator } from '../../device-daemon/src/devices/idcard/sim/simulator';
-import { attachToTransport, type AttachedDevice } from '../../device-daemon/src/devices/idcard/sim/attach-port';
-import { PrinterSimulator } from '../../device-daemon/src/devices/printer/sim/simulator';
-import { attachToSerialPort, type AttachedSimulator } from '../../device-daemon/src/devices/printer/sim/attach';
+import { serialSimulators, type SerialSimulators } from './maintenance-helpers';
 import type { DoctorReport } from '../../device-daemon/src/doctor/report';
 
 /**
@@ -16,12 +11,7 @@ import type { DoctorReport } from '../../device-daemon/src/doctor/report';
  * (pty pairs) with the production simulators on the far end. The document must say what is true.
  */
 const root = path.resolve(import.meta.dirname, '../..');
-let readerPty: PtyPair;
-let printerPty: PtyPair;
-let reader: IdCardSimulator;
-let printer: PrinterSimulator;
-let readerEnd: AttachedDevice;
-let printerEnd: AttachedSimulator;
+let sims: SerialSimulators;
 let dir: string;
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -47,26 +37,18 @@ const check = (report: DoctorReport, id: string) => {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kiosk-doctor-'));
-  readerPty = await openPtyPair();
-  printerPty = await openPtyPair();
-  reader = new IdCardSimulator();
-  readerEnd = await attachToTransport(reader, new SerialTransport(readerPty.devicePath, 115200));
-  printer = new PrinterSimulator();
-  printerEnd = await attachToSerialPort(printer, printerPty.devicePath, 115200);
+  sims = await serialSimulators();
 });
 
 afterAll(async () => {
-  await readerEnd?.detach();
-  await printerEnd?.close();
-  await readerPty?.close();
-  await printerPty?.close();
+  await sims?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 const healthyConfig = () => ({
   devices: {
-    idReader: { driver: 'sam-serial', path: readerPty.hostPath, baudRate: 115200 },
-    printer: { driver: 'escpos-serial', path: printerPty.hostPath, baudRate: 115200 },
+    idReader: { driver: 'sam-serial', path: sims.readerPty.hostPath, baudRate: 115200 },
+    printer: { driver: 'escpos-serial', path: sims.printerPty.hostPath, baudRate: 115200 },
     keypad: { driver: 'simulated' },
     scanner: { driver: 'sane', device: 'test' },
   },
@@ -78,7 +60,7 @@ describe('npm run doctor -- --json', () => {
     expect(report.tool).toBe('kiosk-doctor');
     expect(check(report, 'config').status).toBe('PASS');
     expect(check(report, 'device.idReader')).toMatchObject({ status: 'PASS', data: { sw3: 0x90 } });
-    expect(reader.received).toContainEqual([0x11, 0xff]); // the SAM status command reached the simulator
+    expect(sims.reader.received).toContainEqual([0x11, 0xff]); // the SAM status command reached the simulator
     expect(check(report, 'device.printer')).toMatchObject({ status: 'PASS', detail: 'online, cover closed, paper OK' });
     expect(check(report, 'device.keypad').status).toBe('PASS');
     expect(check(report, 'device.scanner').status).toBe('PASS');
@@ -106,8 +88,8 @@ describe('npm run doctor -- --json', () => {
   });
 
   it('reports a failing SAM module, an open printer cover and a missing keypad as FAIL, and exits 1', async () => {
-    reader.fault = 'sam-fault';
-    printer.set({ cover: 'open' });
+    sims.reader.fault = 'sam-fault';
+    sims.printer.set({ cover: 'open' });
     try {
       const config = healthyConfig();
       const { code, report } = await doctor({
@@ -120,13 +102,13 @@ describe('npm run doctor -- --json', () => {
       expect(report.ok).toBe(false);
       expect(code).toBe(1);
     } finally {
-      reader.fault = 'none';
-      printer.set({ cover: 'closed' });
+      sims.reader.fault = 'none';
+      sims.printer.set({ cover: 'closed' });
     }
   });
 
   it('names the bad key of an invalid configuration and does not probe', async () => {
-    const { code, report } = await doctor({ devices: { printer: { driver: 'escpos-serial', path: printerPty.hostPath, baud: 9600 } } });
+    const { code, report } = await doctor({ devices: { printer: { driver: 'escpos-serial', path: sims.printerPty.hostPath, baud: 9600 } } });
     expect(check(report, 'config')).toMatchObject({ status: 'FAIL', data: { path: 'devices.printer.baud' } });
     expect(report.checks.some((c) => c.id.startsWith('device.'))).toBe(false);
     expect(code).toBe(1);

@@ -6,6 +6,12 @@ import { buildApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
 import { hashPin } from '../../device-daemon/src/maintenance/pin';
 import { LogRing } from '../../device-daemon/src/maintenance/log-ring';
+import { SerialTransport } from '../../device-daemon/src/devices/core/serial-transport';
+import { IdCardSimulator } from '../../device-daemon/src/devices/idcard/sim/simulator';
+import { attachToTransport } from '../../device-daemon/src/devices/idcard/sim/attach-port';
+import { PrinterSimulator } from '../../device-daemon/src/devices/printer/sim/simulator';
+import { attachToSerialPort } from '../../device-daemon/src/devices/printer/sim/attach';
+import { openPtyPair, type PtyPair } from '../support/pty';
 
 /** Shared by the maintenance-*.test.ts files: a daemon with a known PIN, a movable clock and a log ring. */
 export const TEST_PIN = '424242';
@@ -63,4 +69,37 @@ export async function login(app: FastifyInstance, pin = TEST_PIN): Promise<{ aut
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The reader and the printer as real serial devices: two pty pairs with the production simulators on the
+ * device ends. The host ends (`readerPty.hostPath`, `printerPty.hostPath`) go into a configuration.
+ */
+export interface SerialSimulators {
+  readerPty: PtyPair;
+  printerPty: PtyPair;
+  reader: IdCardSimulator;
+  printer: PrinterSimulator;
+  close(): Promise<void>;
+}
+
+export async function serialSimulators(baudRate = 115200): Promise<SerialSimulators> {
+  const readerPty = await openPtyPair();
+  const printerPty = await openPtyPair();
+  const reader = new IdCardSimulator();
+  const readerEnd = await attachToTransport(reader, new SerialTransport(readerPty.devicePath, baudRate));
+  const printer = new PrinterSimulator();
+  const printerEnd = await attachToSerialPort(printer, printerPty.devicePath, baudRate);
+  return {
+    readerPty,
+    printerPty,
+    reader,
+    printer,
+    async close() {
+      await readerEnd.detach();
+      await printerEnd.close();
+      await readerPty.close();
+      await printerPty.close();
+    },
+  };
 }

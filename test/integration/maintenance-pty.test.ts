@@ -1,37 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPtyPair, type PtyPair } from '../support/pty';
-import { SerialTransport } from '../../device-daemon/src/devices/core/serial-transport';
-import { IdCardSimulator } from '../../device-daemon/src/devices/idcard/sim/simulator';
-import { attachToTransport, type AttachedDevice } from '../../device-daemon/src/devices/idcard/sim/attach-port';
 import { CARD_PROFILES } from '../../device-daemon/src/devices/idcard/sim/profiles';
-import { PrinterSimulator } from '../../device-daemon/src/devices/printer/sim/simulator';
-import { attachToSerialPort, type AttachedSimulator } from '../../device-daemon/src/devices/printer/sim/attach';
-import { login, removeDir, startDaemon, type Daemon } from './maintenance-helpers';
+import { login, removeDir, serialSimulators, startDaemon, type Daemon, type SerialSimulators } from './maintenance-helpers';
 
 /**
  * The technician's self-tests of the real drivers (sam-serial, escpos-serial) over pseudo-terminals, with the
  * simulators speaking the devices' bytes on the far end: only the wire is not hardware.
  */
-let readerPty: PtyPair;
-let printerPty: PtyPair;
-let reader: IdCardSimulator;
-let printer: PrinterSimulator;
-let readerEnd: AttachedDevice;
-let printerEnd: AttachedSimulator;
+let sims: SerialSimulators;
 let d: Daemon;
 let auth: { authorization: string };
 
 beforeAll(async () => {
-  readerPty = await openPtyPair();
-  printerPty = await openPtyPair();
-  reader = new IdCardSimulator();
-  readerEnd = await attachToTransport(reader, new SerialTransport(readerPty.devicePath, 115200));
-  printer = new PrinterSimulator();
-  printerEnd = await attachToSerialPort(printer, printerPty.devicePath, 115200);
+  sims = await serialSimulators();
   d = await startDaemon({
     devices: {
-      idReader: { driver: 'sam-serial', path: readerPty.hostPath, baudRate: 115200 },
-      printer: { driver: 'escpos-serial', path: printerPty.hostPath, baudRate: 115200, statusIntervalMs: 500 },
+      idReader: { driver: 'sam-serial', path: sims.readerPty.hostPath, baudRate: 115200 },
+      printer: { driver: 'escpos-serial', path: sims.printerPty.hostPath, baudRate: 115200, statusIntervalMs: 500 },
     },
   });
   auth = await login(d.app);
@@ -40,10 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await d?.app.close();
   if (d) removeDir(d.dataDir);
-  await readerEnd?.detach();
-  await printerEnd?.close();
-  await readerPty?.close();
-  await printerPty?.close();
+  await sims?.close();
 });
 
 async function health(device: string, level: string) {
@@ -58,44 +39,44 @@ describe('self-tests over a pty', () => {
       .poll(async () => (await d.app.inject({ url: '/api/maintenance/devices', headers: auth })).json().devices.map((x: { name: string; state: string }) => `${x.name}:${x.state}`), { timeout: 10_000 })
       .toEqual(expect.arrayContaining(['idReader:idle', 'printer:idle']));
     const { device } = await health('idReader', 'internal');
-    expect(device).toMatchObject({ simulated: false, transport: `serial ${readerPty.hostPath} @115200` });
+    expect(device).toMatchObject({ simulated: false, transport: `serial ${sims.readerPty.hostPath} @115200` });
   });
 
   it('SAM self-test: passes, then reports the module fault the simulator injects', async () => {
     expect((await health('idReader', 'internal')).result).toMatchObject({ ok: true, text: '安全模块自检正常' });
-    expect(reader.received).toContainEqual([0x11, 0xff]);
-    reader.fault = 'sam-fault';
+    expect(sims.reader.received).toContainEqual([0x11, 0xff]);
+    sims.reader.fault = 'sam-fault';
     try {
       expect((await health('idReader', 'internal')).result).toMatchObject({ ok: false, text: expect.stringContaining('SW3 0x60') });
     } finally {
-      reader.fault = 'none';
+      sims.reader.fault = 'none';
     }
   });
 
   it('reads a card now over the wire, counting a good read', async () => {
-    reader.putCard(CARD_PROFILES.resident!);
+    sims.reader.putCard(CARD_PROFILES.resident!);
     try {
       const { result, device } = await health('idReader', 'external');
       expect(result.ok).toBe(true);
       expect(device.statistics.GoodReadCount).toBeGreaterThanOrEqual(1);
     } finally {
-      reader.removeCard();
+      sims.reader.removeCard();
     }
   });
 
   it('printer: status check, a test ticket the simulator decodes, and a cover left open', async () => {
     expect((await health('printer', 'internal')).result.ok).toBe(true);
-    const before = printer.roll.list().length;
+    const before = sims.printer.roll.list().length;
     expect((await health('printer', 'external')).result).toMatchObject({ ok: true, text: '已打印自检页' });
-    const receipts = printer.roll.list();
+    const receipts = sims.printer.roll.list();
     expect(receipts.length).toBe(before + 1);
     expect(receipts.at(-1)!.lines.map((l) => l.text).join('\n')).toContain('打印机自检页');
-    expect(receipts.at(-1)!.lines.map((l) => l.text).join('\n')).toContain(`连接：serial ${printerPty.hostPath} @115200`);
-    printer.set({ cover: 'open' });
+    expect(receipts.at(-1)!.lines.map((l) => l.text).join('\n')).toContain(`连接：serial ${sims.printerPty.hostPath} @115200`);
+    sims.printer.set({ cover: 'open' });
     try {
       expect((await health('printer', 'internal')).result.ok).toBe(false);
     } finally {
-      printer.set({ cover: 'closed' });
+      sims.printer.set({ cover: 'closed' });
     }
   });
 });
