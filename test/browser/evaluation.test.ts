@@ -120,6 +120,37 @@ describe('好差评 in Chromium', () => {
     await page.context().close();
   });
 
+  it('finds today\'s ticket by ID card and records a real-name rating', async () => {
+    const sim = (method: string, body?: unknown) =>
+      fetch(`${kiosk.url}/api/sim/idReader/card`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+    expect((await sim('POST', { profile: 'resident-elder' })).status).toBe(200);
+    let sessionId: string | undefined;
+    await expect.poll(async () => {
+      sessionId = ((await (await fetch(`${kiosk.url}/api/identity/session`)).json()) as { session?: { sessionId: string } }).session?.sessionId;
+      return sessionId !== undefined;
+    }).toBe(true);
+    const r = await fetch(`${kiosk.url}/api/queue/tickets`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ categoryId: 'A', delivery: 'screen', identitySessionId: sessionId }),
+    });
+    const ticket = ((await r.json()) as { ticket: { id: string; number: string } }).ticket;
+    await sim('DELETE');
+
+    const page = await openPage(browser, kiosk.url);
+    await page.getByRole('button', { name: '好差评', exact: true }).click();
+    await expect.poll(() => page.getByText('或刷身份证查找今天的号').isVisible()).toBe(true);
+    await sim('POST', { profile: 'resident-elder' });
+    const pick = page.getByRole('button', { name: new RegExp(`${ticket.number} 社会民生`) });
+    await expect.poll(() => pick.isVisible(), { timeout: 10_000 }).toBe(true);
+    await screenshot(page, 'evaluation-id-card');
+    await pick.click();
+    await page.getByRole('button', { name: '非常满意', exact: true }).click();
+    await expect.poll(() => page.getByText('感谢您的评价！').isVisible()).toBe(true);
+    expect(await delivered(ticket.id)).toMatchObject({ level: 5, channel: 'kiosk', realName: true });
+    await sim('DELETE');
+    await page.context().close();
+  });
+
   it('the phone page behind the QR code follows the ticket and rates with channel qr', async () => {
     const t = await issue();
     const page = await openPage(browser, `${kiosk.url}/m/t/${t.id}`, { width: 390, height: 844 });

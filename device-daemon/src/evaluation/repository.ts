@@ -83,6 +83,15 @@ export async function ticketPersonHash(q: Queryable, ticketId: string): Promise<
   return row?.person_hash ?? null;
 }
 
+/** Ids of the tickets a person took on a service day (the ID-card route of the 好差评 flow), oldest first. */
+export async function ticketsOfPerson(q: Queryable, personHash: string, date: string): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    'SELECT id FROM tickets WHERE person_hash = $1 AND service_date = $2 ORDER BY issued_at',
+    [personHash, date],
+  );
+  return rows.map((r) => r.id);
+}
+
 export function toEvaluation(r: EvaluationRow, followUp: { id: string; due_date: string } | undefined): Evaluation {
   return {
     id: r.id,

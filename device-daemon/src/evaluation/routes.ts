@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { notFound } from '../core/errors';
 import type { PersonChannel } from './types';
 import { LEVEL_NAMES } from './types';
 import * as s from './schemas';
@@ -9,13 +10,42 @@ interface RateBody {
   reasons?: string[];
   comment?: string;
   channel: PersonChannel;
+  identitySessionId?: string;
+}
+
+/**
+ * The keyed hash of the person whose card was read at the kiosk, when the session is still alive. A session
+ * that ended (card taken away long ago) only costs the real-name flag, never the rating.
+ */
+function personHashOf(app: FastifyInstance, sessionId: string | undefined): string | undefined {
+  if (!sessionId || !app.hasDecorator('identity')) return undefined;
+  try {
+    return app.identity.resolve(sessionId).personHash;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The rating API a person reaches: kiosk screen, keypad flow and the phone page. Thin: validate, call, answer. */
 export default async function evaluationRoutes(app: FastifyInstance) {
   app.post<{ Body: RateBody }>('/api/evaluations', {
     schema: { body: s.rateBody, response: { 201: { type: 'object', properties: { evaluation: s.evaluationSchema } }, ...s.responses } },
-  }, async (request, reply) => reply.status(201).send({ evaluation: await app.evaluations.rate(request.body) }));
+  }, async (request, reply) => {
+    const { identitySessionId, ...input } = request.body;
+    const evaluation = await app.evaluations.rate({ ...input, personHash: personHashOf(app, identitySessionId) });
+    return reply.status(201).send({ evaluation });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/evaluations/identity/:id/tickets', {
+    schema: { params: s.idParams, response: s.responses },
+  }, async (request) => {
+    if (!app.hasDecorator('identity')) throw notFound('IDENTITY_NOT_AVAILABLE', '本机未配置身份证阅读器');
+    const { personHash } = app.identity.resolve(request.params.id); // 410 IDENTITY_SESSION_EXPIRED
+    const list = await app.evaluations.ticketsOfPerson(personHash);
+    return {
+      tickets: list.map(({ ticket, rated }) => ({ id: ticket.id, number: ticket.number, categoryName: ticket.categoryName, state: ticket.state, rated })),
+    };
+  });
 
   app.get('/api/evaluations/reasons', {
     schema: {

@@ -38,6 +38,8 @@ export const rateBody = {
     reasons: { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 100 } },
     comment: { type: 'string', maxLength: 500 },
     channel: { type: 'string', enum: ['keypad', 'kiosk', 'qr'] },
+    /** The kiosk's ID-card session of the rater: the rating becomes real-name (keyed hash only). */
+    identitySessionId: { type: 'string', minLength: 1, maxLength: 64 },
   },
 } as const;
 

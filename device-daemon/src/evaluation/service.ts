@@ -56,6 +56,17 @@ export class EvaluationService {
     return this.record(ticket, { level: input.level, reasons, comment, channel: input.channel, source: 'person', personHash: input.personHash });
   }
 
+  /** Today's tickets of a person (keyed hash), each with whether it is rated: the ID-card route. */
+  async ticketsOfPerson(personHash: string): Promise<{ ticket: Ticket; rated: boolean }[]> {
+    const out: { ticket: Ticket; rated: boolean }[] = [];
+    for (const id of await repo.ticketsOfPerson(this.db, personHash, this.queue.today())) {
+      const ticket = await this.queue.get(id);
+      if (ticket.state === 'cancelled') continue;
+      out.push({ ticket, rated: (await repo.ratingOfTicket(this.db, id)) !== undefined });
+    }
+    return out;
+  }
+
   /** The rating of a ticket, or undefined when it has none yet (the phone page asks before offering to rate). */
   async ofTicket(ticketId: string): Promise<Evaluation | undefined> {
     const row = await repo.ratingOfTicket(this.db, ticketId);

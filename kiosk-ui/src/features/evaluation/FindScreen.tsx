@@ -3,10 +3,14 @@ import { InnerPage, Notice, NumberPad } from '../../shared/kiosk';
 import { useKiosk } from '../../shared/store';
 import { ApiError } from '../../shared/api/client';
 import { fetchCategoryLetters, findTicketByNumber, ratingOfTicket } from './api';
+import { CardTickets } from './CardTickets';
 
 const NUMBER = /^[A-Z]\d{3}$/;
 
-/** 好差评 step 1: the person types the number on their ticket (A001) to find the service to rate. */
+/**
+ * 好差评 step 1: the person types the number on their ticket (A001), or puts their ID card on the reader, to
+ * find the service to rate.
+ */
 export function FindScreen() {
   const navigate = useKiosk((s) => s.navigate);
   const [letters, setLetters] = useState<string[]>(['A', 'B', 'C', 'D', 'E', 'F']);
@@ -46,6 +50,7 @@ export function FindScreen() {
         </div>
         <aside className="ev-find-side">
           {message ? <Notice tone={message.tone} title={message.text} /> : null}
+          <CardTickets onPick={(ticket, identitySessionId) => navigate('evaluation.rate', { ticket, identitySessionId })} />
           <Notice tone="info" title="也可以用手机评价">
             用手机扫描取号凭条上的二维码，即可查看排队进度并评价服务。
           </Notice>

@@ -13,8 +13,8 @@ import { useKeypadInvitation } from './use-invitation';
  * once; a bad one (touch or keypad) goes on to the reasons. A keypad rating recorded by the daemon moves the
  * screen on by itself (`evaluation.recorded`).
  */
-export function RateScreen({ params }: { params: { ticket: TicketRef } }) {
-  const { ticket } = params;
+export function RateScreen({ params }: { params: { ticket: TicketRef; identitySessionId?: string } }) {
+  const { ticket, identitySessionId } = params;
   const navigate = useKiosk((s) => s.navigate);
   const replace = useKiosk((s) => s.replace);
   const [busy, setBusy] = useState(false);
@@ -34,16 +34,16 @@ export function RateScreen({ params }: { params: { ticket: TicketRef } }) {
       if (ev.ticketId === ticket.id) finish(ev);
     } else if (e.ticketId === ticket.id && e.needsReason && !done.current) {
       done.current = true;
-      replace('evaluation.reasons', { ticket, level: e.level, channel: 'keypad' });
+      replace('evaluation.reasons', { ticket, level: e.level, channel: 'keypad', identitySessionId });
     }
   });
 
   const choose = async (level: number) => {
-    if (needsReason(level)) return navigate('evaluation.reasons', { ticket, level, channel: 'kiosk' });
+    if (needsReason(level)) return navigate('evaluation.reasons', { ticket, level, channel: 'kiosk', identitySessionId });
     setBusy(true);
     setError(undefined);
     try {
-      finish((await submitRating({ ticketId: ticket.id, level, channel: 'kiosk' })).evaluation);
+      finish((await submitRating({ ticketId: ticket.id, level, channel: 'kiosk', identitySessionId })).evaluation);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'ALREADY_RATED') finish({ level });
       else setError((err as Error).message);

@@ -7,8 +7,8 @@ import { ReasonPicker } from './ReasonPicker';
 import { levelName, stars } from './levels';
 
 /** 好差评 step 3 for 不满意 / 非常不满意: at least one reason, picked or typed, then the rating is recorded. */
-export function ReasonsScreen({ params }: { params: { ticket: TicketRef; level: number; channel: Channel } }) {
-  const { ticket, level, channel } = params;
+export function ReasonsScreen({ params }: { params: { ticket: TicketRef; level: number; channel: Channel; identitySessionId?: string } }) {
+  const { ticket, level, channel, identitySessionId } = params;
   const replace = useKiosk((s) => s.replace);
   const [reasons, setReasons] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -19,7 +19,7 @@ export function ReasonsScreen({ params }: { params: { ticket: TicketRef; level: 
     setBusy(true);
     setError(undefined);
     try {
-      const { evaluation } = await submitRating({ ticketId: ticket.id, level, reasons, channel });
+      const { evaluation } = await submitRating({ ticketId: ticket.id, level, reasons, channel, identitySessionId });
       replace('evaluation.thanks', { level, followUp: evaluation.followUp });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'ALREADY_RATED') replace('evaluation.thanks', { level: null, followUp: null });

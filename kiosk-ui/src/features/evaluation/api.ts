@@ -36,7 +36,12 @@ export const ratingOfTicket = (ticketId: string) =>
   get<{ evaluation: Evaluation | null }>(`/api/evaluations/by-ticket/${encodeURIComponent(ticketId)}`);
 export const fetchReasons = () => get<{ reasons: string[] }>('/api/evaluations/reasons');
 export const fetchCategoryLetters = () => get<{ categories: { id: string }[] }>('/api/queue/categories');
-export const submitRating = (body: { ticketId: string; level: number; reasons?: string[]; comment?: string; channel: Channel }) =>
+export interface PersonTicket extends TicketRef {
+  rated: boolean;
+}
+export const ticketsOfCard = (sessionId: string) =>
+  get<{ tickets: PersonTicket[] }>(`/api/evaluations/identity/${encodeURIComponent(sessionId)}/tickets`);
+export const submitRating = (body: { ticketId: string; level: number; reasons?: string[]; comment?: string; channel: Channel; identitySessionId?: string }) =>
   post<{ evaluation: Evaluation }>('/api/evaluations', body);
 export const inviteKeypad = (ticketId: string) => post<{ invitation: Invitation }>('/api/evaluations/invitations', { ticketId });
 export const cancelInvitation = (id: string) => del<void>(`/api/evaluations/invitations/${encodeURIComponent(id)}`);
