@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { HomeTile } from '../features/home/HomeScreen';
 import { queueScreens } from '../features/queue';
 import { evaluationScreens } from '../features/evaluation';
+import { scanScreens } from '../features/scan';
 import { RatingIcon, ScanIcon, TicketIcon } from './tile-icons';
 import { enterMaintenance, maintenanceScreens } from '../features/maintenance';
 import { cornerGesture } from './gesture';
@@ -15,6 +16,7 @@ import { cornerGesture } from './gesture';
 export const screens: Record<string, ComponentType<{ params: any }>> = {
   ...queueScreens,
   ...evaluationScreens,
+  ...scanScreens,
   ...maintenanceScreens,
 };
 

@@ -1,0 +1,24 @@
+import { useEffect } from 'react';
+import { useIdCard } from '../../shared/identity';
+import { setCoverIdentity } from './store';
+
+/**
+ * Optional: a person may put their ID card on the reader so the PDF's cover names them (masked, `张*明`).
+ * Hidden when no reader is fitted; the scan never waits for a card.
+ */
+export function CoverIdentity() {
+  const card = useIdCard();
+  const sessionId = card.kind === 'read' ? card.session.sessionId : undefined;
+  useEffect(() => setCoverIdentity(sessionId), [sessionId]);
+  if (card.kind === 'unavailable') return null;
+  return (
+    <div className="scan-identity">
+      <h2 className="scan-step">可选：身份证</h2>
+      {card.kind === 'read' ? (
+        <p>封面申请人：<strong>{card.session.card.nameMasked}</strong></p>
+      ) : (
+        <p className="scan-hint">{card.kind === 'error' ? card.message : '放置身份证后，文件封面将显示您的姓名（部分隐去）'}</p>
+      )}
+    </div>
+  );
+}

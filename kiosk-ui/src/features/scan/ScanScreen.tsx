@@ -1,0 +1,99 @@
+import { useEffect } from 'react';
+import { InnerPage, Notice } from '../../shared/kiosk';
+import { useEvent } from '../../shared/api/use-event';
+import { useKiosk } from '../../shared/store';
+import { useScanFlow } from './store';
+import { MatterPicker } from './MatterPicker';
+import { MaterialCard } from './MaterialCard';
+import { ScanBar } from './ScanBar';
+import { CoverIdentity } from './CoverIdentity';
+
+/**
+ * 材料扫描: the matter (事项) with every material it needs, told at once (一次性告知); the chosen material
+ * receives the pages «开始扫描» makes; «完成» turns everything into one PDF. The scan runs on the daemon:
+ * progress arrives as events, and the screen never waits on it.
+ */
+export function ScanScreen() {
+  const navigate = useKiosk((s) => s.navigate);
+  const back = useKiosk((s) => s.back);
+  const { matters, matterId, activeMaterialId, submission, error, pending } = useScanFlow();
+  const flow = useScanFlow.getState;
+
+  useEffect(() => {
+    void flow().loadMatters();
+  }, [flow]);
+
+  // Progress of this submission's scan; a finished page (or a failure) reloads the submission.
+  useEvent(['scan.progress', 'scan.page'], (e) => {
+    const sub = flow().submission;
+    if (!sub || e.submissionId !== sub.id) return;
+    if (e.type === 'scan.progress' && sub.job && sub.job.id === e.jobId) {
+      useScanFlow.setState({ submission: { ...sub, job: { ...sub.job, state: e.state as 'scanning', percent: Number(e.percent) } } });
+    } else void flow().refresh();
+  });
+
+  // Events may be missed while the socket reconnects: a running job is also polled.
+  const running = submission?.job?.state === 'scanning' || submission?.job?.state === 'processing';
+  useEffect(() => {
+    if (!running) return;
+    const t = setInterval(() => void flow().refresh(), 1000);
+    return () => clearInterval(t);
+  }, [running, flow]);
+
+  const matter = matters.find((m) => m.id === matterId);
+  const pagesOf = (id: string) => submission?.materials.find((m) => m.id === id)?.pages ?? [];
+  const finish = async () => {
+    const result = await flow().finish();
+    if (result) navigate('scan.done', result);
+  };
+  const leave = () => void flow().discard().then(back);
+
+  const bar = (
+    <ScanBar
+      material={matter?.materials.find((m) => m.id === activeMaterialId)?.name}
+      job={submission?.job ?? null}
+      pageCount={submission?.pageCount ?? 0}
+      maxPages={submission?.maxPages}
+      pending={pending}
+      onScan={() => void flow().scan()}
+      onCancel={() => void flow().cancel()}
+      onFinish={() => void finish()}
+    />
+  );
+
+  return (
+    <InnerPage title="材料扫描" voice="请选择办理事项，把材料放到扫描仪上，然后按开始扫描" busy={running || pending} onBack={leave} footer={bar}>
+      <div className="scan-layout">
+        <aside className="scan-side">
+          <MatterPicker matters={matters} selected={matterId} locked={running} onSelect={(id) => void flow().selectMatter(id)} />
+          <CoverIdentity />
+        </aside>
+        <div className="scan-main">
+          {error ? <Notice tone="error" title="操作未完成">{error}</Notice> : null}
+          {matter ? (
+            <ol className="scan-materials" aria-label="所需材料">
+              {matter.materials.map((m) => (
+                <MaterialCard
+                  key={m.id}
+                  material={m}
+                  pages={pagesOf(m.id)}
+                  active={m.id === activeMaterialId}
+                  disabled={running || pending}
+                  onSelect={() => flow().selectMaterial(m.id)}
+                  onRetake={(pageId) => {
+                    flow().selectMaterial(m.id);
+                    void flow().scan(pageId);
+                  }}
+                  onDelete={(pageId) => void flow().removePage(pageId)}
+                  onMove={(pageId, by) => void flow().movePage(m.id, pageId, by)}
+                />
+              ))}
+            </ol>
+          ) : (
+            <p className="loading">正在加载…</p>
+          )}
+        </div>
+      </div>
+    </InnerPage>
+  );
+}

@@ -1,0 +1,68 @@
+import { api, del, get, post } from '../../shared/api/client';
+
+/** The daemon's 材料扫描 API (device-daemon/src/scan/routes.ts). */
+export interface Material {
+  id: string;
+  name: string;
+  required: boolean;
+  note?: string;
+}
+
+export interface Matter {
+  id: string;
+  name: string;
+  materials: Material[];
+}
+
+export interface Page {
+  id: string;
+  position: number;
+  width: number;
+  height: number;
+  resolution: number;
+  thumbnailUrl: string;
+}
+
+export interface ScanJob {
+  id: string;
+  materialId: string;
+  state: 'scanning' | 'processing' | 'done' | 'failed';
+  percent: number;
+  pageId?: string;
+  error?: { code: string; message: string };
+}
+
+export interface Submission {
+  id: string;
+  number: string;
+  matterId: string;
+  matterName: string;
+  state: 'open' | 'finished' | 'expired';
+  applicantMasked: string | null;
+  pageCount: number;
+  maxPages: number;
+  materials: (Material & { pages: Page[] })[];
+  job: ScanJob | null;
+  pdf: { file: string; bytes: number; pages: number } | null;
+}
+
+export interface Receipt {
+  printed: boolean;
+  error?: { code: string; message: string };
+}
+
+type One = { submission: Submission };
+const base = (id: string) => `/api/scan/submissions/${id}`;
+
+export const fetchMatters = (signal?: AbortSignal) => get<{ matters: Matter[]; maxPages: number }>('/api/scan/matters', signal);
+export const createSubmission = (matterId: string, identitySessionId?: string) =>
+  post<One>('/api/scan/submissions', { matterId, ...(identitySessionId ? { identitySessionId } : {}) });
+export const fetchSubmission = (id: string) => get<One>(base(id));
+export const startScan = (id: string, materialId: string, replacePageId?: string) =>
+  post<{ job: ScanJob }>(`${base(id)}/pages`, { materialId, ...(replacePageId ? { replacePageId } : {}) });
+export const cancelScan = (id: string) => del<One>(`${base(id)}/job`);
+export const deletePage = (id: string, pageId: string) => del<One>(`${base(id)}/pages/${pageId}`);
+export const reorderPages = (id: string, materialId: string, pageIds: string[]) =>
+  api<One>(`${base(id)}/materials/${materialId}/order`, { method: 'PUT', body: { pageIds } });
+export const finishSubmission = (id: string) => post<One & { receipt: Receipt }>(`${base(id)}/finish`);
+export const discardSubmission = (id: string) => del<void>(base(id));
