@@ -15,12 +15,14 @@ export interface ScanApp {
   close(): Promise<void>;
 }
 
-export async function startScanApp(opts: { devices?: Record<string, unknown>; scan?: Record<string, unknown>; clock?: Clock } = {}): Promise<ScanApp> {
+export async function startScanApp(
+  opts: { devices?: Record<string, unknown>; scan?: Record<string, unknown>; store?: Record<string, unknown>; clock?: Clock } = {},
+): Promise<ScanApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-scan-'));
   const raw = {
     hall: { name: '潮安区政务服务中心' },
     devices: opts.devices ?? { scanner: { driver: 'simulated' } },
-    store: { driver: 'sqlite', path: path.join(dataDir, 'kiosk.db') },
+    store: opts.store ?? { driver: 'sqlite', path: path.join(dataDir, 'kiosk.db') },
     scan: { resolution: 100, ...opts.scan },
     log: { level: 'silent' },
   };
