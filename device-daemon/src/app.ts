@@ -12,6 +12,7 @@ import identityPlugin from './identity/plugin';
 import hallPlugin from './hall/plugin';
 import maintenancePlugin from './maintenance/plugin';
 import evaluationPlugin from './evaluation/plugin';
+import scanPlugin from './scan/plugin';
 import { LogRing } from './maintenance/log-ring';
 import { installErrorHandler } from './core/error-handler';
 import type { Db } from './store/db';
@@ -45,7 +46,7 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(hallPlugin);
   await app.register(maintenancePlugin, { logRing: opts.logRing });
   await app.register(evaluationPlugin);
-  await app.register((await import('./scan/plugin')).default);
+  await app.register(scanPlugin);
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });
 }
 

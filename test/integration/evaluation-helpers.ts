@@ -1,7 +1,6 @@
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
-import { kioskApp } from '../../device-daemon/src/app';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
 import type { KioskEvent } from '../../device-daemon/src/events/bus';
 import { tempDataDir, testPinHash } from './maintenance-helpers';
@@ -40,10 +39,7 @@ export async function startEvalDaemon(upstreamUrl: string | undefined, extra: Re
     log: { level: 'silent' },
     ...extra,
   };
-  // The app plugin wrapped with fastify-plugin, so the test sees its decorations (store, evaluations, devices).
-  // Same validation as buildApp: unknown fields are errors, no coercion.
-  const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } } });
-  app.register(fp(kioskApp), { config: parseConfig(raw, dataDir), clock });
+  const app = buildApp({ config: parseConfig(raw, dataDir), clock }, { logger: false });
   const events: KioskEvent[] = [];
   app.addHook('onReady', async () => {
     app.events.subscribe((e) => events.push(e));

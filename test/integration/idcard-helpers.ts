@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import WebSocket from 'ws';
-import Fastify, { type FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
-import { kioskApp, REDACT } from '../../device-daemon/src/app';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, REDACT } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
 import type { Clock } from '../../device-daemon/src/core/clock';
 
@@ -53,8 +52,7 @@ export async function startIdApp(opts: IdAppOptions = {}): Promise<IdApp> {
     ? { level: 'trace', redact: { paths: REDACT, censor: '[redacted]' }, stream: opts.logStream }
     : false;
   // The app plugin wrapped with fastify-plugin, so the test sees its decorations (identity, store).
-  const app = Fastify({ logger });
-  app.register(fp(kioskApp), { config: parseConfig(raw, dataDir), clock: opts.clock });
+  const app = buildApp({ config: parseConfig(raw, dataDir), clock: opts.clock }, { logger });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const a = app.server.address();
   const base = `127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;

@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
-import { kioskApp } from '../../device-daemon/src/app';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
 import { tokenHash } from '../../device-daemon/src/queue/counter-auth';
 import type { KioskEvent } from '../../device-daemon/src/events/bus';
@@ -51,10 +50,7 @@ export interface HallApp {
 export async function startHallApp(opts: { pgUrl?: string; config?: Record<string, unknown> } = {}): Promise<HallApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-hall-'));
   const store = opts.pgUrl ? { driver: 'postgres', url: opts.pgUrl } : { driver: 'sqlite', path: path.join(dataDir, 'kiosk.db') };
-  // The app plugin wrapped with fastify-plugin, so the test sees its decorations (events, store, counters).
-  // The same validation options as buildApp (app.ts): no type coercion, unknown fields are errors.
-  const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } } });
-  app.register(fp(kioskApp), { config: parseConfig(hallConfig(store, opts.config), dataDir) });
+  const app = buildApp({ config: parseConfig(hallConfig(store, opts.config), dataDir) }, { logger: false });
   const events: KioskEvent[] = [];
   // Added before the plugins' own onReady hooks run, so events published while starting are collected too.
   app.addHook('onReady', async () => {
