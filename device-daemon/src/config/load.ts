@@ -23,7 +23,7 @@ const SIMULATED_DEFAULTS = {
 export function parseConfig(raw: unknown, dataDir = 'data'): KioskConfig {
   const parsed = kioskConfig.parse(raw, '');
   const resolvedDataDir = path.resolve(dataDir);
-  if (parsed.store.driver === 'sqlite') {
+  if (parsed.store.driver === 'sqlite' && parsed.store.path !== ':memory:') {
     parsed.store.path = path.resolve(parsed.store.path ?? path.join(resolvedDataDir, 'kiosk.db'));
   }
   return { ...parsed, dataDir: resolvedDataDir };
