@@ -1,50 +1,8 @@
 import { EventEmitter } from 'node:events';
+import { PoweredTime } from './powered-time';
+import type { DeviceErrorRecord, DeviceEvents, DeviceName, DeviceState, DeviceStatus, HealthLevel, HealthResult } from './device-types';
 
-/** UnifiedPOS-style device states (reference/devices.md §5), plus `offline`: configured but not reachable. */
-export type DeviceState = 'closed' | 'idle' | 'busy' | 'error' | 'offline';
-export type DeviceName = 'idReader' | 'printer' | 'keypad' | 'scanner';
-
-/** internal: no side effects; external: may print, read or scan; interactive: asks the technician. */
-export type HealthLevel = 'internal' | 'external' | 'interactive';
-
-export interface HealthResult {
-  level: HealthLevel;
-  ok: boolean;
-  /** Human-readable CheckHealthText, in Chinese for the technician. */
-  text: string;
-  at: string;
-}
-
-export interface DeviceErrorRecord {
-  at: string;
-  code: string;
-  message: string;
-  /** UnifiedPOS error locus: did it happen sending to the device or receiving from it. */
-  locus?: 'input' | 'output';
-}
-
-export interface DeviceStatus {
-  name: DeviceName;
-  driver: string;
-  simulated: boolean;
-  state: DeviceState;
-  since: string;
-  /** Why the device is in its state, in plain words; absent when idle. */
-  reason?: string;
-  transport?: string;
-  /** Device-specific facts, e.g. a printer's paper state. Never personal data. */
-  detail: Record<string, unknown>;
-  statistics: Record<string, number>;
-  recentErrors: DeviceErrorRecord[];
-  lastHealth?: HealthResult;
-}
-
-export interface DeviceEvents {
-  state: [{ state: DeviceState; previous: DeviceState; reason?: string }];
-  status: [DeviceStatus];
-  /** A device error was recorded (named 'fault', not 'error': an unheard 'error' event would throw). */
-  fault: [DeviceErrorRecord];
-}
+export type * from './device-types';
 
 const RECENT_ERRORS = 20;
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000];
@@ -55,6 +13,9 @@ const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000];
  *
  * Lifecycle: `open()` -> connect (idle) ... a lost connection -> offline, retried with backoff ... `close()`.
  * `open()` never throws for a missing device: the kiosk starts and the device reports offline until it appears.
+ * `connect` never runs twice at once nor while connected (a second `open()` is a no-op), and a connect that
+ * finishes after `close()` is undone, so subclasses may attach listeners in `connect` without counting.
+ * HoursPoweredCount counts the time between a successful connect and the loss or close (powered-time.ts).
  */
 export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
   abstract readonly name: DeviceName;
@@ -69,11 +30,15 @@ export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
   private retry: NodeJS.Timeout | undefined;
   private attempt = 0;
   private wanted = false;
+  private connecting: Promise<void> | undefined;
+  private readonly powered: PoweredTime;
   protected readonly statistics: Record<string, number> = {};
 
-  constructor(opts: { simulated: boolean }) {
+  /** `monotonicMs`: the clock of HoursPoweredCount (performance.now by default), injectable for tests. */
+  constructor(opts: { simulated: boolean; monotonicMs?: () => number }) {
     super();
     this.simulated = opts.simulated;
+    this.powered = new PoweredTime(opts.monotonicMs);
   }
 
   get state(): DeviceState {
@@ -97,6 +62,8 @@ export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
 
   async open(): Promise<void> {
     this.wanted = true;
+    if (this.powered.running) return; // already connected
+    clearTimeout(this.retry);
     await this.tryConnect();
   }
 
@@ -104,24 +71,37 @@ export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
     this.wanted = false;
     clearTimeout(this.retry);
     this.retry = undefined;
+    this.powered.stop();
     await this.disconnect();
     this.setState('closed');
   }
 
-  private async tryConnect(): Promise<void> {
-    if (!this.wanted) return;
+  private tryConnect(): Promise<void> {
+    this.connecting ??= this.connectOnce().finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  private async connectOnce(): Promise<void> {
+    if (!this.wanted || this.powered.running) return;
     try {
       await this.connect();
-      this.attempt = 0;
-      if (this.state_ === 'closed' || this.state_ === 'offline') this.setState('idle');
     } catch (err) {
       this.recordError(errorCode(err, 'OPEN_FAILED'), (err as Error).message);
       this.connectionLost((err as Error).message);
+      return;
     }
+    if (!this.wanted) {
+      await this.disconnect(); // closed while connecting: undo what connect() set up
+      return;
+    }
+    this.attempt = 0;
+    this.powered.start();
+    if (this.state_ === 'closed' || this.state_ === 'offline') this.setState('idle');
   }
 
   /** Subclasses call this when the transport went away; the driver goes offline and retries with backoff. */
   protected connectionLost(reason: string): void {
+    this.powered.stop();
     if (!this.wanted) return;
     this.setState('offline', reason);
     clearTimeout(this.retry);
@@ -172,7 +152,8 @@ export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
 
   /** Statistics persisted by the daemon across restarts are loaded back here at start. */
   restoreStatistics(saved: Record<string, number>): void {
-    for (const [k, v] of Object.entries(saved)) this.statistics[k] = (this.statistics[k] ?? 0) + v;
+    const rest = this.powered.restore(saved);
+    for (const [k, v] of Object.entries(rest)) this.statistics[k] = (this.statistics[k] ?? 0) + v;
   }
 
   status(): DeviceStatus {
@@ -185,7 +166,7 @@ export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
       ...(this.reason ? { reason: this.reason } : {}),
       transport: this.transportDescription(),
       detail: this.detail(),
-      statistics: { ...this.statistics },
+      statistics: { ...this.statistics, ...this.powered.statistics() },
       recentErrors: [...this.errors],
       ...(this.lastHealth ? { lastHealth: this.lastHealth } : {}),
     };
