@@ -21,6 +21,7 @@ export const ticketSchema = {
     categoryName: { type: 'string' },
     serviceDate: { type: 'string' },
     state: { type: 'string' },
+    held: { type: 'boolean' },
     priority: { type: 'boolean' },
     delivery: { type: 'string' },
     printed: { type: 'boolean' },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../store/db';
 import type { CategoryConfig, QueueConfig } from './config';
-import type { CategoryView, Delivery, Ticket, TicketRow } from './types';
+import type { CategoryView, Delivery, PublicTicketState, Ticket, TicketRow, TicketState } from './types';
 import { localTime, serviceDate, withinHours, type Clock } from './clock';
 import { conflict, notFound } from '../core/errors';
 
@@ -16,6 +16,13 @@ export interface IssueRequest {
 }
 
 const OPEN_STATES = `('issued','called','serving','held')`;
+
+/** The contract's closed set of ticket states: held is service begun (flagged `held`), a transfer waits again. */
+function publicState(state: TicketState): PublicTicketState {
+  if (state === 'held') return 'serving';
+  if (state === 'transferred') return 'issued';
+  return state;
+}
 
 /**
  * Queue numbers: one series per category per service day in the hall's time zone (A001..A999),
@@ -185,7 +192,8 @@ export class QueueService {
       categoryId: row.category_id,
       categoryName: category?.name ?? row.category_id,
       serviceDate: row.service_date,
-      state: row.state,
+      state: publicState(row.state),
+      held: row.state === 'held',
       priority: Boolean(row.priority),
       delivery: row.delivery,
       printed: Boolean(row.printed),

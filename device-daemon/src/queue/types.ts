@@ -1,4 +1,6 @@
 export type TicketState = 'issued' | 'called' | 'serving' | 'done' | 'no-show' | 'cancelled' | 'held' | 'transferred';
+/** The states the public ticket API may show (CONTRACT.md `GET /api/queue/tickets/:id`): a closed set. */
+export type PublicTicketState = 'issued' | 'called' | 'serving' | 'done' | 'no-show' | 'cancelled';
 export type Delivery = 'print' | 'screen';
 
 /** A ticket as the API shows it. Carries no personal data: `realName` says only that a card was read. */
@@ -8,7 +10,9 @@ export interface Ticket {
   categoryId: string;
   categoryName: string;
   serviceDate: string;
-  state: TicketState;
+  /** A ticket a counter holds back (挂起) shows `serving` with `held: true`: its service has begun, not ended. */
+  state: PublicTicketState;
+  held?: boolean;
   priority: boolean;
   delivery: Delivery;
   printed: boolean;

@@ -4,7 +4,9 @@ export interface TicketStatus {
   id: string;
   number: string;
   categoryName: string;
-  state: 'issued' | 'called' | 'serving' | 'done' | 'no-show' | 'cancelled' | 'held' | 'transferred';
+  /** CONTRACT.md's closed set; a ticket a counter holds back is `serving` with `held: true`. */
+  state: 'issued' | 'called' | 'serving' | 'done' | 'no-show' | 'cancelled';
+  held?: boolean;
   waitingAhead: number;
   estimatedWaitMinutes: number | null;
   counter: number | null;

@@ -10,6 +10,8 @@ describe('ticket state on the phone', () => {
     expect(describeTicket({ ...base, waitingAhead: 0 }).detail).toBe('下一位就是您，请留意叫号');
     expect(describeTicket({ ...base, state: 'called', counter: 3 }).detail).toBe('请到 3 号窗口办理');
     expect(describeTicket({ ...base, state: 'no-show' }).title).toBe('已过号');
+    expect(describeTicket({ ...base, state: 'serving', held: true }).title).toBe('暂挂');
+    expect(describeTicket({ ...base, state: 'serving', counter: 2 }).title).toBe('办理中');
     expect(canRate({ ...base, state: 'done' })).toBe(true);
     expect(canRate({ ...base, state: 'cancelled' })).toBe(false);
   });

@@ -10,15 +10,12 @@ export function describeTicket(t: TicketStatus): { title: string; detail: string
     case 'called':
       return { title: '已叫号', detail: t.counter ? `请到 ${t.counter} 号窗口办理` : '请到窗口办理', tone: 'go' };
     case 'serving':
+      if (t.held) return { title: '暂挂', detail: '您的业务暂时挂起，请留意叫号或咨询工作人员', tone: 'wait' };
       return { title: '办理中', detail: t.counter ? `${t.counter} 号窗口正在为您办理` : '窗口正在为您办理', tone: 'go' };
     case 'done':
       return { title: '已办结', detail: '感谢您的耐心，欢迎对本次服务进行评价', tone: 'done' };
     case 'no-show':
       return { title: '已过号', detail: '叫号时您未到窗口，请重新取号', tone: 'off' };
-    case 'held':
-      return { title: '暂挂', detail: '您的业务暂时挂起，请留意叫号或咨询工作人员', tone: 'wait' };
-    case 'transferred':
-      return { title: '已转移', detail: '您的业务已转到其他窗口，请留意叫号', tone: 'wait' };
     case 'cancelled':
       return { title: '已取消', detail: '此号已取消', tone: 'off' };
   }
