@@ -114,6 +114,8 @@ export class OutboxSender {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8', 'idempotency-key': row.evaluation_id },
         body: row.payload,
+        // A 3xx is an answer that is not 2xx: retried, never followed (a 302 would turn the POST into a GET).
+        redirect: 'manual',
         signal: AbortSignal.any([AbortSignal.timeout(this.upstream.timeoutMs), this.abort.signal]),
       });
       await res.arrayBuffer().catch(() => undefined);
