@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { DeviceDriver, type HealthLevel } from '../core/device';
 import type { ByteTransport } from '../core/transport';
+import { SerialQueue } from '../core/serial-queue';
 import { SamLink } from './sam-link';
 import { Command } from './codec/frame';
 import { IdCardError, SW3, sw3Error } from './codec/status';
@@ -42,7 +43,7 @@ export class IdReaderDriver extends DeviceDriver {
   private running = false;
   /** Bumped on every start and stop, so a cycle that outlives a reconnect does not start a second timer chain. */
   private generation = 0;
-  private cycle: Promise<unknown> = Promise.resolve();
+  private readonly cycle = new SerialQueue();
   private cardInField = false;
   private samFault = false;
   private commErrors = 0;
@@ -116,10 +117,7 @@ export class IdReaderDriver extends DeviceDriver {
 
   /** One poll, never two at once (the health check shares it). */
   private runCycle(): Promise<string> {
-    const run = () => this.poll();
-    const p = this.cycle.then(run, run);
-    this.cycle = p.catch(() => undefined);
-    return p;
+    return this.cycle.run(() => this.poll());
   }
 
   private async poll(): Promise<string> {

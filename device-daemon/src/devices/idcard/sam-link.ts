@@ -1,4 +1,6 @@
 import type { ByteTransport } from '../core/transport';
+import { ReplySlot } from '../core/reply-slot';
+import { SerialQueue } from '../core/serial-queue';
 import { FrameDecoder, parseReply, type Reply } from './codec/decoder';
 import { encodeCommand } from './codec/frame';
 import { IdCardError } from './codec/status';
@@ -28,8 +30,8 @@ export interface TimedReply extends Reply {
  */
 export class SamLink {
   private readonly decoder = new FrameDecoder();
-  private pending: { resolve: (r: TimedReply) => void; reject: (e: IdCardError) => void } | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly reply = new ReplySlot<TimedReply>();
+  private readonly queue = new SerialQueue();
   private readonly onData = (chunk: Buffer) => this.received(chunk);
 
   constructor(
@@ -44,33 +46,24 @@ export class SamLink {
 
   detach(): void {
     this.transport.off('data', this.onData);
-    this.fail(new IdCardError('READER_DISCONNECTED', '读卡器连接已断开', 'communication'));
+    this.reply.fail(new IdCardError('READER_DISCONNECTED', '读卡器连接已断开', 'communication'));
   }
 
   /** Sends CMD PARA and waits for the reply; `expectBytes` is the reply's size, for the timeout. */
   exchange(command: readonly [number, number], expectBytes = 64): Promise<TimedReply> {
-    const run = () => this.exchangeNow(command, expectBytes);
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.queue.run(() => this.exchangeNow(command, expectBytes));
   }
 
   private async exchangeNow(command: readonly [number, number], expectBytes: number): Promise<TimedReply> {
     const wireMs = Math.ceil((expectBytes * BITS_PER_BYTE * 1000) / this.opts.baudRate);
-    const reply = new Promise<TimedReply>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.decoder.reset();
-        this.fail(new IdCardError('REPLY_TIMEOUT', '读卡器无应答', 'communication'));
-      }, this.opts.replyTimeoutMs + wireMs);
-      this.pending = {
-        resolve: (r) => (clearTimeout(timer), resolve(r)),
-        reject: (e) => (clearTimeout(timer), reject(e)),
-      };
+    const reply = this.reply.wait(this.opts.replyTimeoutMs + wireMs, () => {
+      this.decoder.reset();
+      throw new IdCardError('REPLY_TIMEOUT', '读卡器无应答', 'communication');
     });
     try {
       await this.transport.write(encodeCommand(command));
     } catch (err) {
-      this.fail(new IdCardError('READER_DISCONNECTED', `写入读卡器失败：${(err as Error).message}`, 'communication'));
+      this.reply.fail(new IdCardError('READER_DISCONNECTED', `写入读卡器失败：${(err as Error).message}`, 'communication'));
     }
     return reply;
   }
@@ -78,23 +71,15 @@ export class SamLink {
   private received(chunk: Buffer): void {
     const at = performance.now();
     for (const r of this.decoder.push(chunk)) {
-      const pending = this.pending;
-      if (!pending) continue;
-      this.pending = undefined;
+      if (!this.reply.waiting) continue;
       if (r.kind === 'error') {
         const code = r.code === 'FRAME_CHECKSUM' ? 'REPLY_CHECKSUM' : 'REPLY_LENGTH';
-        pending.reject(new IdCardError(code, code === 'REPLY_CHECKSUM' ? '读卡器应答校验错误' : '读卡器应答长度错误', 'communication'));
+        this.reply.fail(new IdCardError(code, code === 'REPLY_CHECKSUM' ? '读卡器应答校验错误' : '读卡器应答长度错误', 'communication'));
         continue;
       }
       const reply = parseReply(r.body);
-      if (!reply) pending.reject(new IdCardError('REPLY_LENGTH', '读卡器应答长度错误', 'communication'));
-      else pending.resolve({ ...reply, lastByteAt: at });
+      if (!reply) this.reply.fail(new IdCardError('REPLY_LENGTH', '读卡器应答长度错误', 'communication'));
+      else this.reply.answer({ ...reply, lastByteAt: at });
     }
-  }
-
-  private fail(err: IdCardError): void {
-    const pending = this.pending;
-    this.pending = undefined;
-    pending?.reject(err);
   }
 }

@@ -1,5 +1,6 @@
 import { DeviceDriver, type HealthLevel } from '../core/device';
 import type { ByteTransport } from '../core/transport';
+import { SerialQueue } from '../core/serial-queue';
 import type { PrintDocument } from './document';
 import { encodeDocument } from './codec/encoder';
 import type { Rasteriser } from './codec/raster';
@@ -41,7 +42,7 @@ export class EscPosPrinter extends DeviceDriver {
   private readonly exchange: StatusExchange;
   private readonly tracker: PrinterStatusTracker;
   private poll: NodeJS.Timeout | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private printing = false;
   private initial: Promise<unknown> | undefined;
   private silentCount = 0;
@@ -142,9 +143,7 @@ export class EscPosPrinter extends DeviceDriver {
 
   /** Prints after the ones already queued; rejects with PRINTER_* when the print did not complete. */
   print(doc: PrintDocument): Promise<void> {
-    const job = this.queue.then(() => this.printNow(doc));
-    this.queue = job.catch(() => undefined);
-    return job;
+    return this.queue.run(() => this.printNow(doc));
   }
 
   private async printNow(doc: PrintDocument): Promise<void> {

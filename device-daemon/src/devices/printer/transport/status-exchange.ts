@@ -1,4 +1,6 @@
 import type { ByteTransport } from '../../core/transport';
+import { ReplySlot } from '../../core/reply-slot';
+import { SerialQueue } from '../../core/serial-queue';
 import type { StatusKind } from '../codec/commands';
 import { OFFLINE, isStatusByte, parseStatus, statusRequest, type StatusReplies } from '../codec/status';
 import type { StatusReading } from '../readiness';
@@ -12,8 +14,8 @@ import type { StatusReading } from '../readiness';
  * the fixed bits are counted as noise.
  */
 export class StatusExchange {
-  private waiting: ((byte: number | undefined) => void) | undefined;
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly reply = new ReplySlot<number | undefined>();
+  private readonly queue = new SerialQueue();
   /** Bytes that were not a valid answer to a pending request. */
   noise = 0;
 
@@ -22,46 +24,21 @@ export class StatusExchange {
   /** Feed every received chunk here. */
   onData(chunk: Buffer): void {
     for (const b of chunk) {
-      if (this.waiting && isStatusByte(b)) {
-        const resolve = this.waiting;
-        this.waiting = undefined;
-        resolve(b);
-      } else {
-        this.noise++;
-      }
+      if (!(isStatusByte(b) && this.reply.answer(b))) this.noise++;
     }
   }
 
   /** The transport closed: a pending request will never be answered. */
   abort(): void {
-    const resolve = this.waiting;
-    this.waiting = undefined;
-    resolve?.(undefined);
+    this.reply.answer(undefined);
   }
 
   /** Asks DLE EOT n; resolves with the reply byte, or undefined after `timeoutMs` without one. */
   ask(n: StatusKind, timeoutMs: number): Promise<number | undefined> {
-    const run = () => this.askNow(n, timeoutMs);
-    const next = this.chain.then(run, run);
-    this.chain = next.catch(() => undefined);
-    return next;
-  }
-
-  private askNow(n: StatusKind, timeoutMs: number): Promise<number | undefined> {
-    return new Promise<number | undefined>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiting = undefined;
-        resolve(undefined);
-      }, timeoutMs);
-      this.waiting = (byte) => {
-        clearTimeout(timer);
-        resolve(byte);
-      };
-      this.transport.write(statusRequest(n)).catch((err: Error) => {
-        clearTimeout(timer);
-        this.waiting = undefined;
-        reject(err);
-      });
+    return this.queue.run(() => {
+      const reply = this.reply.wait(timeoutMs, () => undefined);
+      this.transport.write(statusRequest(n)).catch((err: Error) => this.reply.fail(err));
+      return reply;
     });
   }
 }
