@@ -15,6 +15,8 @@ const common = {
    * Default: key n is level n.
    */
   keyLevels: opt(arr(level, { min: 1, max: 6 }), [1, 2, 3, 4, 5]),
+  /** Seconds the technician has to press every key in the 逐键测试 self-test (under the 120 s self-test cap). */
+  keyTestSeconds: opt(int({ min: 3, max: 110 }), 30),
 };
 
 export const keypadConfig = tagged('driver', {

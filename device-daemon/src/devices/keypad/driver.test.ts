@@ -1,22 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { KeypadDriver, type KeypadAnswer } from './driver';
-import { FakeHidTransport } from './fake-hid-transport';
-import { KeypadSimulator } from './simulator';
+import type { KeypadDriver } from './driver';
+import { keypadRig } from './sim-rig';
 import { BUILTIN_MODELS, type KeypadModel } from './models';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const drivers: KeypadDriver[] = [];
 
-function rig(model: KeypadModel = BUILTIN_MODELS['boot-keyboard']!, windowSeconds = 3) {
-  const sim = new KeypadSimulator(model);
-  const transport = new FakeHidTransport(sim);
-  const driver = new KeypadDriver(transport, { model, windowSeconds, debounceMs: 20, keyLevels: [1, 2, 3, 4, 5] }, { simulated: true, driver: 'simulated' });
-  drivers.push(driver);
-  const answers: KeypadAnswer[] = [];
-  const ignored: string[] = [];
-  driver.answers.on('answer', (a) => answers.push(a));
-  driver.answers.on('ignored', (i) => ignored.push(i.reason));
-  return { sim, transport, driver, answers, ignored };
+function rig(model?: KeypadModel, windowSeconds?: number) {
+  const r = keypadRig(model, windowSeconds);
+  drivers.push(r.driver);
+  return r;
 }
 
 afterEach(async () => {

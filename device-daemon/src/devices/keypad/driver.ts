@@ -1,30 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { DeviceDriver, type HealthLevel } from '../core/device';
 import type { HidTransport } from './hid-transport';
-import type { KeypadModel, KeypadOutputs } from './models';
+import { modelKeys, type KeypadOutputs } from './models';
+import type { KeypadEvents, KeypadSettings } from './types';
 import { PressDecoder, isReportError } from './report';
-import { InvitationWindow, type IgnoredReason } from './invitation-window';
+import { InvitationWindow } from './invitation-window';
+import { KeypadSelfTests } from './self-tests';
 
-export interface KeypadSettings {
-  model: KeypadModel;
-  windowSeconds: number;
-  debounceMs: number;
-  keyLevels: readonly number[];
-}
-
-export interface KeypadAnswer {
-  invitationId: string;
-  key: number;
-  level: number;
-  at: string;
-}
-
-/** What the keypad tells its users (the evaluation service), apart from the device-model events. */
-export interface KeypadEvents {
-  answer: [KeypadAnswer];
-  expired: [{ invitationId: string }];
-  ignored: [{ key: number; reason: IgnoredReason }];
-}
+export type { KeypadAnswer, KeypadEvents, KeypadSettings } from './types';
 
 /**
  * The 好差评 keypad: decodes the model's input reports into key presses, applies the invitation window
@@ -38,6 +21,8 @@ export class KeypadDriver extends DeviceDriver {
   private readonly decoder: PressDecoder;
   private readonly window: InvitationWindow;
   private expiry: NodeJS.Timeout | undefined;
+  private readonly selfTests: KeypadSelfTests;
+  private lastReportAt: number | undefined;
   /** Device time (ms) for the window and debounce; injectable for tests. */
   private readonly now: () => number;
 
@@ -55,6 +40,13 @@ export class KeypadDriver extends DeviceDriver {
       debounceMs: settings.debounceMs,
       keyLevels: settings.keyLevels,
     });
+    this.selfTests = new KeypadSelfTests({
+      model: settings.model,
+      keyLevels: settings.keyLevels,
+      now: this.now,
+      statusChanged: () => this.statusChanged(),
+      sendOutput: (which) => this.sendOutput(which),
+    });
   }
 
   private readonly onReport = (report: Buffer) => this.handleReport(report);
@@ -62,6 +54,7 @@ export class KeypadDriver extends DeviceDriver {
     this.transport.off('report', this.onReport);
     this.transport.off('close', this.onClose);
     this.decoder.reset();
+    this.selfTests.stop();
     if (err) {
       this.count('CommunicationErrorCount');
       this.recordError('DEVICE_LOST', err.message, 'input');
@@ -78,13 +71,28 @@ export class KeypadDriver extends DeviceDriver {
 
   protected async disconnect(): Promise<void> {
     clearTimeout(this.expiry);
+    this.selfTests.stop();
     this.transport.off('report', this.onReport);
     this.transport.off('close', this.onClose);
     await this.transport.close().catch(() => undefined);
   }
 
-  protected async probe(_level: HealthLevel): Promise<{ ok: boolean; text: string }> {
-    return this.transport.isOpen ? { ok: true, text: '评价器已连接' } : { ok: false, text: '评价器未连接' };
+  /**
+   * internal: connected and still attached (no output, no press needed); external: the model's voice prompt,
+   * or for a model without one an invitation cycle one press answers; interactive: 逐键测试 (self-tests.ts).
+   */
+  protected async probe(level: HealthLevel): Promise<{ ok: boolean; text: string }> {
+    if (!this.transport.isOpen) return { ok: false, text: '评价器未连接' };
+    const model = this.settings.model;
+    if (level === 'internal') {
+      if (!(await this.transport.present())) return { ok: false, text: '评价器已不在总线上（可能已拔出）' };
+      const last = this.lastReportAt === undefined ? '尚未收到按键' : `最近一次按键报告 ${new Date(this.lastReportAt).toISOString()}`;
+      return { ok: true, text: `评价器已连接（${model.name}，${modelKeys(model).length} 键；${last}）` };
+    }
+    if (this.window.openId(this.now()) !== undefined) return { ok: false, text: '正在等待群众评价，请稍后再做此项自检' };
+    if (this.selfTests.running) return { ok: false, text: '评价器自检正在进行' };
+    if (level === 'external') return this.selfTests.external(this.settings.windowSeconds);
+    return this.selfTests.interactive(this.settings.keyTestSeconds);
   }
 
   protected override transportDescription(): string {
@@ -92,7 +100,14 @@ export class KeypadDriver extends DeviceDriver {
   }
 
   protected override detail(): Record<string, unknown> {
-    return { model: this.settings.model.name, windowSeconds: this.settings.windowSeconds, inviting: this.window.openId(this.now()) !== undefined };
+    const keyTest = this.selfTests.progress();
+    return {
+      model: this.settings.model.name,
+      windowSeconds: this.settings.windowSeconds,
+      inviting: this.window.openId(this.now()) !== undefined,
+      ...(this.lastReportAt !== undefined ? { lastReportAt: new Date(this.lastReportAt).toISOString() } : {}),
+      ...(keyTest ? { keyTest } : {}),
+    };
   }
 
   /**
@@ -103,6 +118,7 @@ export class KeypadDriver extends DeviceDriver {
     if (this.state !== 'idle' && this.state !== 'busy') {
       throw Object.assign(new Error('评价器未连接'), { code: 'KEYPAD_OFFLINE' });
     }
+    if (this.selfTests.running) throw Object.assign(new Error('评价器正在自检'), { code: 'KEYPAD_SELF_TEST' });
     const { expiresAt } = this.window.open(invitationId, this.now(), windowSeconds * 1000);
     this.count('InvitationCount');
     clearTimeout(this.expiry);
@@ -132,6 +148,7 @@ export class KeypadDriver extends DeviceDriver {
   }
 
   private handleReport(report: Buffer): void {
+    this.lastReportAt = this.now();
     const decoded = this.decoder.feed(report);
     if (isReportError(decoded)) {
       if (decoded.code === 'ROLL_OVER') return; // a real state of a keyboard, not a fault
@@ -143,6 +160,10 @@ export class KeypadDriver extends DeviceDriver {
   }
 
   private handlePress(key: number): void {
+    if (this.selfTests.press(key)) {
+      this.count('KeyPressedCount');
+      return void this.count(`Key${key}PressedCount`);
+    }
     const now = this.now();
     const verdict = this.window.press(key, now);
     if (!verdict.counted) {
@@ -161,15 +182,17 @@ export class KeypadDriver extends DeviceDriver {
     this.answers.emit('answer', { invitationId: verdict.invitationId, key, level: verdict.level, at: new Date(now).toISOString() });
   }
 
-  /** Voice prompt / lamp output reports are best effort: a unit without them still rates. */
-  private async sendOutput(which: keyof KeypadOutputs): Promise<void> {
+  /** Voice prompt / lamp output reports are best effort: a unit without them still rates. False when not sent. */
+  private async sendOutput(which: keyof KeypadOutputs): Promise<boolean> {
     const report = this.settings.model.outputs?.[which];
-    if (!report || !this.transport.isOpen) return;
+    if (!report || !this.transport.isOpen) return false;
     try {
       await this.transport.write(Uint8Array.from(report));
+      return true;
     } catch (err) {
       this.count('CommunicationErrorCount');
       this.recordError('OUTPUT_FAILED', (err as Error).message, 'output');
+      return false;
     }
   }
 }

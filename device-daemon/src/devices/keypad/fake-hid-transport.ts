@@ -45,6 +45,10 @@ export class FakeHidTransport extends EventEmitter implements HidTransport {
     return this.loop.write(report);
   }
 
+  async present(): Promise<boolean> {
+    return this.loop.isOpen && this.loop.plugged;
+  }
+
   unplug(): void {
     this.loop.unplug();
   }

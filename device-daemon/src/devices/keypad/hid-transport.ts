@@ -11,6 +11,7 @@
  *   rejects when the device refuses it or is not open.
  * - `close` is emitted exactly once per successful open, with an error when the device vanished; after it
  *   `isOpen` is false and the transport may be opened again.
+ * - `present()` tells whether the opened unit is still attached, without sending it anything (enumeration).
  */
 export interface HidTransport {
   /** Human description for health pages and logs, e.g. `hid 0483:5750`. */
@@ -19,6 +20,7 @@ export interface HidTransport {
   open(): Promise<void>;
   close(): Promise<void>;
   write(report: Uint8Array): Promise<void>;
+  present(): Promise<boolean>;
   on(event: 'report', listener: (report: Buffer) => void): this;
   on(event: 'close', listener: (err?: Error) => void): this;
   off(event: 'report', listener: (report: Buffer) => void): this;

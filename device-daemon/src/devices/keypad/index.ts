@@ -19,6 +19,7 @@ export async function createKeypad(config: KeypadConfig, _ctx: DeviceContext): P
     windowSeconds: config.windowSeconds,
     debounceMs: config.debounceMs,
     keyLevels: config.keyLevels,
+    keyTestSeconds: config.keyTestSeconds,
   };
   if (config.driver === 'hid') {
     const transport = new NodeHidTransport({ vendorId: config.vendorId, productId: config.productId, path: config.path });

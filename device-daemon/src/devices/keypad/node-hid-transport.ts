@@ -1,18 +1,29 @@
 import { EventEmitter } from 'node:events';
 import type { HIDAsync } from 'node-hid';
+import type * as NodeHid from 'node-hid';
 import { transportError } from '../core/transport';
 import { hex4, type HidTransport } from './hid-transport';
+
+/** The part of node-hid used here; injectable so the transport's lifecycle is tested without a USB unit. */
+export type HidModule = Pick<typeof NodeHid, 'devicesAsync' | 'HIDAsync'>;
 
 /**
  * A USB HID unit through node-hid (hidraw on Linux), loaded lazily so a simulated kiosk starts without the
  * native module. node-hid needs libusb-1.0 at run time; reading hidraw needs a udev rule granting the
  * daemon's user access (see the keypad README).
+ *
+ * An opened device object keeps a no-op 'error' listener until it is dropped: node-hid may still report a
+ * read error while it closes, and an EventEmitter 'error' without a listener would end the daemon.
  */
 export class NodeHidTransport extends EventEmitter implements HidTransport {
   readonly description: string;
   private device: HIDAsync | undefined;
+  private openedPath: string | undefined;
 
-  constructor(private readonly target: { vendorId: number; productId: number; path?: string }) {
+  constructor(
+    private readonly target: { vendorId: number; productId: number; path?: string },
+    private readonly load: () => Promise<HidModule> = () => import('node-hid'),
+  ) {
     super();
     this.description = `hid ${hex4(target.vendorId)}:${hex4(target.productId)}${target.path ? ` ${target.path}` : ''}`;
   }
@@ -23,7 +34,7 @@ export class NodeHidTransport extends EventEmitter implements HidTransport {
 
   async open(): Promise<void> {
     if (this.device) return;
-    const HID = await import('node-hid');
+    const HID = await this.load();
     const found = await HID.devicesAsync(this.target.vendorId, this.target.productId);
     const match = found.find((d) => d.path && (!this.target.path || d.path === this.target.path));
     if (!match?.path) throw transportError('ENOENT', `${this.description}: no such HID device`);
@@ -36,8 +47,9 @@ export class NodeHidTransport extends EventEmitter implements HidTransport {
       throw transportError(code, `${this.description}: ${message}`);
     }
     this.device = device;
+    this.openedPath = match.path;
     device.on('data', (report: Buffer) => this.emit('report', Buffer.from(report)));
-    device.once('error', (err: Error) => {
+    device.on('error', (err: Error) => {
       // node-hid reports an unplugged unit as a read error; the device object is unusable afterwards.
       if (this.device !== device) return;
       this.device = undefined;
@@ -47,11 +59,19 @@ export class NodeHidTransport extends EventEmitter implements HidTransport {
     });
   }
 
+  async present(): Promise<boolean> {
+    if (!this.device) return false;
+    const HID = await this.load();
+    const found = await HID.devicesAsync(this.target.vendorId, this.target.productId);
+    return found.some((d) => d.path === this.openedPath);
+  }
+
   async close(): Promise<void> {
     const device = this.device;
     if (!device) return;
     this.device = undefined;
     device.removeAllListeners();
+    device.on('error', () => undefined); // a read error while closing is expected, see above
     await device.close().catch(() => undefined);
     this.emit('close');
   }
