@@ -276,6 +276,26 @@ describe('the kiosk screen (CONTRACT.md)', () => {
     await page.context().close();
   });
 
+  it('a device left out is not fitted, and the UI hides what needs it', async () => {
+    const fitted = await home();
+    await button(fitted, '好差评').click();
+    await expect.poll(() => fitted.getByRole('region', { name: '刷身份证查找' }).count()).toBe(1); // shown when fitted
+    await fitted.context().close();
+    const bare = await startKiosk({ devices: { printer: { driver: 'simulated' } }, ui: { pageTimeoutSeconds: 60 } });
+    try {
+      const page = await openPage(browser, bare.url);
+      await visible(page, '取号', 15_000);
+      await visible(page, '好差评');
+      expect(await button(page, '材料扫描').count()).toBe(0); // no scanner
+      await button(page, '好差评').click();
+      await visible(page, '查找');
+      expect(await page.getByRole('region', { name: '刷身份证查找' }).count()).toBe(0); // no ID reader
+      await page.context().close();
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('«好差评» finds the service by ticket number and offers the five named buttons', async () => {
     const page = await home();
     await toRate(page);

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../device-daemon/src/config/load';
@@ -189,4 +190,41 @@ describe('npm run bench', () => {
     for (const row of rows.slice(2)) expect(row).toMatch(/^\| .+ \| .+ \| .+ \| .* \|$/);
     expect(r.stdout).not.toContain('FAILED');
   }, 180_000);
+});
+
+describe('npm install', () => {
+  /** Every package a source file imports, by its package name. */
+  function importedPackages(): Map<string, string> {
+    const found = new Map<string, string>();
+    const statement = /^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (e.name !== 'node_modules' && e.name !== 'dist') walk(p);
+        } else if (/\.(ts|tsx|mjs)$/.test(e.name)) {
+          for (const m of readFileSync(p, 'utf8').matchAll(statement)) {
+            const spec = (m[1] ?? m[2] ?? m[3])!;
+            if (spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('node:')) continue;
+            const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+            if (!builtinModules.includes(name)) found.set(name, path.relative(root, p));
+          }
+        }
+      }
+    };
+    for (const d of ['device-daemon', 'kiosk-ui', 'test', 'scripts']) walk(path.join(root, d));
+    return found;
+  }
+
+  it('package.json declares every package the code imports, so npm install brings everything', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]);
+    const imported = importedPackages();
+    expect(imported.size).toBeGreaterThan(10);
+    const missing = [...imported].filter(([name]) => !declared.has(name)).map(([name, file]) => `${name} (${file})`);
+    expect(missing).toEqual([]);
+    // The daemon's own packages must be installed without dev dependencies too (npm install --omit=dev).
+    const runtime = [...imported].filter(([, file]) => file.startsWith('device-daemon/src/') && !file.endsWith('.test.ts'));
+    expect(runtime.filter(([name]) => !(name in (pkg.dependencies ?? {}))).map(([n, f]) => `${n} (${f})`)).toEqual([]);
+  });
 });
