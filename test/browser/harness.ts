@@ -5,6 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
+import { hashPin } from '../../device-daemon/src/maintenance/pin';
+
+/** The technician PIN of kiosks started here (so no PIN is generated and printed for each). */
+export const BROWSER_TEST_PIN = '202611';
+const pinHash = await hashPin(BROWSER_TEST_PIN);
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const RESULTS_DIR = path.join(root, 'test-results');
@@ -29,6 +34,7 @@ export async function startKiosk(config: Record<string, unknown> = {}): Promise<
       keypad: { driver: 'simulated' },
       scanner: { driver: 'simulated' },
     },
+    maintenance: { pinHash },
     ...config,
   };
   const app = buildApp({ config: parseConfig(raw, dataDir), uiDir: path.join(root, 'kiosk-ui/dist') }, { logger: false });

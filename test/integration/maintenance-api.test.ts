@@ -55,7 +55,7 @@ describe('maintenance login', () => {
     d.clock.advance(1);
     const ok = await attempt(TEST_PIN);
     expect(ok.statusCode).toBe(200);
-    expect(ok.headers['set-cookie']).toMatch(/^kiosk_maintenance=[\w-]+; Path=\/api\/maintenance; HttpOnly; SameSite=Strict$/);
+    expect(ok.headers['set-cookie']).toMatch(/^kiosk_maintenance=[\w-]+; Path=\/api; HttpOnly; SameSite=Strict$/);
   });
 
   it('ends a session after inactivity; the cookie and the bearer header both carry it', async () => {

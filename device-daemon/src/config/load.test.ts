@@ -61,6 +61,7 @@ describe('configuration', () => {
     [{ store: { driver: 'postgres', url: 'mysql://x' } }, 'store.url', /postgres:\/\//],
     [{ queue: { categories: [{ id: 'AB', name: 'x' }] } }, 'queue.categories[0].id', /one capital letter/],
     [{ evaluation: { upstream: { url: 'ftp://x' } } }, 'evaluation.upstream.url', /http\(s\) URL/],
+    [{ maintenance: { pinHash: 'scrypt$oops' } }, 'maintenance.pinHash', /--hash-pin/],
   ])('rejects %j naming the key, the value and what is expected', (raw, key, expected) => {
     const err = errorOf(() => parseConfig(raw));
     expect(err.path).toBe(key);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest, notFound } from '../core/errors';
-import { bearerToken, cookieToken } from '../maintenance/sessions';
+import { technicianGuard } from '../maintenance/guard';
 import { toCsv } from './csv';
 import * as repo from './repository';
 import * as outbox from './outbox-store';
@@ -13,9 +13,7 @@ const MAX_EXPORT_ROWS = 200_000;
  * sending one again), and the open follow-ups. Behind the maintenance login, like every technician tool.
  */
 export default async function technicianRoutes(app: FastifyInstance) {
-  app.addHook('onRequest', async (request) => {
-    app.maintenance.sessions.touch(bearerToken(request.headers.authorization) ?? cookieToken(request.headers.cookie));
-  });
+  app.addHook('onRequest', technicianGuard(app));
 
   app.get<{ Querystring: { from: string; to: string } }>('/api/evaluations/export.csv', {
     schema: { querystring: s.rangeQuery, response: s.responses },

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError } from '../core/errors';
+import type { FastifyInstance } from 'fastify';
 import type { HealthLevel } from '../devices/core/device';
-import { bearerToken, cookieToken, sessionCookie } from './sessions';
+import { sessionCookie } from './sessions';
+import { technicianGuard, tokenOf } from './guard';
 import * as s from './schemas';
 
 declare module 'fastify' {
@@ -12,26 +12,6 @@ declare module 'fastify' {
 }
 
 /** The session token: `Authorization: Bearer` (tools, tests) or the HttpOnly cookie (the kiosk UI). */
-function tokenOf(request: FastifyRequest): string | undefined {
-  return bearerToken(request.headers.authorization) ?? cookieToken(request.headers.cookie);
-}
-
-/**
- * A browser sends Origin on cross-origin requests and on every POST: only the kiosk's own origin may drive
- * maintenance (SameSite does not tell ports apart, and a page on another loopback port is another site).
- */
-function assertSameOrigin(request: FastifyRequest): void {
-  const origin = request.headers.origin;
-  if (!origin) return;
-  let host: string | undefined;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    host = undefined;
-  }
-  if (host !== request.headers.host) throw new DomainError('ORIGIN_FORBIDDEN', `origin ${origin} may not use maintenance`, 403);
-}
-
 /**
  * /api/maintenance/...: thin routes over MaintenanceService. Every route but login needs a live session,
  * checked in one hook, so no route can forget it.
@@ -39,11 +19,7 @@ function assertSameOrigin(request: FastifyRequest): void {
 export default async function maintenanceRoutes(app: FastifyInstance) {
   const svc = app.maintenance;
 
-  app.addHook('onRequest', async (request) => {
-    assertSameOrigin(request);
-    if (request.routeOptions.config.maintenancePublic) return;
-    svc.sessions.touch(tokenOf(request));
-  });
+  app.addHook('onRequest', technicianGuard(app));
 
   app.post<{ Body: { pin: string } }>('/login', {
     config: { maintenancePublic: true },

@@ -110,10 +110,10 @@ export function cookieToken(header: string | undefined): string | undefined {
 }
 
 /**
- * Path-scoped, HttpOnly and SameSite=Strict; no Max-Age, the daemon ends the session itself after inactivity.
+ * Scoped to /api (maintenance and the other technician routes, e.g. the 好差评 export), HttpOnly and SameSite=Strict; no Max-Age, the daemon ends the session itself after inactivity.
  * An empty token clears the cookie.
  */
 export function sessionCookie(token: string): string {
-  const base = `${SESSION_COOKIE}=${token}; Path=/api/maintenance; HttpOnly; SameSite=Strict`;
+  const base = `${SESSION_COOKIE}=${token}; Path=/api; HttpOnly; SameSite=Strict`;
   return token ? base : `${base}; Max-Age=0`;
 }
