@@ -31,6 +31,8 @@ export interface ScannerDriverOptions {
 /** A tiny page for external health checks: 2 x 2 cm at 50 dpi. */
 /** How long scanimage may take to exit after it reported a failed read before it is stopped. */
 const REPORTED_GRACE_MS = 1500;
+/** Message lines of one run kept for its outcome (the reason of a failure is among the last). */
+const MAX_MESSAGE_LINES = 200;
 
 const HEALTH_PAGE: ScanOptions = { resolution: 50, mode: 'gray', source: 'flatbed', area: { left: 0, top: 0, width: 20, height: 20 } };
 
@@ -131,6 +133,7 @@ export class ScannerDriver extends DeviceDriver {
       proc.stderr.on('data', (chunk: string) => {
         const update = parser.push(chunk);
         messages.push(...update.lines);
+        if (messages.length > MAX_MESSAGE_LINES) messages.splice(0, messages.length - MAX_MESSAGE_LINES);
         // The outcome is known once a failed read is reported; a scanimage that then hangs is stopped.
         if (!grace && update.lines.length && reportedStatus(update.lines.join('\n')) !== undefined) {
           grace = setTimeout(() => proc.kill(), REPORTED_GRACE_MS);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProgressParser } from './progress';
+import { MAX_RECORD_CHARS, ProgressParser } from './progress';
 
 describe('scanimage -p progress parser', () => {
   it('reads carriage-return separated records split anywhere across chunks', () => {
@@ -21,5 +21,14 @@ describe('scanimage -p progress parser', () => {
 
   it('clamps nonsense percentages into 0..100', () => {
     expect(new ProgressParser().push('Progress: 130.0%\r').percents).toEqual([100]);
+  });
+
+  it('keeps a bounded tail when a backend writes without CR or LF, and still reads the next record', () => {
+    const p = new ProgressParser();
+    for (let i = 0; i < 1000; i++) p.push('x'.repeat(1000));
+    expect(p.push('\rProgress: 50.0%\r').percents).toEqual([50]);
+    p.push('y'.repeat(100_000));
+    const [rest] = p.end().lines;
+    expect(rest!.length).toBe(MAX_RECORD_CHARS);
   });
 });

@@ -11,6 +11,8 @@ export interface ProgressUpdate {
 }
 
 const PROGRESS = /^Progress:\s*(\d+(?:\.\d+)?)%$/;
+/** Longest unfinished record kept: a backend writing without CR or LF must not grow the tail without bound. */
+export const MAX_RECORD_CHARS = 4096;
 
 export class ProgressParser {
   private tail = '';
@@ -18,7 +20,8 @@ export class ProgressParser {
   push(chunk: string): ProgressUpdate {
     const text = this.tail + chunk;
     const records = text.split(/\r\n|\r|\n/);
-    this.tail = records.pop() ?? '';
+    const tail = records.pop() ?? '';
+    this.tail = tail.length > MAX_RECORD_CHARS ? tail.slice(-MAX_RECORD_CHARS) : tail;
     return classify(records);
   }
 

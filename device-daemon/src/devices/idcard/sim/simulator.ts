@@ -24,6 +24,8 @@ const SAM_ID = Buffer.from('0501202401150000000012345678abcd', 'hex');
 /** How `chunked` splits replies: small pieces with a pause, as a USB-serial bridge delivers them (about line rate). */
 const CHUNK_BYTES = 12;
 const CHUNK_DELAY_MS = 1;
+/** A simulated kiosk polls for months: only this many received commands are kept. */
+export const RECEIVED_KEPT = 500;
 
 const is = (cmd: number, para: number, c: readonly [number, number]) => cmd === c[0] && para === c[1];
 
@@ -38,7 +40,7 @@ export class IdCardSimulator implements ByteDevice {
   private card: SimCard | undefined;
   private readSincePlaced = false;
   fault: SimFault = 'none';
-  /** Commands received, for tests (`[cmd, para]`). */
+  /** The last RECEIVED_KEPT commands received, oldest first, for tests (`[cmd, para]`); a polled reader sends three a poll. */
   readonly received: [number, number][] = [];
 
   connect(reply: (bytes: Buffer) => void): void {
@@ -78,6 +80,7 @@ export class IdCardSimulator implements ByteDevice {
 
   private handle(cmd: number, para: number): void {
     this.received.push([cmd, para]);
+    if (this.received.length > RECEIVED_KEPT) this.received.shift();
     if (this.fault === 'mute') return;
     const samFault = this.fault === 'sam-fault';
     if (is(cmd, para, Command.SAM_STATUS) || is(cmd, para, Command.RESET_SAM)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EscPosDecoder, decodeAll, type DecodedEvent } from './decoder';
+import { EscPosDecoder, MAX_TEXT_BYTES, decodeAll, type DecodedEvent } from './decoder';
 import { encodeDocument } from './encoder';
 import type { PrintDocument } from '../document';
 
@@ -86,5 +86,19 @@ describe('EscPosDecoder', () => {
     expect(summary(off)).toEqual(['chinese-mode', 'text:left:1x1::╓╨']);
     const discarded = decodeAll(Buffer.from('41421b40', 'hex'));
     expect(discarded.map((e) => e.type)).toEqual(['discarded', 'init']);
+  });
+
+  it('holds a bounded number of bytes on a noisy line: long text is printed, an absurd raster header is noise', () => {
+    const events: DecodedEvent[] = [];
+    const d = new EscPosDecoder((e) => events.push(e));
+    for (let i = 0; i < 100; i++) d.push(Buffer.alloc(1000, 0x41)); // 100 kB of 'A' without LF
+    expect(d.buffered).toBe(0);
+    const printed = events.reduce((n, e) => n + (e.type === 'text' ? e.text.length : 0), 0);
+    expect(printed).toBeGreaterThan(100_000 - MAX_TEXT_BYTES); // what is held back stays under one line buffer
+    events.length = 0;
+    d.push(Buffer.from([0x0a, 0x1d, 0x76, 0x30, 0x00, 0xff, 0xff, 0xff, 0xff])); // GS v 0 announcing 4 GB
+    d.push(Buffer.from([0x10, 0x04, 0x01])); // DLE EOT 1 behind it is still heard
+    expect(events.some((e) => e.type === 'status-request')).toBe(true);
+    expect(d.buffered).toBeLessThan(16);
   });
 });

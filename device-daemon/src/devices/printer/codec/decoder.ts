@@ -8,6 +8,13 @@ import { knownLength } from './lengths';
 export type { QrState } from './decoder-gs';
 export type { DecodedEvent } from './events';
 const ALIGNS: Align[] = ['left', 'center', 'right'];
+/**
+ * Bounds on what the decoder waits for, so a noisy line cannot make it hold bytes without end: text without
+ * LF is printed once this long (a printer prints a full line buffer by itself), and a raster whose header
+ * announces more than this many bytes is taken for noise (the largest ticket image is far smaller).
+ */
+export const MAX_TEXT_BYTES = 4096;
+export const MAX_RASTER_BYTES = 1 << 20;
 
 /**
  * A streaming ESC/POS decoder: feed it chunks of any size (a command may be split anywhere) and it calls
@@ -58,6 +65,7 @@ export class EscPosDecoder {
     if (!this.textStyle) this.textStyle = { ...this.style };
     this.text.push(Buffer.from(bytes));
     this.textLength += bytes.length;
+    if (this.textLength >= MAX_TEXT_BYTES) this.printLine(0);
   }
 
   private takeText(): { text: string; length: number; style: Style } {
@@ -153,6 +161,7 @@ export class EscPosDecoder {
       if (buf[i + 2] !== 0x30) return this.unknown([GS, c, buf[i + 2]!]);
       const x = buf[i + 4]! | (buf[i + 5]! << 8);
       const y = buf[i + 6]! | (buf[i + 7]! << 8);
+      if (x * y > MAX_RASTER_BYTES) return this.unknown([GS, c, buf[i + 2]!]);
       if (!need(8 + x * y)) return 0;
       const data = new Uint8Array(buf.subarray(i + 8, i + 8 + x * y));
       this.emit({ type: 'raster', width: x * 8, height: y, data, align: this.style.align, length: 8 + x * y });

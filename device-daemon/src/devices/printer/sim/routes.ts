@@ -62,7 +62,7 @@ export function simPrinterRoutes(sim: PrinterSimulator, link: LoopbackTransport)
     plugged: link.plugged,
     lostBytes: sim.lostBytes,
     statusRequests: sim.statusRequests,
-    unknownCommands: sim.unknownCommands.length,
+    unknownCommands: sim.unknownCommandCount,
   });
   return async function routes(app: FastifyInstance) {
     app.get('/state', { schema: { response: { 200: stateReply } } }, async () => view());

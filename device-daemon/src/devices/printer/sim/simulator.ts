@@ -25,7 +25,9 @@ export class PrinterSimulator implements ByteDevice {
   readonly state: SimPrinterState = { paper: 'ok', cover: 'closed', online: true, fault: 'none', paperLinesLeft: null };
   readonly roll: ReceiptRoll;
   lostBytes = 0;
+  /** The last 50 commands the simulator does not know (a noisy line sends many); all are counted. */
   readonly unknownCommands: number[][] = [];
+  unknownCommandCount = 0;
   statusRequests = 0;
   private reply: ((bytes: Buffer) => void) | undefined;
   private decoder = this.newDecoder();
@@ -88,7 +90,11 @@ export class PrinterSimulator implements ByteDevice {
       this.reply?.(Buffer.from([statusReply(e.n, this.status())]));
       return;
     }
-    if (e.type === 'unknown') this.unknownCommands.push(e.bytes);
+    if (e.type === 'unknown') {
+      this.unknownCommandCount++;
+      this.unknownCommands.push(e.bytes);
+      if (this.unknownCommands.length > 50) this.unknownCommands.shift();
+    }
     if (!this.canPrint()) {
       this.lostBytes += e.length;
       return;
