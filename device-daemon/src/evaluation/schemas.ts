@@ -1,8 +1,7 @@
 /** JSON schemas of the evaluation API: request validation and response serializers (nothing extra leaks). */
-export { errorSchema } from '../queue/schemas';
-import { errorSchema } from '../queue/schemas';
+import { errorResponses, nullableString } from '../core/schemas';
+export { errorSchema } from '../core/schemas';
 
-const nullableString = { type: ['string', 'null'] } as const;
 
 export const evaluationSchema = {
   type: 'object',
@@ -68,4 +67,4 @@ export const rangeQuery = {
   properties: { from: date, to: date },
 } as const;
 
-export const responses = { '4xx': errorSchema, '5xx': errorSchema } as const;
+export const responses = errorResponses;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { unavailable } from '../core/errors';
-import { errorSchema } from '../queue/schemas';
+import { errorResponses } from '../core/schemas';
 
 /** Announcements are short («请A001号到3号窗口办理»); longer text is refused by the schema. */
 const MAX_TEXT = 60;
@@ -67,7 +67,7 @@ export default async function voiceRoutes(app: FastifyInstance, opts: { voice?: 
         required: ['text'],
         properties: { text: { type: 'string', minLength: 1, maxLength: MAX_TEXT } },
       },
-      response: { '4xx': errorSchema, '5xx': errorSchema },
+      response: errorResponses,
     },
   }, async (req, reply) => {
     const wav = await voice.speak(req.query.text.trim());

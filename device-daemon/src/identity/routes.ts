@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { errorSchema } from '../core/schemas';
 
 const maskedCard = {
   type: 'object',
@@ -18,10 +19,6 @@ const sessionView = {
   },
 } as const;
 
-const errorSchema = {
-  type: 'object',
-  properties: { error: { type: 'object', additionalProperties: true, properties: { code: { type: 'string' }, message: { type: 'string' } } } },
-} as const;
 
 /** Thin routes over app.identity. */
 export default async function identityRoutes(app: FastifyInstance) {

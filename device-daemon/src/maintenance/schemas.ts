@@ -1,10 +1,6 @@
 /** JSON schemas of the maintenance API; response schemas are also serializers, so nothing extra leaks out. */
-export const errorSchema = {
-  type: 'object',
-  properties: {
-    error: { type: 'object', additionalProperties: true, properties: { code: { type: 'string' }, message: { type: 'string' } } },
-  },
-} as const;
+import { errorResponses, errorSchema } from '../core/schemas';
+export { errorSchema };
 
 const healthResult = {
   type: 'object',
@@ -64,4 +60,4 @@ export const logLineSchema = {
   properties: { time: { type: 'string' }, level: { type: 'string' }, msg: { type: 'string' }, text: { type: 'string' } },
 } as const;
 
-export const responses = { '4xx': errorSchema, '5xx': errorSchema } as const;
+export const responses = errorResponses;

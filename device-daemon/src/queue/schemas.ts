@@ -1,16 +1,7 @@
 /** JSON schemas of the queue API's answers: they are also the serializers, so nothing extra leaks out. */
-export const errorSchema = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      additionalProperties: true,
-      properties: { code: { type: 'string' }, message: { type: 'string' } },
-    },
-  },
-} as const;
+export { errorSchema } from '../core/schemas';
+import { nullableString } from '../core/schemas';
 
-const nullableString = { type: ['string', 'null'] } as const;
 
 export const ticketSchema = {
   type: 'object',
