@@ -3,6 +3,7 @@ import { badRequest } from '../../core/errors';
 import type { FakeHidTransport } from './fake-hid-transport';
 import type { KeypadSimulator } from './simulator';
 import { modelKeys } from './models';
+import { oneFieldBody } from '../core/sim-schema';
 
 /**
  * /api/sim/keypad (CONTRACT.md: press a keypad key), present only while the keypad is simulated:
@@ -43,7 +44,7 @@ export function keypadSimRoutes(sim: KeypadSimulator, transport: FakeHidTranspor
     });
     app.get('/state', async () => state());
     app.post<{ Body: { plugged: boolean } }>('/state', {
-      schema: { body: { type: 'object', required: ['plugged'], additionalProperties: false, properties: { plugged: { type: 'boolean' } } } },
+      schema: { body: oneFieldBody('plugged', { type: 'boolean' }) },
     }, async (req) => {
       if (req.body.plugged) transport.plug();
       else transport.unplug();

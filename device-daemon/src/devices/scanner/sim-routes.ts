@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { SCANNER_FAULTS, type SaneTestScript, type ScannerFault } from './sane-test';
+import { oneFieldBody } from '../core/sim-schema';
 
 /**
  * /api/sim/scanner: the simulated scanner's scripting API (exists only while the scanner is simulated).
@@ -14,12 +15,7 @@ export function scannerSimRoutes(script: SaneTestScript) {
 
     app.post<{ Body: { fault: ScannerFault } }>('/fault', {
       schema: {
-        body: {
-          type: 'object',
-          required: ['fault'],
-          additionalProperties: false,
-          properties: { fault: { type: 'string', enum: [...SCANNER_FAULTS] } },
-        },
+        body: oneFieldBody('fault', { type: 'string', enum: [...SCANNER_FAULTS] }),
         response: { 200: stateSchema },
       },
     }, async (request) => {
@@ -30,12 +26,7 @@ export function scannerSimRoutes(script: SaneTestScript) {
     /** Slows the backend down (microseconds per buffer, 0 = full speed) to watch progress and cancel. */
     app.post<{ Body: { readDelayUs: number } }>('/speed', {
       schema: {
-        body: {
-          type: 'object',
-          required: ['readDelayUs'],
-          additionalProperties: false,
-          properties: { readDelayUs: { type: 'integer', enum: [0, 1000, 5000, 10000, 50000] } },
-        },
+        body: oneFieldBody('readDelayUs', { type: 'integer', enum: [0, 1000, 5000, 10000, 50000] }),
         response: { 200: stateSchema },
       },
     }, async (request) => {

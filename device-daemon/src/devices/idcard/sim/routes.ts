@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { LoopbackTransport } from '../../core/loopback-transport';
+import { oneFieldBody } from '../../core/sim-schema';
 import { badRequest } from '../../../core/errors';
 import { encodeTextBlock, type CardText } from '../codec/text-block';
 import { CARD_PROFILES } from './profiles';
@@ -65,7 +66,7 @@ export function idReaderSimRoutes(sim: IdCardSimulator, transport: LoopbackTrans
 
     app.post<{ Body: { fault: SimFault } }>('/fault', {
       schema: {
-        body: { type: 'object', required: ['fault'], additionalProperties: false, properties: { fault: { type: 'string', enum: [...SIM_FAULTS] } } },
+        body: oneFieldBody('fault', { type: 'string', enum: [...SIM_FAULTS] }),
       },
     }, async (request) => {
       const { fault } = request.body;
