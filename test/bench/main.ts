@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: every area's benchmark, one table. Each row is measured against a baseline in the same
  * run (a bare route, plain encoding, wire time), so the numbers compare across machines as ratios.
- * KIOSK_BENCH_QUICK=1 runs smaller counts (CI smoke).
+ * KIOSK_BENCH_QUICK=1 runs smaller counts (CI smoke); KIOSK_BENCH_AREAS=queue,printer runs only those areas.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { printTable, type BenchRow } from './table';
 
-const AREAS = ['queue', 'printer', 'idcard', 'evaluation', 'scan', 'queue-pg'];
+const ALL_AREAS = ['queue', 'printer', 'idcard', 'evaluation', 'scan', 'queue-pg'];
+const only = process.env.KIOSK_BENCH_AREAS?.split(',').filter(Boolean);
+const AREAS = only?.length ? ALL_AREAS.filter((a) => only.includes(a)) : ALL_AREAS;
 
 const rows: BenchRow[] = [];
 let failed = false;
