@@ -105,3 +105,15 @@ describe('HTTP API basics', () => {
     await expect(openSocket({ origin: 'https://evil.example' })).rejects.toThrow(/403/);
   });
 });
+
+describe('malformed bodies', () => {
+  it('names the body when it is missing or not JSON', async () => {
+    const missing = await app.inject({ method: 'POST', url: '/api/queue/tickets' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.code).toBe('INVALID_REQUEST');
+    expect(missing.json().error.message).toMatch(/^body: /);
+    const broken = await app.inject({ method: 'POST', url: '/api/queue/tickets', headers: { 'content-type': 'application/json' }, payload: '{"categoryId": ' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe('INVALID_REQUEST');
+  });
+});

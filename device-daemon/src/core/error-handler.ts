@@ -16,17 +16,17 @@ export function installErrorHandler(app: FastifyInstance): void {
       const params = (first?.params ?? {}) as { missingProperty?: string; additionalProperty?: string };
       const base = (first?.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
       const extra = params.missingProperty ?? params.additionalProperty;
-      const field =
-        [base, extra].filter(Boolean).join('.') ||
-        err.validationContext ||
-        'request';
+      const field = [base, extra].filter(Boolean).join('.');
       const where = err.validationContext ?? 'body';
+      const path = field ? `${where}.${field}` : where; // the whole body (e.g. missing) is named "body"
       return reply.status(400).send({
-        error: { code: 'INVALID_REQUEST', message: `${where}.${field}: ${first?.message ?? 'is invalid'}`, field },
+        error: { code: 'INVALID_REQUEST', message: `${path}: ${first?.message ?? 'is invalid'}`, field: field || where },
       });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.status(err.statusCode).send({ error: { code: err.code ?? 'BAD_REQUEST', message: err.message } });
+      // Fastify's own refusals: a body that is not JSON, a wrong content type, a body too large.
+      const code = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'INVALID_REQUEST' : (err.code ?? 'BAD_REQUEST');
+      return reply.status(err.statusCode).send({ error: { code, message: err.message } });
     }
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL', message: '系统内部错误，请联系工作人员' } });

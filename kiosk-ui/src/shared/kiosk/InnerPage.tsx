@@ -25,7 +25,9 @@ export function InnerPage({ title, voice, busy = false, onBack, children, footer
   const home = useKiosk((s) => s.home);
   const elder = useKiosk((s) => s.elderMode);
   const ui = useKiosk((s) => s.info?.ui);
-  const seconds = (elder ? ui?.elderPageTimeoutSeconds : ui?.pageTimeoutSeconds) ?? 60;
+  const normal = ui?.pageTimeoutSeconds ?? 60;
+  // 关爱模式 never gives less time than the normal countdown, whatever the two settings say.
+  const seconds = elder ? Math.max(normal, ui?.elderPageTimeoutSeconds ?? 120) : normal;
   const { left } = useCountdown(seconds, () => home('timeout'), busy);
 
   useEffect(() => {
