@@ -20,7 +20,7 @@ export function SystemPanel() {
     ['软件版本', `${s.version}（Node ${s.node}）`],
     ['终端', `${s.kioskId} · ${s.hostname} · ${s.hallName}`],
     ['运行时间', `服务 ${duration(s.uptimeSeconds.daemon)}，系统 ${duration(s.uptimeSeconds.system)}`],
-    ['磁盘', s.disk.error ? `无法读取：${s.disk.error}` : `可用 ${Math.round((s.disk.freeBytes ?? 0) / MB)} MB / 共 ${Math.round((s.disk.totalBytes ?? 0) / MB)} MB（${s.disk.path}）`],
+    ['磁盘', 'error' in s.disk ? `无法读取：${s.disk.error}` : `可用 ${Math.round(s.disk.freeBytes / MB)} MB / 共 ${Math.round(s.disk.totalBytes / MB)} MB（${s.disk.path}）`],
     ['数据库', `${s.store.description}，完整性：${s.store.integrity === 'ok' ? '正常' : s.store.problems.join('; ') || s.store.integrity}`],
     ['时钟', `${s.clock.hallLocalTime}（${s.clock.hallTimeZone}；系统时区 ${s.clock.systemTimeZone}）${s.clock.plausible ? '' : ' ⚠ 时间异常'}`],
     ['界面心跳', facts.ui.silent ? '⚠ 界面无响应' : `正常（${facts.ui.lastHeartbeat ? new Date(facts.ui.lastHeartbeat).toLocaleTimeString('zh-CN', { hour12: false }) : '—'}）`],

@@ -2,29 +2,14 @@ import { api, get, post } from '../../shared/api/client';
 
 /**
  * The maintenance API. The session rides on an HttpOnly cookie the daemon sets at login, so page scripts
- * never hold the token; every call but login answers 401 once the session has ended.
+ * never hold the token; every call but login answers 401 once the session has ended. Answers are the daemon's
+ * own types (type-only imports, erased at build).
  */
-export interface HealthResult {
-  level: HealthLevel;
-  ok: boolean;
-  text: string;
-  at: string;
-}
-export type HealthLevel = 'internal' | 'external' | 'interactive';
+import type { DeviceStatus, HealthLevel, HealthResult } from '@daemon/devices/core/device';
+import type { SystemFacts } from '@daemon/maintenance/system-facts';
+export type { DeviceStatus, HealthLevel, HealthResult, SystemFacts };
 
-export interface DeviceStatus {
-  name: string;
-  driver: string;
-  simulated: boolean;
-  state: string;
-  since: string;
-  reason?: string;
-  transport?: string;
-  detail: Record<string, unknown>;
-  statistics: Record<string, number>;
-  recentErrors: { at: string; code: string; message: string; locus?: string }[];
-  lastHealth?: HealthResult;
-}
+
 
 export interface LogLine {
   time?: string;
@@ -33,17 +18,6 @@ export interface LogLine {
   text: string;
 }
 
-export interface SystemFacts {
-  version: string;
-  node: string;
-  hostname: string;
-  kioskId: string;
-  hallName: string;
-  uptimeSeconds: { daemon: number; system: number };
-  disk: { path: string; freeBytes?: number; totalBytes?: number; freeRatio?: number; error?: string };
-  store: { description: string; dialect: string; integrity: string; problems: string[] };
-  clock: { now: string; hallTimeZone: string; hallLocalTime: string; systemTimeZone: string; plausible: boolean };
-}
 
 export interface UiWatch {
   lastHeartbeat: string | null;

@@ -1,33 +1,11 @@
 import { get, post } from '../../shared/api/client';
 
-export interface Category {
-  id: string;
-  name: string;
-  description?: string;
-  priority: boolean;
-  realName: 'required' | 'optional' | 'off';
-  waiting: number;
-  crowded: boolean;
-  open: boolean;
-  hours: { from: string; to: string }[];
-  remainingToday: number;
-  estimatedWaitMinutes: number | null;
-}
-
-export interface Ticket {
-  id: string;
-  number: string;
-  categoryId: string;
-  categoryName: string;
-  state: string;
-  priority: boolean;
-  delivery: 'print' | 'screen';
-  printed: boolean;
-  realName: boolean;
-  waitingAhead: number;
-  estimatedWaitMinutes: number | null;
-  issuedAt: string;
-}
+/**
+ * The API's shapes are the daemon's own types (type-only: erased at build, so no daemon code reaches the UI;
+ * Vite cannot resolve `@daemon/...`, so a value import would fail the build).
+ */
+import type { CategoryView as Category, Ticket } from '@daemon/queue/types';
+export type { Category, Ticket };
 
 export interface IssueRequest {
   categoryId: string;

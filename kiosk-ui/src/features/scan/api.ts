@@ -1,6 +1,8 @@
 import { api, del, get, post } from '../../shared/api/client';
 
-/** The daemon's 材料扫描 API (device-daemon/src/scan/routes.ts). */
+/** The daemon's 材料扫描 API (device-daemon/src/scan/routes.ts); its answers are the daemon's own types (type-only). */
+import type { PageView as Page, ScanJobView as ScanJob, SubmissionView as Submission } from '@daemon/scan/types';
+export type { Page, ScanJob, Submission };
 export interface Material {
   id: string;
   name: string;
@@ -14,37 +16,8 @@ export interface Matter {
   materials: Material[];
 }
 
-export interface Page {
-  id: string;
-  position: number;
-  width: number;
-  height: number;
-  resolution: number;
-  thumbnailUrl: string;
-}
 
-export interface ScanJob {
-  id: string;
-  materialId: string;
-  state: 'scanning' | 'processing' | 'done' | 'failed';
-  percent: number;
-  pageId?: string;
-  error?: { code: string; message: string };
-}
 
-export interface Submission {
-  id: string;
-  number: string;
-  matterId: string;
-  matterName: string;
-  state: 'open' | 'finished' | 'expired';
-  applicantMasked: string | null;
-  pageCount: number;
-  maxPages: number;
-  materials: (Material & { pages: Page[] })[];
-  job: ScanJob | null;
-  pdf: { file: string; bytes: number; pages: number } | null;
-}
 
 export interface Receipt {
   printed: boolean;

@@ -1,19 +1,8 @@
 import { del, get } from '../api/client';
 
-/** The masked card the daemon publishes (CONTRACT.md `card.read`): never a full name or number. */
-export interface MaskedCard {
-  cardType: 'resident' | 'hk-macao-taiwan' | 'foreign-2017' | 'foreign-2023';
-  nameMasked: string;
-  idNumberMasked: string;
-  gender: string;
-  genderText: string;
-  birthDate: string;
-  age: number;
-  validTo: string;
-  expired: boolean;
-  /** Only when the kiosk has a photo decoder. */
-  photo?: string;
-}
+/** The masked card the daemon publishes (CONTRACT.md `card.read`): the daemon's own type, never a full name or number. */
+import type { MaskedCard } from '@daemon/identity/types';
+export type { MaskedCard };
 
 export interface CardSession {
   sessionId: string;
