@@ -1,18 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useKiosk } from '../shared/store';
-
-function useClock(timeZone: string | undefined): { date: string; time: string } {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const t = setInterval(() => setNow(new Date()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  const tz = timeZone ?? 'Asia/Shanghai';
-  return {
-    date: now.toLocaleDateString('zh-CN', { timeZone: tz, year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }),
-    time: now.toLocaleTimeString('zh-CN', { timeZone: tz, hour: '2-digit', minute: '2-digit', hour12: false }),
-  };
-}
+import { useClock } from '../shared/kiosk';
 
 /** Hall name, the emblem-like mark and the clock; the top-left corner is the technicians' hidden gesture area. */
 export function Header({ onCornerTap }: { onCornerTap?: () => void }) {

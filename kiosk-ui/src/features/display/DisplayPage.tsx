@@ -1,20 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useClock } from '../../shared/kiosk';
 import { fetchHall, type Call, type WaitingCategory } from './api';
 import { callText } from './announce';
 import { useHallBoard } from './use-hall-board';
 import './display.css';
-
-function useClock(timeZone: string): { time: string; date: string } {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const t = setInterval(() => setNow(new Date()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  return {
-    time: now.toLocaleTimeString('zh-CN', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
-    date: now.toLocaleDateString('zh-CN', { timeZone, year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }),
-  };
-}
 
 function CurrentCall({ call, flash }: { call: Call | undefined; flash: number }) {
   if (!call) {
@@ -80,7 +69,7 @@ export function DisplayPage() {
   useEffect(() => {
     fetchHall().then((f) => setHall(f.hall), () => undefined);
   }, []);
-  const clock = useClock(hall.timezone);
+  const clock = useClock(hall.timezone, true);
   return (
     <div className="hall-display">
       <header className="hd-header">
