@@ -106,6 +106,24 @@ describe('QueueService', () => {
     expect(t.estimatedWaitMinutes).toBe(20); // 4 people x 10 min / 2 windows
   });
 
+  it('lists each category\'s estimate from its own last 20 service times', async () => {
+    const q = service({ categories: [{ id: 'A', name: '社会民生', windows: [1] }, { id: 'B', name: '户政', windows: [1, 2] }] });
+    const finish = async (categoryId: string, minutes: number, doneAt: string) => {
+      const t = await q.issue({ categoryId, delivery: 'print' });
+      await db.execute(`UPDATE tickets SET state = 'done', serving_at = $1, done_at = $2 WHERE id = $3`, [
+        new Date(Date.parse(doneAt) - minutes * 60_000).toISOString(), doneAt, t.id,
+      ]);
+    };
+    await finish('A', 100, '2026-11-21T00:10:00.000Z'); // older than the last 20: left out of the mean
+    for (let i = 0; i < 20; i++) await finish('A', 4, `2026-11-21T00:${String(20 + i).padStart(2, '0')}:00.000Z`);
+    await finish('B', 10, '2026-11-21T00:30:00.000Z');
+    for (let i = 0; i < 3; i++) await q.issue({ categoryId: 'A', delivery: 'print' });
+    for (let i = 0; i < 3; i++) await q.issue({ categoryId: 'B', delivery: 'print' });
+    const cats = await q.listCategories();
+    expect(cats.find((c) => c.id === 'A')).toMatchObject({ waiting: 3, estimatedWaitMinutes: 12 }); // 3 x 4 min / 1
+    expect(cats.find((c) => c.id === 'B')).toMatchObject({ waiting: 3, estimatedWaitMinutes: 15 }); // 3 x 10 min / 2
+  });
+
   it('finds today\'s ticket by its number, case-insensitively', async () => {
     const q = service();
     const t = await q.issue({ categoryId: 'C', delivery: 'print' });

@@ -17,6 +17,9 @@ export interface IssueRequest {
 
 const OPEN_STATES = `('issued','called','serving','held')`;
 
+/** How many of today's finished tickets of a category make its mean service time. */
+const RECENT_DONE = 20;
+
 /** The contract's closed set of ticket states: held is service begun (flagged `held`), a transfer waits again. */
 function publicState(state: TicketState): PublicTicketState {
   if (state === 'held') return 'serving';
@@ -73,6 +76,7 @@ export class QueueService {
     );
     const waitingBy = new Map(waiting.map((r) => [r.category_id, Number(r.n)]));
     const issuedBy = new Map(issued.map((r) => [r.category_id, Number(r.last_seq)]));
+    const meanMs = await this.meanServiceMs(this.db, date);
     const now = localTime(this.clock.now(), this.timeZone);
     const views: CategoryView[] = [];
     for (const c of this.categories.values()) {
@@ -88,7 +92,7 @@ export class QueueService {
         open: withinHours(now, c.hours),
         hours: c.hours,
         remainingToday: Math.max(0, c.dailyMax - (issuedBy.get(c.id) ?? 0)),
-        estimatedWaitMinutes: await this.estimateWait(this.db, c, date, n),
+        estimatedWaitMinutes: estimateWait(meanMs.get(c.id), c, n),
       });
     }
     return views;
@@ -199,7 +203,9 @@ export class QueueService {
       printed: Boolean(row.printed),
       realName: row.person_hash !== null,
       waitingAhead,
-      estimatedWaitMinutes: category ? await this.estimateWait(q, category, row.service_date, waitingAhead) : null,
+      estimatedWaitMinutes: category
+        ? estimateWait((await this.meanServiceMs(q, row.service_date, category.id)).get(category.id), category, waitingAhead)
+        : null,
       counter: row.counter,
       issuedAt: row.issued_at,
       calledAt: row.called_at,
@@ -209,17 +215,35 @@ export class QueueService {
   }
 
   /**
-   * Minutes until a person with `ahead` people before them is called: the mean service time of the
-   * category's last 20 finished tickets today, shared across the windows that serve it. Null until known.
+   * The mean service time (ms) of each category's last RECENT_DONE finished tickets on `date`, in one query for
+   * all categories (or only `categoryId`'s); a category with none finished yet is absent.
    */
-  private async estimateWait(q: Queryable, c: CategoryConfig, date: string, ahead: number): Promise<number | null> {
-    const rows = await q.query<{ serving_at: string; done_at: string }>(
-      `SELECT serving_at, done_at FROM tickets WHERE category_id = $1 AND service_date = $2 AND state = 'done'
-       AND serving_at IS NOT NULL AND done_at IS NOT NULL ORDER BY done_at DESC LIMIT 20`,
-      [c.id, date],
+  private async meanServiceMs(q: Queryable, date: string, categoryId?: string): Promise<Map<string, number>> {
+    const rows = await q.query<{ category_id: string; serving_at: string; done_at: string }>(
+      `SELECT category_id, serving_at, done_at FROM (
+         SELECT category_id, serving_at, done_at,
+           ROW_NUMBER() OVER (PARTITION BY category_id ORDER BY done_at DESC) AS rn
+         FROM tickets WHERE service_date = $1 AND state = 'done' AND serving_at IS NOT NULL AND done_at IS NOT NULL
+         ${categoryId ? 'AND category_id = $2' : ''}
+       ) recent WHERE rn <= ${RECENT_DONE}`,
+      categoryId ? [date, categoryId] : [date],
     );
-    if (rows.length === 0) return null;
-    const meanMs = rows.reduce((s, r) => s + (Date.parse(r.done_at) - Date.parse(r.serving_at)), 0) / rows.length;
-    return Math.ceil((ahead * meanMs) / Math.max(1, c.windows.length) / 60_000);
+    const sums = new Map<string, { ms: number; n: number }>();
+    for (const r of rows) {
+      const s = sums.get(r.category_id) ?? { ms: 0, n: 0 };
+      s.ms += Date.parse(r.done_at) - Date.parse(r.serving_at);
+      s.n += 1;
+      sums.set(r.category_id, s);
+    }
+    return new Map([...sums].map(([id, s]) => [id, s.ms / s.n]));
   }
+}
+
+/**
+ * Minutes until a person with `ahead` people before them is called: the category's mean service time,
+ * shared across the windows that serve it. Null until known.
+ */
+function estimateWait(meanMs: number | undefined, c: CategoryConfig, ahead: number): number | null {
+  if (meanMs === undefined) return null;
+  return Math.ceil((ahead * meanMs) / Math.max(1, c.windows.length) / 60_000);
 }
