@@ -10,22 +10,18 @@ import type { StatusReading } from '../readiness';
  *
  * Framing: without automatic status back (GS a) a printer sends nothing unasked, so the first byte that
  * matches 0xx1 xx10 after a request is its answer. Bytes that arrive while nothing is asked (a late answer
- * after a timeout, line noise) are dropped, so they cannot be taken for the next answer; bytes that break
- * the fixed bits are counted as noise.
+ * after a timeout, line noise) are dropped, so they cannot be taken for the next answer, and so are bytes
+ * that break the fixed bits.
  */
 export class StatusExchange {
   private readonly reply = new ReplySlot<number | undefined>();
   private readonly queue = new SerialQueue();
-  /** Bytes that were not a valid answer to a pending request. */
-  noise = 0;
 
   constructor(private readonly transport: ByteTransport) {}
 
   /** Feed every received chunk here. */
   onData(chunk: Buffer): void {
-    for (const b of chunk) {
-      if (!(isStatusByte(b) && this.reply.answer(b))) this.noise++;
-    }
+    for (const b of chunk) if (isStatusByte(b)) this.reply.answer(b);
   }
 
   /** The transport closed: a pending request will never be answered. */
