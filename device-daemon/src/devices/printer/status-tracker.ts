@@ -14,12 +14,18 @@ export interface PrinterDetail {
   lastStatusAt?: string;
 }
 
+/** Nothing known: before the first answer and after the link went away. */
+const unknown = (): PrinterDetail => ({ paper: 'unknown', cover: 'unknown', online: false, statusKnown: false, errors: [] });
+
+/** What the UI sees of a detail: all but the time of the reading. */
+const seen = ({ lastStatusAt: _at, ...rest }: PrinterDetail) => JSON.stringify(rest);
+
 /**
  * Remembers the last DLE EOT reading, tells whether what the UI sees changed, and counts the UnifiedPOS
  * statistics that are transitions (cover opened, fault occurred), not readings.
  */
 export class PrinterStatusTracker {
-  private current: PrinterDetail = { paper: 'unknown', cover: 'unknown', online: false, statusKnown: false, errors: [] };
+  private current: PrinterDetail = unknown();
   private last: PrinterStatus | undefined;
 
   constructor(private readonly count: (statistic: string) => void) {}
@@ -30,7 +36,7 @@ export class PrinterStatusTracker {
 
   /** Returns true when the detail changed (the driver then emits a status event). */
   update(reading: StatusReading, at = new Date()): boolean {
-    const before = JSON.stringify(this.current);
+    const was = this.current;
     if (!reading.answered) {
       this.current = { ...this.current, statusKnown: false, online: false };
       this.last = undefined;
@@ -48,14 +54,12 @@ export class PrinterStatusTracker {
         lastStatusAt: at.toISOString(),
       };
     }
-    const { lastStatusAt: _a, ...now } = this.current;
-    const { lastStatusAt: _b, ...was } = JSON.parse(before) as PrinterDetail;
-    return JSON.stringify(now) !== JSON.stringify(was);
+    return seen(this.current) !== seen(was);
   }
 
   /** The link went away: nothing is known any more. */
   lost(): void {
-    this.current = { paper: 'unknown', cover: 'unknown', online: false, statusKnown: false, errors: [] };
+    this.current = unknown();
     this.last = undefined;
   }
 }
