@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, localDate } from './age';
+import { ageOn } from './age';
+import { serviceDate } from '../queue/clock';
 
 describe('ageOn', () => {
   it('counts whole years, turning on the birthday itself', () => {
@@ -14,9 +15,9 @@ describe('ageOn', () => {
   });
 });
 
-describe('localDate', () => {
+describe('serviceDate (the hall-local day ages count on)', () => {
   it('is the hall-local calendar day', () => {
-    expect(localDate(new Date('2025-06-14T16:30:00Z'), 'Asia/Shanghai')).toBe('2025-06-15');
-    expect(localDate(new Date('2025-06-14T15:30:00Z'), 'Asia/Shanghai')).toBe('2025-06-14');
+    expect(serviceDate(new Date('2025-06-14T16:30:00Z'), 'Asia/Shanghai')).toBe('2025-06-15');
+    expect(serviceDate(new Date('2025-06-14T15:30:00Z'), 'Asia/Shanghai')).toBe('2025-06-14');
   });
 });

@@ -3,7 +3,8 @@ import type { Clock } from '../core/clock';
 import { DomainError } from '../core/errors';
 import { GENDER_TEXT, LONG_TERM, type CardText } from '../devices/idcard';
 import { maskIdNumber, maskName } from './mask';
-import { ageOn, localDate } from './age';
+import { ageOn } from './age';
+import { serviceDate } from '../queue/clock';
 import { personHash } from './person-hash';
 import type { IdentityView, MaskedCard, SessionEndReason, SessionRecord } from './types';
 
@@ -33,7 +34,7 @@ export class IdentitySessions {
   start(card: CardText, photo?: string): IdentityView {
     for (const id of [...this.sessions.keys()]) this.end(id, 'replaced');
     const now = this.opts.clock.now();
-    const today = localDate(now, this.opts.timeZone);
+    const today = serviceDate(now, this.opts.timeZone);
     const age = ageOn(card.birthDate, today);
     const masked: MaskedCard = {
       cardType: card.cardType,
