@@ -152,11 +152,14 @@ describe('UI watchdog in /api/health', () => {
     const address = d.app.server.address() as { port: number };
     const ws = new WebSocket(`ws://127.0.0.1:${address.port}/api/events`);
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-    const echoed = new Promise((resolve) => ws.on('message', (m) => String(m).includes('ui.heartbeat') && resolve(true)));
+    const echoed: string[] = [];
+    ws.on('message', (m) => echoed.push(String(m)));
     ws.send('{"type":"heartbeat"}');
-    await echoed;
+    await expect.poll(async () => (await d.app.inject('/api/health')).json().ui.silent, { timeout: 5000 }).toBe(false);
     ws.close();
     const live = (await d.app.inject('/api/health')).json();
     expect(live.ui).toMatchObject({ silent: false, lastHeartbeat: new Date(d.clock.t).toISOString() });
+    // The heartbeat is for the watchdog: it is not broadcast back to clients.
+    expect(echoed.some((m) => m.includes('ui.heartbeat'))).toBe(false);
   });
 });

@@ -13,6 +13,8 @@ export interface KioskEvents {
   'device.state': { device: string; state: string; previous: string; reason?: string };
   'device.status': { device: string; status: Record<string, unknown> };
   'hello': { version: string };
+  /** Any message a UI sends on /api/events; read by the maintenance watchdog, never sent to clients. */
+  'ui.heartbeat': { at: string };
 }
 
 export type KioskEventType = keyof KioskEvents;

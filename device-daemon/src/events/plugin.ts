@@ -45,11 +45,12 @@ export default fp(
       };
       send({ type: 'hello', version: VERSION });
       for (const device of app.deviceList?.() ?? []) send({ type: 'device.status', device: device.name, status: device.status() });
-      const unsubscribe = bus.subscribe(send);
+      // Heartbeats are for the daemon's watchdog only: no client needs every other client's heartbeat.
+      const unsubscribe = bus.subscribe((event) => event.type !== 'ui.heartbeat' && send(event));
       socket.on('close', unsubscribe);
       socket.on('error', unsubscribe);
       // The UI only listens; any message from it is a heartbeat (see maintenance watchdog).
-      socket.on('message', () => app.events.publish('ui.heartbeat' as never, { at: new Date().toISOString() } as never));
+      socket.on('message', () => app.events.publish('ui.heartbeat', { at: new Date().toISOString() }));
     });
   },
   { name: 'events', dependencies: ['config'] },

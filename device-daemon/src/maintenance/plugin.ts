@@ -21,8 +21,6 @@ declare module 'fastify' {
 
 declare module '../events/bus' {
   interface KioskEvents {
-    /** Any message from a UI on /api/events (events/plugin.ts). */
-    'ui.heartbeat': { at: string };
     'maintenance.health': { device: string; result: HealthResult };
   }
 }
