@@ -40,6 +40,8 @@ export async function main(): Promise<void> {
     throw err;
   }
   const host = process.env.KIOSK_HOST || '127.0.0.1';
+  // Without a configured public address, ticket QR codes point at the daemon's own address.
+  config.hall.publicBaseUrl ??= `http://${host}:${port}`;
   const app = buildApp({ config, uiDir: path.join(root, 'kiosk-ui/dist') });
 
   let closing = false;

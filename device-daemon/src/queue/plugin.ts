@@ -26,7 +26,8 @@ export default fp(
     app.decorate('ticketLayout', {
       hallName: hall.name,
       timeZone: hall.timezone,
-      publicBaseUrl: hall.publicBaseUrl ?? `http://${process.env.KIOSK_HOST || '127.0.0.1'}:${process.env.KIOSK_PORT || 8080}`,
+      // server.ts sets it to the daemon's own address when the configuration does not name one.
+      publicBaseUrl: hall.publicBaseUrl ?? 'http://127.0.0.1:8080',
     });
     await app.register(queueRoutes);
   },
