@@ -60,11 +60,14 @@ export function parseDeviceList(stdout: string): ListedDevice[] {
     .filter((d) => d.name);
 }
 
-/** Whether `device` (as configured, e.g. `test` or `fujitsu:fi-7160:123`) is one of the listed devices. */
-export function deviceListed(device: string, list: readonly ListedDevice[]): boolean {
+/** The listed device `device` (as configured, e.g. `test` or `fujitsu:fi-7160:123`) names, if any. */
+export function findListed(device: string, list: readonly ListedDevice[]): ListedDevice | undefined {
   // A backend name alone (`test`) opens its first device (`test:0`).
-  return list.some((d) => d.name === device || d.name.startsWith(`${device}:`));
+  return list.find((d) => d.name === device || d.name.startsWith(`${device}:`));
 }
+
+/** Whether `device` is one of the listed devices. */
+export const deviceListed = (device: string, list: readonly ListedDevice[]): boolean => findListed(device, list) !== undefined;
 
 /**
  * One page to stdout as PNM, with progress on stderr. Device-specific options follow the device name,

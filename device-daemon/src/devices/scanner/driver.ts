@@ -1,6 +1,6 @@
 import { DeviceDriver, type HealthLevel } from '../core/device';
 import { transportError } from '../core/transport';
-import { deviceListed, listArgs, parseDeviceList, scanArgs, type ListedDevice, type ScanOptions, type SourceNames } from './args';
+import { deviceListed, findListed, listArgs, parseDeviceList, scanArgs, type ListedDevice, type ScanOptions, type SourceNames } from './args';
 import { ProgressParser } from './progress';
 import { PERSON_CLEARABLE, ScannerError, exitToError, reportedStatus } from './status';
 import { collect, type ScanTransport } from './transport';
@@ -28,12 +28,12 @@ export interface ScannerDriverOptions {
   timeoutMs: number;
 }
 
-/** A tiny page for external health checks: 2 x 2 cm at 50 dpi. */
 /** How long scanimage may take to exit after it reported a failed read before it is stopped. */
 const REPORTED_GRACE_MS = 1500;
 /** Message lines of one run kept for its outcome (the reason of a failure is among the last). */
 const MAX_MESSAGE_LINES = 200;
 
+/** A tiny page for external health checks: 2 x 2 cm at 50 dpi. */
 const HEALTH_PAGE: ScanOptions = { resolution: 50, mode: 'gray', source: 'flatbed', area: { left: 0, top: 0, width: 20, height: 20 } };
 
 /**
@@ -70,11 +70,9 @@ export class ScannerDriver extends DeviceDriver {
   }
 
   protected async connect(): Promise<void> {
-    const list = await this.listDevices();
-    if (!deviceListed(this.opts.device, list)) {
-      throw transportError('ENOENT', `扫描仪 ${this.opts.device} 未连接（scanimage -L 未列出）`);
-    }
-    this.listed = list.find((d) => d.name === this.opts.device || d.name.startsWith(`${this.opts.device}:`));
+    const listed = findListed(this.opts.device, await this.listDevices());
+    if (!listed) throw transportError('ENOENT', `扫描仪 ${this.opts.device} 未连接（scanimage -L 未列出）`);
+    this.listed = listed;
   }
 
   protected async disconnect(): Promise<void> {
