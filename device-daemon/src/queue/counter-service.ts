@@ -181,17 +181,12 @@ export class CounterService {
     return view;
   }
 
-  /** A category removed from the configuration still has tickets today: show its letter then. */
-  private categoryName(id: string): string {
-    return this.config.categories.find((c) => c.id === id)?.name ?? id;
-  }
-
   private brief(t: TicketRow): CounterTicket {
     return {
       id: t.id,
       number: t.number,
       categoryId: t.category_id,
-      categoryName: this.categoryName(t.category_id),
+      categoryName: this.queue.categoryName(t.category_id),
       state: t.state,
       priority: Boolean(t.priority),
       recalls: Number(t.recalls),

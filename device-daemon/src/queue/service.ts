@@ -50,6 +50,11 @@ export class QueueService {
     return c;
   }
 
+  /** A category removed from the configuration still has tickets today: show its letter then. */
+  categoryName(id: string): string {
+    return this.categories.get(id)?.name ?? id;
+  }
+
   today(): string {
     return serviceDate(this.clock.now(), this.timeZone);
   }
@@ -194,7 +199,7 @@ export class QueueService {
       id: row.id,
       number: row.number,
       categoryId: row.category_id,
-      categoryName: category?.name ?? row.category_id,
+      categoryName: this.categoryName(row.category_id),
       serviceDate: row.service_date,
       state: publicState(row.state),
       held: row.state === 'held',
