@@ -1,7 +1,5 @@
 /** JSON schemas of the evaluation API: request validation and response serializers (nothing extra leaks). */
 import { errorResponses, nullableString } from '../core/schemas';
-export { errorSchema } from '../core/schemas';
-
 
 export const evaluationSchema = {
   type: 'object',

@@ -1,6 +1,5 @@
 /** JSON schemas of the maintenance API; response schemas are also serializers, so nothing extra leaks out. */
-import { errorResponses, errorSchema } from '../core/schemas';
-export { errorSchema };
+import { errorResponses } from '../core/schemas';
 
 const healthResult = {
   type: 'object',

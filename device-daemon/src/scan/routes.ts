@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { errorResponses as errors } from '../core/schemas';
 import {
-  createBody, errorSchema, idParam, jobSchema, matterSchema, orderBody, receiptSchema, scanBody, submissionSchema,
+  createBody, idParam, jobSchema, matterSchema, orderBody, receiptSchema, scanBody, submissionSchema,
 } from './schemas';
 import { applicantOf } from './applicant';
 
@@ -8,7 +9,6 @@ type Id = { id: string };
 type PageParams = { id: string; pageId: string };
 type MaterialParams = { id: string; materialId: string };
 
-const errors = { '4xx': errorSchema, '5xx': errorSchema };
 const one = { type: 'object', properties: { submission: submissionSchema } } as const;
 const params = { type: 'object', properties: { id: idParam } } as const;
 const pageParams = { type: 'object', properties: { id: idParam, pageId: idParam } } as const;

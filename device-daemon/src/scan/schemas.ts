@@ -1,5 +1,4 @@
 /** JSON schemas of the scan API: bodies are strict, answers are serialised through these (nothing extra leaks). */
-export { errorSchema } from '../core/schemas';
 
 export const idParam = { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' } as const;
 const slug = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,31}$' } as const;
