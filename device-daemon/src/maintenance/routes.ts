@@ -11,7 +11,6 @@ declare module 'fastify' {
   }
 }
 
-/** The session token: `Authorization: Bearer` (tools, tests) or the HttpOnly cookie (the kiosk UI). */
 /**
  * /api/maintenance/...: thin routes over MaintenanceService. Every route but login needs a live session,
  * checked in one hook, so no route can forget it.

@@ -78,11 +78,6 @@ export class MaintenanceSessions {
     this.sessions.delete(token);
   }
 
-  lockState(): { locked: boolean; retryAfterSeconds: number; failures: number } {
-    const left = this.lockedUntil - this.clock.now().getTime();
-    return { locked: left > 0, retryAfterSeconds: Math.max(0, Math.ceil(left / 1000)), failures: this.failures };
-  }
-
   private prune(now: number): void {
     for (const [token, s] of this.sessions) if (now - s.lastSeen > this.idleMs) this.sessions.delete(token);
   }
