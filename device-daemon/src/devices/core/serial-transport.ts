@@ -2,6 +2,12 @@ import { EventEmitter } from 'node:events';
 import type { SerialPort as SerialPortType } from 'serialport';
 import type { ByteTransport } from './transport';
 
+/** Bits on the wire per byte at 8N1: start + 8 data + stop. */
+const BITS_PER_BYTE = 10;
+
+/** Time `bytes` take on an 8N1 line at `baudRate`, in (fractional) milliseconds. */
+export const wireTimeMs = (bytes: number, baudRate: number): number => (bytes * BITS_PER_BYTE * 1000) / baudRate;
+
 /**
  * A serial port through node-serialport, loaded lazily so a simulated kiosk starts without the native module.
  * 8N1, no flow control: what ID-card SAM modules and ticket printers speak.

@@ -1,12 +1,10 @@
 import type { ByteTransport } from '../core/transport';
 import { ReplySlot } from '../core/reply-slot';
 import { SerialQueue } from '../core/serial-queue';
+import { wireTimeMs } from '../core/serial-transport';
 import { FrameDecoder, parseReply, type Reply } from './codec/decoder';
 import { encodeCommand } from './codec/frame';
 import { IdCardError } from './codec/status';
-
-/** Bits on the wire per byte at 8N1: start + 8 data + stop. */
-const BITS_PER_BYTE = 10;
 
 export interface SamLinkOptions {
   /** Silence allowed besides the reply's own wire time. */
@@ -55,7 +53,7 @@ export class SamLink {
   }
 
   private async exchangeNow(command: readonly [number, number], expectBytes: number): Promise<TimedReply> {
-    const wireMs = Math.ceil((expectBytes * BITS_PER_BYTE * 1000) / this.opts.baudRate);
+    const wireMs = Math.ceil(wireTimeMs(expectBytes, this.opts.baudRate));
     const reply = this.reply.wait(this.opts.replyTimeoutMs + wireMs, () => {
       this.decoder.reset();
       throw new IdCardError('REPLY_TIMEOUT', '读卡器无应答', 'communication');

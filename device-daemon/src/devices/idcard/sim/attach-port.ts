@@ -1,5 +1,6 @@
 import type { ByteDevice } from '../../core/loopback-transport';
 import type { ByteTransport } from '../../core/transport';
+import { wireTimeMs } from '../../core/serial-transport';
 
 export interface AttachOptions {
   /** Pace replies as a UART at this many baud would (8N1: 10 bits per byte); unpaced when absent. */
@@ -25,7 +26,7 @@ export async function attachToTransport(device: ByteDevice, transport: ByteTrans
   const sendPaced = async (bytes: Buffer, baud: number) => {
     // Each byte leaves no earlier than a real UART would send it. Deadlines are anchored at the reply's
     // start, so timer lateness is caught up by sending what is due at once, never accumulated.
-    const msPerByte = (10 * 1000) / baud;
+    const msPerByte = wireTimeMs(1, baud);
     const start = Math.max(freeAt, performance.now());
     freeAt = start + bytes.length * msPerByte;
     let sent = 0;

@@ -1,4 +1,5 @@
 import type { ByteTransport } from '../../core/transport';
+import { wireTimeMs } from '../../core/serial-transport';
 import { NOT_READY_MESSAGES, printFailed } from '../readiness';
 
 /**
@@ -7,7 +8,7 @@ import { NOT_READY_MESSAGES, printFailed } from '../readiness';
  * PRINTER_OFFLINE with the transport's reason.
  */
 export async function writeWithDeadline(transport: ByteTransport, bytes: Buffer, baudRate: number | undefined, extraMs: number): Promise<void> {
-  const wireMs = baudRate ? Math.ceil((bytes.length * 10 * 1000) / baudRate) : 0;
+  const wireMs = baudRate ? Math.ceil(wireTimeMs(bytes.length, baudRate)) : 0;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(printFailed('TIMEOUT')), wireMs + extraMs);
