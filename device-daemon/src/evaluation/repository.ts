@@ -64,6 +64,15 @@ export async function ratingsBetween(q: Queryable, from: string, to: string, lim
   );
 }
 
+/** The follow-ups of the ratings made on hall-local dates `from`..`to` inclusive (the export's due dates). */
+export async function followUpsOfRatingsBetween(q: Queryable, from: string, to: string): Promise<{ id: string; evaluation_id: string; due_date: string }[]> {
+  return q.query<{ id: string; evaluation_id: string; due_date: string }>(
+    `SELECT f.id, f.evaluation_id, f.due_date FROM evaluation_follow_ups f JOIN evaluations e ON e.id = f.evaluation_id
+     WHERE e.rated_date >= $1 AND e.rated_date <= $2`,
+    [from, to],
+  );
+}
+
 /**
  * Tickets served (done) before `doneBefore` that nobody rated: candidates for the 7-day default rule.
  * Reads the queue's `tickets` table (columns id, state, done_at): the queue namespace owns it.

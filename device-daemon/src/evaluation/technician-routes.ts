@@ -21,7 +21,7 @@ export default async function technicianRoutes(app: FastifyInstance) {
     const { from, to } = request.query;
     if (from > to) throw badRequest('INVALID_RANGE', 'querystring.from: must not be after "to"', { field: 'from' });
     const rows = await repo.ratingsBetween(app.store, from, to, MAX_EXPORT_ROWS);
-    const follow = new Map((await repo.followUps(app.store, 'all', MAX_EXPORT_ROWS)).map((f) => [f.evaluation_id, f]));
+    const follow = new Map((await repo.followUpsOfRatingsBetween(app.store, from, to)).map((f) => [f.evaluation_id, f]));
     const csv = toCsv(rows.map((r) => repo.toEvaluation(r, follow.get(r.id))));
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
