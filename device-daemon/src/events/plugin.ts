@@ -23,6 +23,15 @@ export default fp(
     app.decorate('events', bus);
     await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
+    // One subscription for all sockets: each event is serialised once, however many clients listen.
+    // Heartbeats are for the daemon's watchdog only: no client needs every other client's heartbeat.
+    const clients = new Set<(text: string) => void>();
+    bus.subscribe((event) => {
+      if (event.type === 'ui.heartbeat' || clients.size === 0) return;
+      const text = JSON.stringify(event);
+      for (const send of clients) send(text);
+    });
+
     const allowed = new Set(app.config.server.allowedOrigins);
     const originAllowed = (req: FastifyRequest): boolean => {
       const origin = req.headers.origin;
@@ -40,15 +49,17 @@ export default fp(
         await reply.status(403).send({ error: { code: 'ORIGIN_FORBIDDEN', message: `origin ${req.headers.origin} may not open /api/events` } });
       }
     } }, (socket) => {
-      const send = (event: object) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+      const send = (text: string) => {
+        if (socket.readyState === socket.OPEN) socket.send(text);
       };
-      send({ type: 'hello', version: VERSION });
-      for (const device of app.deviceList?.() ?? []) send({ type: 'device.status', device: device.name, status: device.status() });
-      // Heartbeats are for the daemon's watchdog only: no client needs every other client's heartbeat.
-      const unsubscribe = bus.subscribe((event) => event.type !== 'ui.heartbeat' && send(event));
-      socket.on('close', unsubscribe);
-      socket.on('error', unsubscribe);
+      send(JSON.stringify({ type: 'hello', version: VERSION }));
+      for (const device of app.deviceList?.() ?? []) {
+        send(JSON.stringify({ type: 'device.status', device: device.name, status: device.status() }));
+      }
+      clients.add(send);
+      const forget = () => clients.delete(send);
+      socket.on('close', forget);
+      socket.on('error', forget);
       // The UI only listens; any message from it is a heartbeat (see maintenance watchdog).
       socket.on('message', () => app.events.publish('ui.heartbeat', { at: new Date().toISOString() }));
     });
