@@ -3,9 +3,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus } from '../events/bus';
 import type { KeypadDriver, KeypadAnswer } from '../devices/keypad';
 import type { QueueService } from '../queue/service';
-import { conflict, notFound } from '../core/errors';
+import { notFound } from '../core/errors';
 import { errorCode } from '../devices/core/device';
-import type { EvaluationService } from './service';
+import { alreadyRated, type EvaluationService } from './service';
 import { FIRST_GOOD_LEVEL } from './types';
 
 export type KeypadInvite = 'invited' | 'not-fitted' | 'offline';
@@ -42,7 +42,7 @@ export class InvitationService {
   async invite(ticketId: string): Promise<Invitation> {
     const ticket = await this.queue.get(ticketId);
     if (await this.ratings.ofTicket(ticketId)) {
-      throw conflict('ALREADY_RATED', `${ticket.number} 号已经评价过了，谢谢您`, { ticketNumber: ticket.number });
+      throw alreadyRated(ticket);
     }
     for (const inv of this.open.values()) this.cancel(inv.id); // one window at a time: the keypad has one
     const id = randomUUID();

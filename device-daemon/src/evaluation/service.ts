@@ -28,6 +28,10 @@ export function normaliseReasons(level: number, reasons: readonly string[] | und
   return list;
 }
 
+/** The one answer to a second rating of a ticket, whichever path (screen, keypad invitation) asked. */
+export const alreadyRated = (ticket: Pick<Ticket, 'number'>) =>
+  conflict('ALREADY_RATED', `${ticket.number} 号已经评价过了，谢谢您`, { ticketNumber: ticket.number });
+
 const isUniqueViolation = (err: unknown) =>
   /UNIQUE constraint failed|duplicate key value/.test((err as Error).message) || (err as { code?: string }).code === '23505';
 
@@ -103,7 +107,7 @@ export class EvaluationService {
     let evaluation: Evaluation;
     try {
       evaluation = await this.db.tx(async (q) => {
-        if (await repo.ratingOfTicket(q, ticket.id)) throw this.alreadyRated(ticket);
+        if (await repo.ratingOfTicket(q, ticket.id)) throw alreadyRated(ticket);
         const personHash = r.personHash ?? (await repo.ticketPersonHash(q, ticket.id));
         const row: EvaluationRow = {
           id: randomUUID(), ticket_id: ticket.id, ticket_number: ticket.number, category_id: ticket.categoryId,
@@ -119,7 +123,7 @@ export class EvaluationService {
         return view;
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw this.alreadyRated(ticket);
+      if (isUniqueViolation(err)) throw alreadyRated(ticket);
       throw err;
     }
     this.ctx.recorded(evaluation);
@@ -138,9 +142,5 @@ export class EvaluationService {
   private upstreamRating(e: Evaluation): UpstreamRating {
     const { followUp: _local, ...rest } = e;
     return { ...rest, hallName: this.ctx.hallName };
-  }
-
-  private alreadyRated(ticket: Ticket) {
-    return conflict('ALREADY_RATED', `${ticket.number} 号已经评价过了，谢谢您`, { ticketNumber: ticket.number });
   }
 }
