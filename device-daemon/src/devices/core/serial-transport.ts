@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { SerialPort as SerialPortType } from 'serialport';
-import type { ByteTransport } from './transport';
+import { transportError, type ByteTransport } from './transport';
 
 /** Bits on the wire per byte at 8N1: start + 8 data + stop. */
 const BITS_PER_BYTE = 10;
@@ -51,7 +51,7 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
 
   async write(bytes: Uint8Array): Promise<void> {
     const port = this.port;
-    if (!port?.isOpen) throw Object.assign(new Error(`${this.path} is not open`), { code: 'ENOTOPEN' });
+    if (!port?.isOpen) throw transportError('ENOTOPEN', `${this.path} is not open`);
     await new Promise<void>((resolve, reject) => {
       port.write(Buffer.from(bytes), (err) => (err ? reject(err) : port.drain((e) => (e ? reject(e) : resolve()))));
     });
@@ -62,5 +62,5 @@ function normalise(err: Error, path: string): Error {
   const m = /(ENOENT|EACCES|EBUSY|Resource temporarily unavailable|No such file|Permission denied|Cannot lock)/.exec(err.message);
   const code =
     m?.[1] === 'No such file' ? 'ENOENT' : m?.[1] === 'Permission denied' ? 'EACCES' : m?.[1] === 'Cannot lock' || m?.[1]?.startsWith('Resource') ? 'EBUSY' : (m?.[1] ?? 'EIO');
-  return Object.assign(new Error(`${path}: ${err.message}`), { code });
+  return transportError(code, `${path}: ${err.message}`);
 }
