@@ -8,10 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, startKiosk, type KioskUnderTest } from './harness';
-import { hashPin } from '../../device-daemon/src/maintenance/pin';
+import { launchBrowser, openPage, startKiosk, typePin, type KioskUnderTest } from './harness';
 
-const PIN = '135790';
 const TIMEOUT_S = 10; // the smallest ui.pageTimeoutSeconds the configuration accepts
 let kiosk: KioskUnderTest;
 let browser: Browser;
@@ -27,7 +25,6 @@ beforeAll(async () => {
       ],
     },
     scan: { resolution: 100 },
-    maintenance: { pinHash: await hashPin(PIN) },
   });
   browser = await launchBrowser();
 });
@@ -100,11 +97,6 @@ async function toMaintenanceLogin(page: Page): Promise<void> {
   const corner = page.getByTestId('corner-gesture');
   for (let i = 0; i < 5; i += 1) await corner.click();
   await text(page, '请输入维护 PIN');
-}
-
-async function typePin(page: Page): Promise<void> {
-  for (const digit of PIN) await page.locator('.pad-key', { hasText: new RegExp(`^${digit}$`) }).click();
-  await button(page, '确定').click();
 }
 
 /** Every inner screen of every flow, reached from home the way a person (or a technician) reaches it. */

@@ -83,3 +83,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Types `pin` on the on-screen number pad of the maintenance login and presses «确定». */
+export async function typePin(page: Page, pin = BROWSER_TEST_PIN): Promise<void> {
+  for (const digit of pin) await page.locator('.pad-key', { hasText: new RegExp(`^${digit}$`) }).click();
+  await page.getByRole('button', { name: '确定', exact: true }).click();
+}

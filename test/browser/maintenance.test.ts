@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
-import { launchBrowser, openPage, screenshot } from './harness';
+import { launchBrowser, openPage, screenshot, typePin as typeOnPad } from './harness';
 import { MovableClock, removeDir, startDaemon, TEST_PIN, type Daemon } from '../integration/maintenance-helpers';
 
 /** The technician's tools in the real UI on simulated devices: gesture, PIN, device grid, self-test, faults. */
@@ -34,8 +34,7 @@ afterAll(async () => {
 async function typePin(pin: string) {
   const pad = page.getByLabel('维护 PIN', { exact: true }).first();
   await pad.waitFor();
-  for (const digit of pin) await page.locator('.pad-key', { hasText: new RegExp(`^${digit}$`) }).click();
-  await page.getByRole('button', { name: '确定' }).click();
+  await typeOnPad(page, pin);
 }
 
 const card = (name: string) => page.getByTestId(`device-${name}`);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, startKiosk, type KioskUnderTest } from './harness';
+import { launchBrowser, openPage, screenshot, startKiosk, typePin, type KioskUnderTest } from './harness';
 import { brokenLabels, fullyInView, horizontalOverflow, navBoxes, overlappingButtons, smallButtons, type Box } from './ux-checks';
 import { defaultCategories } from '../../device-daemon/src/queue/config';
-import { hashPin } from '../../device-daemon/src/maintenance/pin';
 import { tokenHash } from '../../device-daemon/src/queue/counter-auth';
 
 /**
@@ -12,7 +11,6 @@ import { tokenHash } from '../../device-daemon/src/queue/counter-auth';
  * out sideways, touch targets of at least 60 px, «返回» / «首页» / countdown in one place on every inner page,
  * short Chinese labels never broken across lines, no buttons on top of each other.
  */
-const PIN = '135790';
 const MODES = [
   { name: 'landscape', size: { width: 1920, height: 1080 }, elder: false },
   { name: 'portrait', size: { width: 1080, height: 1920 }, elder: false },
@@ -32,7 +30,6 @@ beforeAll(async () => {
     ui: { attractAfterSeconds: 10 },
     queue: { categories: defaultCategories.map((c) => ({ ...c, windows: [1, 2], ...(c.id === 'D' ? { realName: 'required' } : {}) })) },
     counters: { tokens: [1, 2].map((counter) => ({ counter, sha256: tokenHash(`staff-token-${counter}`) })) },
-    maintenance: { pinHash: await hashPin(PIN) },
     scan: { resolution: 100 },
   });
   browser = await launchBrowser();
@@ -225,8 +222,7 @@ describe.each(MODES)('UX tour, $name', (mode) => {
     await page.getByText('请输入维护 PIN').waitFor({ timeout: 3000 });
     await look(page, mode, 'maintenance-pin');
     await inView(page, mode, 'maintenance-pin', '确定');
-    for (const digit of PIN) await page.locator('.pad-key', { hasText: new RegExp(`^${digit}$`) }).click();
-    await page.getByRole('button', { name: '确定' }).click();
+    await typePin(page);
     await page.getByTestId('device-printer').waitFor({ timeout: 5000 });
     await expect.poll(() => page.getByTestId('state-printer').innerText(), { timeout: 10_000 }).toBe('正常');
     await look(page, mode, 'maintenance-devices');
