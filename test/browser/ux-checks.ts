@@ -86,19 +86,6 @@ export function brokenLabels(page: Page, selector: string, maxChars = 8): Promis
   );
 }
 
-/** Text cut off by its box (overflow hidden or ellipsis), for elements matched by `selector`. */
-export function clippedText(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const found: string[] = [];
-    for (const el of document.querySelectorAll(selector)) {
-      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
-        found.push(`«${(el.textContent ?? '').trim()}» ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`);
-      }
-    }
-    return found;
-  }, selector);
-}
-
 /** Pairs of visible buttons whose visible parts overlap (one hides part of the other). */
 export function overlappingButtons(page: Page): Promise<string[]> {
   return page.evaluate(() => {
