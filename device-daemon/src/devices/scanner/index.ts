@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { DeviceContext, FittedDevice } from '../registry';
 import type { ScannerConfig } from './config';
@@ -15,9 +15,9 @@ export type { ScanOptions, ScanMode, ScanSource, ScanArea } from './args';
 export { ScannerError, type ScannerErrorCode } from './status';
 
 /** Whether the scanimage program (sane-utils) can be started on this machine. */
-export function scanimageAvailable(command = 'scanimage'): boolean {
-  const r = spawnSync(command, ['-V'], { stdio: 'ignore', timeout: 5000 });
-  return !r.error && r.status === 0;
+export function scanimageAvailable(command = 'scanimage'): Promise<boolean> {
+  // Asynchronous: waiting for a child process (up to 5 s) must not hold up the daemon's event loop.
+  return new Promise((resolve) => execFile(command, ['-V'], { timeout: 5000 }, (err) => resolve(!err)));
 }
 
 /**
@@ -41,7 +41,7 @@ export async function createScanner(config: ScannerConfig, ctx: DeviceContext): 
   }
   const script = new SaneTestScript();
   let inner;
-  if (scanimageAvailable()) {
+  if (await scanimageAvailable()) {
     const dir = writeTestBackendConfig(path.join(ctx.dataDir, 'sane-test'));
     inner = new ChildProcessTransport({ env: { SANE_CONFIG_DIR: dir } });
   } else {
