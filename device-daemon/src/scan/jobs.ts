@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, unavailable } from '../core/errors';
-import { errorCode } from '../devices/core/device';
+import { conflict, isDomainError, unavailable } from '../core/errors';
 import type { ScanContext } from './context';
 import type { Submissions } from './service';
 import type { ScanJobView } from './types';
@@ -90,7 +89,9 @@ export class ScanJobs {
       publish();
       const prepared = await preparePage(page, ctx.config.jpegQuality);
       const pageId = randomUUID();
-      const stored = (await ctx.repo.pages(submissionId)).filter((p) => p.id !== replacePageId).reduce((n, p) => n + Number(p.bytes), 0);
+      const pages = await ctx.repo.pages(submissionId);
+      const replaces = replacePageId ? pages.find((p) => p.id === replacePageId) : undefined;
+      const stored = pages.filter((p) => p !== replaces).reduce((n, p) => n + Number(p.bytes), 0);
       if (stored + prepared.jpeg.length + PDF_OVERHEAD_BYTES > ctx.config.maxPdfMegabytes * 1024 * 1024) {
         throw conflict('SCAN_SIZE_LIMIT', '材料文件已达大小上限，请删除部分页面后再扫描');
       }
@@ -98,7 +99,6 @@ export class ScanJobs {
       if (row?.state !== 'open') throw conflict('SUBMISSION_CLOSED', '该扫描已结束');
       await ctx.files.writeAtomic(ctx.files.pagePath(submissionId, pageId), prepared.jpeg);
       await ctx.files.writeAtomic(ctx.files.thumbPath(submissionId, pageId), prepared.thumbnail);
-      const replaces = replacePageId ? (await ctx.repo.pages(submissionId)).find((p) => p.id === replacePageId) : undefined;
       const now = ctx.clock.now().toISOString();
       await ctx.repo.addPage(
         { id: pageId, submission_id: submissionId, material_id: job.materialId, width: page.width, height: page.height, resolution: page.options.resolution, bytes: prepared.jpeg.length, created_at: now },
@@ -110,10 +110,8 @@ export class ScanJobs {
       ctx.events.publish('scan.page', { submissionId, jobId: job.id, materialId: job.materialId, state: 'done', pageId });
     } catch (err) {
       // Domain errors carry a message for the person; anything else stays in the log.
-      const known = typeof (err as { status?: unknown }).status === 'number';
-      const error = known
-        ? { code: errorCode(err, 'SCAN_FAILED'), message: (err as Error).message }
-        : { code: 'SCAN_FAILED', message: '扫描处理失败，请重新扫描' };
+      const known = isDomainError(err);
+      const error = known ? { code: err.code, message: err.message } : { code: 'SCAN_FAILED', message: '扫描处理失败，请重新扫描' };
       if (known) ctx.log.info({ code: error.code, submissionId }, 'scan job failed');
       else ctx.log.error({ err, submissionId }, 'scan job failed');
       Object.assign(job, { state: 'failed', error });
