@@ -1,30 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../device-daemon/src/app';
-import { parseConfig } from '../../device-daemon/src/config/load';
+import { removeDir, startDaemon } from './maintenance-helpers';
 
 let app: FastifyInstance;
 let dir: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'printer-api-'));
-  const config = parseConfig(
-    {
-      hall: { name: '潮安区政务服务中心', publicBaseUrl: 'http://hall.example' },
-      devices: { printer: { driver: 'simulated', statusTimeoutMs: 200 } },
-      store: { driver: 'sqlite', path: path.join(dir, 'kiosk.db') },
-    },
-    dir,
-  );
-  app = buildApp({ config }, { logger: false });
-  await app.ready();
+  ({ app, dataDir: dir } = await startDaemon({
+    hall: { name: '潮安区政务服务中心', publicBaseUrl: 'http://hall.example' },
+    devices: { printer: { driver: 'simulated', statusTimeoutMs: 200 } },
+  }));
 });
 afterAll(async () => {
   await app?.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) removeDir(dir);
 });
 
 const sim = (body: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/sim/printer/state', payload: body });
@@ -116,8 +105,8 @@ describe('queue tickets on the simulated printer', () => {
 
 describe('sim routes exist only for a simulated printer', () => {
   it('answers 404 when the printer is absent', async () => {
-    const other = buildApp({ config: parseConfig({ devices: {}, store: { driver: 'sqlite', path: path.join(dir, 'b.db') } }, dir) }, { logger: false });
-    await other.ready();
+    // A second daemon on the same data folder, on its own database.
+    const { app: other } = await startDaemon({ devices: {}, store: { driver: 'sqlite', path: `${dir}/b.db` } }, dir);
     expect((await other.inject({ method: 'GET', url: '/api/sim/printer/state' })).statusCode).toBe(404);
     const res = await other.inject({ method: 'POST', url: '/api/queue/tickets', payload: { categoryId: 'A' } });
     expect(res.json().error).toMatchObject({ code: 'PRINTER_NOT_READY', reason: 'NOT_FITTED' });
