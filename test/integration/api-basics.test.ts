@@ -1,27 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import WebSocket from 'ws';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../device-daemon/src/app';
-import { parseConfig } from '../../device-daemon/src/config/load';
+import { removeDir, startDaemon } from './maintenance-helpers';
+import { until } from '../support/hall';
 
 let app: FastifyInstance;
 let dir: string;
 let base: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'api-'));
   // No devices fitted: the queue still works with screen delivery.
-  app = buildApp({ config: parseConfig({ hall: { name: '测试大厅' }, devices: {} }, dir) }, { logger: false });
+  ({ app, dataDir: dir } = await startDaemon({ hall: { name: '测试大厅' }, devices: {} }));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const a = app.server.address();
   base = `127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
 });
 afterAll(async () => {
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
+  await app?.close();
+  if (dir) removeDir(dir);
 });
 
 function openSocket(headers: Record<string, string> = {}): Promise<{ ws: WebSocket; messages: Record<string, unknown>[] }> {
@@ -33,14 +29,6 @@ function openSocket(headers: Record<string, string> = {}): Promise<{ ws: WebSock
     ws.once('unexpected-response', (_req, res) => reject(new Error(`status ${res.statusCode}`)));
     ws.once('error', reject);
   });
-}
-
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 describe('HTTP API basics', () => {
