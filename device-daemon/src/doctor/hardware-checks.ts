@@ -104,5 +104,3 @@ function safeList(dir: string): string[] {
 }
 
 export const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-
-export { run };

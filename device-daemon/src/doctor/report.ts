@@ -17,7 +17,6 @@ export function makeReport(checks: Check[], now = new Date()): DoctorReport {
   return { tool: 'kiosk-doctor', version: VERSION, generatedAt: now.toISOString(), ok: summary.FAIL === 0, summary, checks };
 }
 
-const MARK: Record<Verdict, string> = { PASS: 'PASS', WARN: 'WARN', FAIL: 'FAIL' };
 const COLOUR: Record<Verdict, string> = { PASS: '\x1b[32m', WARN: '\x1b[33m', FAIL: '\x1b[31m' };
 
 /** A plain table for a person at a terminal: status, what, what was found, and how to fix it. */
@@ -35,6 +34,6 @@ export function renderTable(report: DoctorReport, colour = false): string {
   const out = [line(head), line(widths.map((w) => '-'.repeat(w)).concat('---'))];
   for (const [i, r] of rows.entries()) out.push(line(r, report.checks[i]!.status));
   const s = report.summary;
-  out.push('', `${MARK.PASS} ${s.PASS}  ${MARK.WARN} ${s.WARN}  ${MARK.FAIL} ${s.FAIL}  (kiosk ${report.version}, ${report.generatedAt})`);
+  out.push('', `PASS ${s.PASS}  WARN ${s.WARN}  FAIL ${s.FAIL}  (kiosk ${report.version}, ${report.generatedAt})`);
   return out.join('\n');
 }
