@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
 import { hallConfig, staff, until } from '../support/hall';
+import { removeDir, startDaemon } from './maintenance-helpers';
 
 const SIMULATED = {
   idReader: { driver: 'simulated', pollIntervalMs: 50 },
@@ -306,17 +307,15 @@ describe('/api/sim routes exist only while the device is simulated', () => {
       scanner: { driver: 'sane', device: 'contract:none' },
     }],
   ])('devices %s -> 404', async (_what, devices) => {
-    const d = mkdtempSync(path.join(tmpdir(), 'contract-sim-'));
-    const other = buildApp({ config: parseConfig({ devices, store: { driver: 'sqlite', path: path.join(d, 'k.db') }, log: { level: 'silent' } }, d) }, { logger: false });
+    const { app: other, dataDir: d } = await startDaemon({ devices });
     try {
-      await other.ready();
       for (const [method, url, payload] of probes) {
         const r = await other.inject({ method, url, ...(payload ? { payload } : {}) });
         expect(r.statusCode, `${method} ${url}`).toBe(404);
       }
     } finally {
       await other.close();
-      rmSync(d, { recursive: true, force: true });
+      removeDir(d);
     }
   });
 });
