@@ -1,4 +1,6 @@
 import type { ByteDevice } from '../../core/loopback-transport';
+import { attachToTransport } from '../../core/attach-transport';
+import { SerialTransport } from '../../core/serial-transport';
 
 export interface AttachedSimulator {
   close(): Promise<void>;
@@ -9,18 +11,6 @@ export interface AttachedSimulator {
  * a test host): bytes from the port go to the simulator, its replies go back out.
  */
 export async function attachToSerialPort(device: ByteDevice, path: string, baudRate = 115200): Promise<AttachedSimulator> {
-  const { SerialPort } = await import('serialport');
-  const port = new SerialPort({ path, baudRate, autoOpen: false });
-  await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-  port.on('data', (chunk: Buffer) => device.receive(chunk));
-  port.on('error', () => undefined);
-  device.connect((bytes) => {
-    if (port.isOpen) port.write(bytes);
-  });
-  return {
-    async close() {
-      device.disconnect();
-      if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
-    },
-  };
+  const attached = await attachToTransport(device, new SerialTransport(path, baudRate));
+  return { close: () => attached.detach() };
 }
