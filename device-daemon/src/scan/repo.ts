@@ -39,6 +39,11 @@ export class ScanRepo {
     );
   }
 
+  async page(submissionId: string, pageId: string): Promise<PageRow | undefined> {
+    const rows = await this.db.query<PageRow>('SELECT * FROM scan_pages WHERE id = $1 AND submission_id = $2', [pageId, submissionId]);
+    return rows[0];
+  }
+
   /** Adds a page at the end of its material, or in place of `replaces` (retake), and counts the pages. */
   async addPage(page: Omit<PageRow, 'position'>, replaces: PageRow | undefined, now: string): Promise<PageRow> {
     return this.db.tx(async (q) => {

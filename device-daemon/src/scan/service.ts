@@ -72,7 +72,7 @@ export class Submissions {
   }
 
   async page(submissionId: string, pageId: string): Promise<PageRow> {
-    const page = (await this.ctx.repo.pages(submissionId)).find((p) => p.id === pageId);
+    const page = await this.ctx.repo.page(submissionId, pageId);
     if (!page) throw notFound('PAGE_NOT_FOUND', '该页不存在');
     return page;
   }
