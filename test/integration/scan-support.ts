@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
-import { kioskApp } from '../../device-daemon/src/app';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
 import type { Clock } from '../../device-daemon/src/core/clock';
+import { testPinHash } from './maintenance-helpers';
 
 /** The daemon with a scanner (and optionally the simulated printer) in a throwaway data folder. */
 export interface ScanApp {
@@ -24,11 +24,11 @@ export async function startScanApp(
     devices: opts.devices ?? { scanner: { driver: 'simulated' } },
     store: opts.store ?? { driver: 'sqlite', path: path.join(dataDir, 'kiosk.db') },
     scan: { resolution: 100, ...opts.scan },
+    maintenance: { pinHash: await testPinHash() },
     log: { level: 'silent' },
   };
-  // Wrapped with fastify-plugin so the test also sees the decorations (app.scan for retention sweeps).
-  const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } } });
-  app.register(fp(kioskApp), { config: parseConfig(raw, dataDir), ...(opts.clock ? { clock: opts.clock } : {}) });
+  // buildApp exposes the app's decorations (app.scan for retention sweeps) to the test.
+  const app = buildApp({ config: parseConfig(raw, dataDir), ...(opts.clock ? { clock: opts.clock } : {}) }, { logger: false });
   await app.ready();
   return {
     app,
