@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, REDACT } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
 import type { Clock } from '../../device-daemon/src/core/clock';
+import { testPinHash } from './maintenance-helpers';
 
 export type Message = { type: string; [k: string]: unknown };
 
@@ -46,12 +47,13 @@ export async function startIdApp(opts: IdAppOptions = {}): Promise<IdApp> {
     devices: { idReader: opts.idReader ?? { driver: 'simulated', pollIntervalMs: 50 } },
     store: { driver: 'sqlite', path: path.join(dataDir, 'kiosk.db') },
     queue: { categories: ID_CATEGORIES },
+    maintenance: { pinHash: await testPinHash() },
     ...opts.config,
   };
   const logger = opts.logStream
     ? { level: 'trace', redact: { paths: REDACT, censor: '[redacted]' }, stream: opts.logStream }
     : false;
-  // The app plugin wrapped with fastify-plugin, so the test sees its decorations (identity, store).
+  // buildApp exposes the app's decorations (identity, store) to the test.
   const app = buildApp({ config: parseConfig(raw, dataDir), clock: opts.clock }, { logger });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const a = app.server.address();
