@@ -111,7 +111,7 @@ export class EscPosPrinter extends DeviceDriver {
   }
 
   /** Asks DLE EOT now and updates state and detail. */
-  async refresh(short = false): Promise<StatusReading> {
+  private async refresh(short = false): Promise<StatusReading> {
     if (!this.transport.isOpen) return { answered: false };
     const quiet = short && this.opts.statusReplies === 'optional' && this.silentCount >= SILENT_AFTER;
     let reading: StatusReading;
