@@ -166,7 +166,6 @@ export class ScannerDriver extends DeviceDriver {
     } finally {
       clearTimeout(timer);
       clearTimeout(grace);
-      this.active = undefined;
       this.progress = undefined;
     }
   }
