@@ -3,26 +3,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../../device-daemon/src/app';
-import { parseConfig } from '../../device-daemon/src/config/load';
-import { hashPin } from '../../device-daemon/src/maintenance/pin';
+import { benchConfig } from './config';
 import { startUpstream } from '../support/upstream';
 import { percentile, type BenchRow } from './table';
 
 const quick = process.env.KIOSK_BENCH_QUICK === '1';
 const CONCURRENCY = 4; // the sender's default
 
-/** A known PIN hash, so the daemon does not generate and print one per run. */
-const pinHash = hashPin('135790');
-
 async function daemon(dir: string, upstreamUrl?: string): Promise<FastifyInstance> {
   const raw = {
     devices: {},
     queue: { categories: [{ id: 'A', name: '社会民生' }] },
     evaluation: upstreamUrl ? { upstream: { url: upstreamUrl, concurrency: CONCURRENCY } } : {},
-    maintenance: { pinHash: await pinHash },
     log: { level: 'silent' },
   };
-  const app = buildApp({ config: parseConfig(raw, dir) }, { logger: false });
+  const app = buildApp({ config: await benchConfig(raw, dir) }, { logger: false });
   await app.ready();
   return app;
 }

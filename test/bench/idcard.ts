@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
 import WebSocket from 'ws';
-import { kioskApp } from '../../device-daemon/src/app';
-import { parseConfig } from '../../device-daemon/src/config/load';
+import { buildApp } from '../../device-daemon/src/app';
+import { benchConfig } from './config';
 import { SerialTransport } from '../../device-daemon/src/devices/core/serial-transport';
 import { IdCardSimulator } from '../../device-daemon/src/devices/idcard/sim/simulator';
-import { attachToTransport } from '../../device-daemon/src/devices/idcard/sim/attach-port';
+import { attachToTransport } from '../../device-daemon/src/devices/core/attach-transport';
 import { CARD_PROFILES } from '../../device-daemon/src/devices/idcard/sim/profiles';
 import { openPtyPair } from '../support/pty';
 import { percentile, type BenchRow } from './table';
@@ -30,9 +29,8 @@ interface Rig {
 
 async function rig(idReader: Record<string, unknown>): Promise<Rig> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-id-'));
-  const config = parseConfig({ devices: { idReader }, store: { driver: 'sqlite', path: path.join(dataDir, 'k.db') }, log: { level: 'silent' } }, dataDir);
-  const app = Fastify({ logger: false });
-  app.register(fp(kioskApp), { config });
+  const config = await benchConfig({ devices: { idReader }, store: { driver: 'sqlite', path: path.join(dataDir, 'k.db') }, log: { level: 'silent' } }, dataDir);
+  const app = buildApp({ config }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
   const ws = new WebSocket(`ws://127.0.0.1:${port}/api/events`);

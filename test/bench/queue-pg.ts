@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../device-daemon/src/app';
-import { parseConfig } from '../../device-daemon/src/config/load';
+import { benchConfig } from './config';
 import { startPostgres } from '../support/postgres';
 import { percentile, type BenchRow } from './table';
 
@@ -29,9 +29,9 @@ async function issueLoad(app: FastifyInstance, total: number, inFlight: number) 
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: total / seconds };
 }
 
-function hallApp(store: Record<string, unknown>, dataDir: string): FastifyInstance {
+async function hallApp(store: Record<string, unknown>, dataDir: string): Promise<FastifyInstance> {
   const categories = [{ id: 'A', name: '社会民生', dailyMax: 999 }, { id: 'B', name: '注册登记', dailyMax: 999 }];
-  return buildApp({ config: parseConfig({ devices: {}, store, queue: { categories }, log: { level: 'silent' } }, dataDir) }, { logger: false });
+  return buildApp({ config: await benchConfig({ devices: {}, store, queue: { categories }, log: { level: 'silent' } }, dataDir) }, { logger: false });
 }
 
 /**
@@ -43,8 +43,8 @@ export async function bench(): Promise<BenchRow[]> {
   const n = quick ? 100 : 400;
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-queue-pg-'));
   const pg = await startPostgres({ durable: true, database: 'kiosk_bench' });
-  const sqlite = hallApp({ driver: 'sqlite', path: path.join(dir, 'kiosk.db') }, dir);
-  const postgres = hallApp({ driver: 'postgres', url: pg.url }, dir);
+  const sqlite = await hallApp({ driver: 'sqlite', path: path.join(dir, 'kiosk.db') }, dir);
+  const postgres = await hallApp({ driver: 'postgres', url: pg.url }, dir);
   try {
     await sqlite.ready();
     await postgres.ready();

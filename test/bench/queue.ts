@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { buildApp } from '../../device-daemon/src/app';
-import { parseConfig } from '../../device-daemon/src/config/load';
+import { benchConfig } from './config';
 import { percentile, type BenchRow } from './table';
 
 const quick = process.env.KIOSK_BENCH_QUICK === '1';
@@ -31,7 +31,7 @@ export async function bench(): Promise<BenchRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-queue-'));
   const app = buildApp(
     {
-      config: parseConfig(
+      config: await benchConfig(
         { devices: { printer: { driver: 'simulated' } }, queue: { categories: [{ id: 'A', name: '社会民生' }, { id: 'B', name: '注册登记' }] } },
         dir,
       ),

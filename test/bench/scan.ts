@@ -3,8 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../device-daemon/src/app';
-import { parseConfig } from '../../device-daemon/src/config/load';
-import { hashPin } from '../../device-daemon/src/maintenance/pin';
+import { benchConfig } from './config';
 import type { BenchRow } from './table';
 
 /**
@@ -18,7 +17,6 @@ import type { BenchRow } from './table';
  */
 const PAGES = process.env.KIOSK_BENCH_QUICK === '1' ? 3 : 10;
 const AREA = { left: 0, top: 0, width: 200, height: 200 };
-const pinHash = hashPin('135790');
 
 function scanimageOnce(saneDir: string, resolution: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -37,10 +35,9 @@ async function baselineMs(saneDir: string, resolution: number): Promise<number> 
 }
 
 async function kioskRun(dir: string, resolution: number) {
-  const config = parseConfig({
+  const config = await benchConfig({
     devices: { scanner: { driver: 'simulated' } },
     scan: { resolution, area: AREA, mode: 'gray', maxPdfMegabytes: 200 },
-    maintenance: { pinHash: await pinHash },
     log: { level: 'silent' },
   }, dir);
   const app = buildApp({ config }, { logger: false });

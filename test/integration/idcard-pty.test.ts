@@ -5,7 +5,7 @@ import path from 'node:path';
 import { openPtyPair, type PtyPair } from '../support/pty';
 import { SerialTransport } from '../../device-daemon/src/devices/core/serial-transport';
 import { IdCardSimulator } from '../../device-daemon/src/devices/idcard/sim/simulator';
-import { attachToTransport, type AttachedDevice } from '../../device-daemon/src/devices/idcard/sim/attach-port';
+import { attachToTransport, type AttachedDevice } from '../../device-daemon/src/devices/core/attach-transport';
 import { CARD_PROFILES } from '../../device-daemon/src/devices/idcard/sim/profiles';
 import { act, startIdApp, type IdApp } from './idcard-helpers';
 import { EXPECTED_CARDS, fixedClock } from './idcard-cards';

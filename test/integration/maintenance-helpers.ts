@@ -8,7 +8,7 @@ import { hashPin } from '../../device-daemon/src/maintenance/pin';
 import { LogRing } from '../../device-daemon/src/maintenance/log-ring';
 import { SerialTransport } from '../../device-daemon/src/devices/core/serial-transport';
 import { IdCardSimulator } from '../../device-daemon/src/devices/idcard/sim/simulator';
-import { attachToTransport } from '../../device-daemon/src/devices/idcard/sim/attach-port';
+import { attachToTransport } from '../../device-daemon/src/devices/core/attach-transport';
 import { PrinterSimulator } from '../../device-daemon/src/devices/printer/sim/simulator';
 import { attachToSerialPort } from '../../device-daemon/src/devices/printer/sim/attach';
 import { openPtyPair, type PtyPair } from '../support/pty';
