@@ -41,6 +41,6 @@ export async function diagnosticBundle(app: FastifyInstance, startedAt: Date, ri
     ui: app.uiWatchdog.status(),
     config: safeConfig(app.config),
     devices: app.deviceList().map((d) => d.status()),
-    log: ring.tail(ring.capacity).map((l) => l.text),
+    log: ring.texts(),
   });
 }

@@ -41,6 +41,11 @@ export class LogRing {
     };
   }
 
+  /** Every kept line as written (redacted), oldest first. */
+  texts(): string[] {
+    return [...this.lines];
+  }
+
   /** The newest `limit` lines, oldest first. */
   tail(limit = 200): LogLine[] {
     return this.lines.slice(-limit).map(parseLine);
