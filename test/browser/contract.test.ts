@@ -1,5 +1,5 @@
 /**
- * CONTRACT.md, "The kiosk screen": home's buttons, and on EVERY inner screen of every flow «返回», «首页» and a
+ * docs/INTERFACE.md, "The kiosk screen": home's buttons, and on EVERY inner screen of every flow «返回», «首页» and a
  * countdown (role timer) that returns home and forgets what was entered; the ticket number as text; «关爱模式»;
  * scanning to a PDF under the data folder; the five rating buttons. The screens wait in parallel pages, so the
  * twelve countdowns cost one.
@@ -146,7 +146,7 @@ const SCREENS: Record<string, (page: Page) => Promise<void>> = {
   },
 };
 
-describe('the kiosk screen (CONTRACT.md)', () => {
+describe('the kiosk screen (docs/INTERFACE.md)', () => {
   it('home shows large buttons «取号», «好差评», «材料扫描»', async () => {
     const page = await home();
     for (const name of ['取号', '好差评', '材料扫描']) {

@@ -1,5 +1,5 @@
 /**
- * CONTRACT.md, "HTTP API": every route with the shapes, statuses and codes the contract fixes, on the daemon
+ * docs/INTERFACE.md, "HTTP API": every route with the shapes, statuses and codes the contract fixes, on the daemon
  * with all four devices simulated, over real HTTP and the real WebSocket on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

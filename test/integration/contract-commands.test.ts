@@ -1,5 +1,5 @@
 /**
- * CONTRACT.md, "Commands" and "Configuration": the daemon process with its environment defaults, the
+ * docs/INTERFACE.md, "Commands" and "Configuration": the daemon process with its environment defaults, the
  * configuration's validation (exit 78, unknown keys), every alternative driver it names, `npm run doctor`'s
  * table with a fix per failure, and `npm run bench`'s table.
  */

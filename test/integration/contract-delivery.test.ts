@@ -1,5 +1,5 @@
 /**
- * CONTRACT.md, `evaluation.upstream.url`: HTTP POST, one JSON rating per request, header
+ * docs/INTERFACE.md, `evaluation.upstream.url`: HTTP POST, one JSON rating per request, header
  * `Idempotency-Key: <rating id>`; a 2xx answer is delivery, anything else is retried. The upstream here answers
  * from a script, so each kind of answer is seen by the sender exactly once.
  */

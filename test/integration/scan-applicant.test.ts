@@ -34,7 +34,7 @@ describe('scan submission with an identified applicant, on PostgreSQL', () => {
     const created = await call(s.app, 'POST', '/api/scan/submissions', { matterId: 'household-move', identitySessionId: sessionId });
     expect(created.status).toBe(201);
     const masked = created.body.submission.applicantMasked;
-    expect(masked).toBe('张*明'); // profile 'resident' is 张小明 (CONTRACT.md masking)
+    expect(masked).toBe('张*明'); // profile 'resident' is 张小明 (docs/INTERFACE.md masking)
     await scanPage(s.app, created.body.submission.id, 'id-card');
     await scanPage(s.app, created.body.submission.id, 'move-permit');
     const fin = await call(s.app, 'POST', `/api/scan/submissions/${created.body.submission.id}/finish`);

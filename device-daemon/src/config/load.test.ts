@@ -28,7 +28,7 @@ const CONTRACT_EXAMPLE = {
 };
 
 describe('configuration', () => {
-  it('accepts the example of CONTRACT.md and fills defaults', () => {
+  it('accepts the example of docs/INTERFACE.md and fills defaults', () => {
     const c = parseConfig(CONTRACT_EXAMPLE, '/tmp/d');
     expect(c.devices.printer).toEqual({
       driver: 'escpos-serial', path: '/dev/ttyUSB1', baudRate: 115200,

@@ -9,7 +9,7 @@ export interface LoadOptions {
   dataDir?: string;
 }
 
-/** With no configuration file, every device is simulated (CONTRACT.md). */
+/** With no configuration file, every device is simulated (docs/INTERFACE.md). */
 const SIMULATED_DEFAULTS = {
   devices: {
     idReader: { driver: 'simulated' },

@@ -15,7 +15,7 @@ export interface DeviceContext {
 export interface FittedDevice<D extends DeviceDriver = DeviceDriver> {
   driver: D;
   /**
-   * Routes mounted under `/api/sim/<device name>` only while the device is simulated (CONTRACT.md):
+   * Routes mounted under `/api/sim/<device name>` only while the device is simulated (docs/INTERFACE.md):
    * a scripting API for tests, demos and the technician's fault-injection panel.
    */
   simRoutes?: FastifyPluginAsync;

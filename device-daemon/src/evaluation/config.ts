@@ -2,7 +2,7 @@ import { arr, int, obj, opt, str, type Infer } from '../config/schema-dsl';
 
 const date = str({ pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date "YYYY-MM-DD"' });
 
-/** Complaints seen in pilots (reference/hall.md, 好差评): the list a person picks from for 不满意 / 非常不满意. */
+/** Complaints seen in pilots (docs/DOMAIN.md, 好差评): the list a person picks from for 不满意 / 非常不满意. */
 export const DEFAULT_REASONS = ['服务态度不好', '要求材料过多', '多次跑动', '等候时间过长', '指引不清楚', '系统故障'];
 
 export const evaluationConfig = obj({

@@ -1,4 +1,4 @@
-/** Levels fixed by policy (reference/hall.md, GB/T 39734): 5 is best. */
+/** Levels fixed by policy (docs/DOMAIN.md, GB/T 39734): 5 is best. */
 export const LEVEL_NAMES: Record<number, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
 
 /** Below this level a rating is bad: it needs a reason and opens a follow-up. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskIdNumber, maskName } from './mask';
 
-describe('masking (CONTRACT.md)', () => {
+describe('masking (docs/INTERFACE.md)', () => {
   it.each([
     ['张三', '张*'],
     ['张小明', '张*明'],

@@ -1,5 +1,5 @@
 /**
- * Masking of what the screen and the event stream may show (CONTRACT.md): a name keeps its first character,
+ * Masking of what the screen and the event stream may show (docs/INTERFACE.md): a name keeps its first character,
  * and for three characters or more also its last; a number keeps its first 4 and last 4 characters.
  * Works on code points, so a rare character outside the BMP counts as one.
  */

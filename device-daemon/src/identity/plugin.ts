@@ -16,7 +16,7 @@ declare module 'fastify' {
 
 declare module '../events/bus' {
   interface KioskEvents {
-    /** Masked fields only (CONTRACT.md): never a full name or number. */
+    /** Masked fields only (docs/INTERFACE.md): never a full name or number. */
     'card.read': { sessionId: string; card: MaskedCard; eligibleForPriority: boolean };
     'card.removed': { sessionId?: string; at: string };
     'reader.error': { code: string; message: string };

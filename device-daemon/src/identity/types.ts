@@ -1,6 +1,6 @@
 import type { CardText, CardType, Gender } from '../devices/idcard';
 
-/** What the screen may show of a card (CONTRACT.md `card.read`): masked fields only. */
+/** What the screen may show of a card (docs/INTERFACE.md `card.read`): masked fields only. */
 export interface MaskedCard {
   cardType: CardType;
   nameMasked: string;

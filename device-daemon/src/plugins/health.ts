@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { VERSION } from '../core/version';
 
-/** GET /api/health (CONTRACT.md) and GET /api/kiosk: what the UI needs to draw itself. */
+/** GET /api/health (docs/INTERFACE.md) and GET /api/kiosk: what the UI needs to draw itself. */
 export default async function healthRoutes(app: FastifyInstance) {
   app.get('/api/health', async () => {
     const devices = Object.fromEntries(app.deviceList().map((d) => [d.name, d.status()]));

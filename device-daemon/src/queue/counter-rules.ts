@@ -56,7 +56,7 @@ export function transition(action: CounterAction, number: string, state: TicketS
 }
 
 /**
- * Interleaving (reference/hall.md): after `ratio` normal calls the next call takes a priority ticket, so priority
+ * Interleaving (docs/DOMAIN.md): after `ratio` normal calls the next call takes a priority ticket, so priority
  * tickets go first without starving normal ones. `streak` is the normal calls this counter made since its last
  * priority call. When one lane is empty the other is served.
  */

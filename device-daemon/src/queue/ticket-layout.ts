@@ -16,7 +16,7 @@ export function ticketUrl(ticket: Pick<Ticket, 'id'>, baseUrl: string): string {
 
 /**
  * An 80 mm queue ticket: hall name, the number large, category, people ahead, time, QR, advice
- * (reference/hall.md: the ticket must say what to do when the number is missed).
+ * (docs/DOMAIN.md: the ticket must say what to do when the number is missed).
  */
 export function ticketDocument(ticket: Ticket, ctx: TicketLayoutContext): PrintDocument {
   const wait =

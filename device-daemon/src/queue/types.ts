@@ -1,5 +1,5 @@
 export type TicketState = 'issued' | 'called' | 'serving' | 'done' | 'no-show' | 'cancelled' | 'held' | 'transferred';
-/** The states the public ticket API may show (CONTRACT.md `GET /api/queue/tickets/:id`): a closed set. */
+/** The states the public ticket API may show (docs/INTERFACE.md `GET /api/queue/tickets/:id`): a closed set. */
 export type PublicTicketState = 'issued' | 'called' | 'serving' | 'done' | 'no-show' | 'cancelled';
 export type Delivery = 'print' | 'screen';
 

@@ -64,7 +64,7 @@ export interface SubmissionView {
   state: SubmissionState;
   createdAt: string;
   finishedAt: string | null;
-  /** Masked as CONTRACT.md says (`张*明`), or null when no card was read. */
+  /** Masked as docs/INTERFACE.md says (`张*明`), or null when no card was read. */
   applicantMasked: string | null;
   pageCount: number;
   maxPages: number;

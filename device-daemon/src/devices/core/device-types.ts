@@ -1,4 +1,4 @@
-/** UnifiedPOS-style device states (reference/devices.md §5), plus `offline`: configured but not reachable. */
+/** UnifiedPOS-style device states (docs/PROTOCOLS.md §6), plus `offline`: configured but not reachable. */
 export type DeviceState = 'closed' | 'idle' | 'busy' | 'error' | 'offline';
 export type DeviceName = 'idReader' | 'printer' | 'keypad' | 'scanner';
 

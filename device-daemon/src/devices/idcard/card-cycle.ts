@@ -36,7 +36,7 @@ export class ReadStepError extends Error {
 /**
  * One poll: find -> select -> read. A card must leave the field before it is read again: after a good read
  * the reader's find fails while the card stays; select still succeeds then, so select tells "still there"
- * from "gone" (reference/devices.md §1, reader behaviour).
+ * from "gone" (docs/PROTOCOLS.md §1, reader behaviour).
  */
 export async function pollCycle(link: SamLink, cardInField: boolean): Promise<CycleOutcome> {
   const find = await link.exchange(Command.FIND_CARD);

@@ -4,7 +4,7 @@ import { keypadModelSchema } from './model-schema';
 const level = int({ min: 1, max: 5 });
 
 const common = {
-  /** Seconds after an invitation during which one key press counts (reference/devices.md §3: 10 s). */
+  /** Seconds after an invitation during which one key press counts (docs/PROTOCOLS.md §3: 10 s). */
   windowSeconds: opt(int({ min: 3, max: 120 }), 10),
   /** A second press edge within this many milliseconds of the last one is contact bounce, not a press. */
   debounceMs: opt(int({ min: 0, max: 1000 }), 60),

@@ -1,5 +1,5 @@
 /**
- * The rule of a rating keypad (reference/devices.md §3): an invitation opens a window in which exactly one
+ * The rule of a rating keypad (docs/PROTOCOLS.md §3): an invitation opens a window in which exactly one
  * key press counts. Pure state over an injected time, so the rule is tested without timers or devices.
  */
 export type IgnoredReason = 'OUTSIDE_WINDOW' | 'ALREADY_ANSWERED' | 'BOUNCE' | 'UNMAPPED_KEY';

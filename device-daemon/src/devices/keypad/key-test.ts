@@ -4,7 +4,7 @@
  * device lost).
  */
 
-/** The five levels and their words, fixed by policy (reference/devices.md §3), most satisfied first. */
+/** The five levels and their words, fixed by policy (docs/PROTOCOLS.md §3), most satisfied first. */
 export const LEVEL_LABEL: Readonly<Record<number, string>> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
 
 const label = (level: number) => LEVEL_LABEL[level] ?? `${level} 级`;

@@ -1,5 +1,5 @@
 /**
- * Keypad models as data (reference/devices.md §3): a unit is described by how its input reports carry key
+ * Keypad models as data (docs/PROTOCOLS.md §3): a unit is described by how its input reports carry key
  * presses and, optionally, which output reports start its voice prompt. Adding a unit means adding an object
  * here or putting one in the configuration (`devices.keypad.model`), never writing code per model.
  */
@@ -72,7 +72,7 @@ export const BUILTIN_MODELS: Record<string, KeypadModel> = {
   /**
    * A vendor-report unit as such units are commonly laid out: report ID 0x01, key code 1..5 in byte 1,
    * 0x00 on release, voice prompts through output report 0x02. No public byte-level protocol exists
-   * (reference/devices.md §3): this is an example layout, to be checked against a captured unit.
+   * (docs/PROTOCOLS.md §3): this is an example layout, to be checked against a captured unit.
    */
   'vendor-5key': {
     mode: 'vendor-report',

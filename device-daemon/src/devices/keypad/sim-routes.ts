@@ -6,7 +6,7 @@ import { modelKeys } from './models';
 import { oneFieldBody } from '../core/sim-schema';
 
 /**
- * /api/sim/keypad (CONTRACT.md: press a keypad key), present only while the keypad is simulated:
+ * /api/sim/keypad (docs/INTERFACE.md: press a keypad key), present only while the keypad is simulated:
  * POST /press { key }, POST /bounce { key, times }, GET /state, POST /state { plugged }.
  */
 export function keypadSimRoutes(sim: KeypadSimulator, transport: FakeHidTransport): FastifyPluginAsync {

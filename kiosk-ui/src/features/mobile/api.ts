@@ -4,7 +4,7 @@ export interface TicketStatus {
   id: string;
   number: string;
   categoryName: string;
-  /** CONTRACT.md's closed set; a ticket a counter holds back is `serving` with `held: true`. */
+  /** docs/INTERFACE.md's closed set; a ticket a counter holds back is `serving` with `held: true`. */
   state: 'issued' | 'called' | 'serving' | 'done' | 'no-show' | 'cancelled';
   held?: boolean;
   waitingAhead: number;

@@ -1,6 +1,6 @@
 /**
  * The one place the UI talks HTTP to the daemon. Errors come back as ApiError with the daemon's literal
- * `code` (CONTRACT.md error shape), or code NETWORK when the daemon could not be reached.
+ * `code` (docs/INTERFACE.md error shape), or code NETWORK when the daemon could not be reached.
  */
 export class ApiError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 import { del, get } from '../api/client';
 
-/** The masked card the daemon publishes (CONTRACT.md `card.read`): the daemon's own type, never a full name or number. */
+/** The masked card the daemon publishes (docs/INTERFACE.md `card.read`): the daemon's own type, never a full name or number. */
 import type { MaskedCard } from '@daemon/identity/types';
 export type { MaskedCard };
 

@@ -18,7 +18,7 @@ export interface InnerPageProps {
 
 /**
  * Every inner page: «返回» and «首页» always in the same place, a title, and a countdown that returns home and
- * forgets the person's input when it reaches zero (CONTRACT.md). Use it for every screen but home.
+ * forgets the person's input when it reaches zero (docs/INTERFACE.md). Use it for every screen but home.
  */
 export function InnerPage({ title, voice, busy = false, onBack, children, footer }: InnerPageProps) {
   const back = useKiosk((s) => s.back);

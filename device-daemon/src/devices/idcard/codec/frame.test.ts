@@ -3,7 +3,7 @@ import { Command, encodeCommand, encodeReply, parseCommand } from './frame';
 
 const hex = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
 
-describe('GA 467 command frames (golden bytes from reference/devices.md §1)', () => {
+describe('GA 467 command frames (golden bytes from docs/PROTOCOLS.md §1)', () => {
   it.each([
     ['RESET_SAM', 'AA AA AA 96 69 00 03 10 FF EC'],
     ['SAM_STATUS', 'AA AA AA 96 69 00 03 11 FF ED'],

@@ -1,5 +1,5 @@
 /**
- * GA 467 frames between host and SAM module (reference/devices.md §1).
+ * GA 467 frames between host and SAM module (docs/PROTOCOLS.md §1).
  *
  *   host -> SAM: PREAMBLE · LEN1 LEN2 · CMD · PARA · DATA... · CHK
  *   SAM -> host: PREAMBLE · LEN1 LEN2 · SW1 SW2 SW3 · DATA... · CHK

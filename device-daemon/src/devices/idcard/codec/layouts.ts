@@ -1,5 +1,5 @@
 /**
- * Where each field sits in the 256-byte text block, per card type (reference/devices.md §1, GA/T 490).
+ * Where each field sits in the 256-byte text block, per card type (docs/PROTOCOLS.md §1, GA/T 490).
  * Card differences are data here, not branches in the parser. Offsets and sizes are in bytes of UCS-2LE.
  */
 export type CardType = 'resident' | 'hk-macao-taiwan' | 'foreign-2017' | 'foreign-2023';

@@ -1,5 +1,5 @@
 /**
- * SW3, the reader/SAM status byte of every reply (reference/devices.md §1), and the typed error each
+ * SW3, the reader/SAM status byte of every reply (docs/PROTOCOLS.md §1), and the typed error each
  * failure maps to. SW1 SW2 are passed through and normally 00 00.
  */
 export const SW3 = {

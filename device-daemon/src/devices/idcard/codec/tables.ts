@@ -1,4 +1,4 @@
-/** Code tables of the card text (reference/devices.md §1). */
+/** Code tables of the card text (docs/PROTOCOLS.md §1). */
 
 /** GB/T 2261.1 sex codes. */
 export type Gender = 'male' | 'female' | 'unknown' | 'unspecified';

@@ -4,7 +4,7 @@ import { isValidIdNumber18, mod112Check, withCheck } from './id-number';
 import { nationName } from './tables';
 import { IdCardError } from './status';
 
-/** A block written by hand at the offsets of reference/devices.md §1, independent of the encoder. */
+/** A block written by hand at the offsets of docs/PROTOCOLS.md §1, independent of the encoder. */
 function block(fields: [offset: number, text: string][]): Buffer {
   const b = Buffer.from(' '.repeat(128), 'utf16le');
   for (const [offset, text] of fields) Buffer.from(text, 'utf16le').copy(b, offset);

@@ -30,7 +30,7 @@ interface CardBody {
 }
 
 /**
- * The scripting API of the simulated reader, under /api/sim/idReader (CONTRACT.md): put a card on and take it
+ * The scripting API of the simulated reader, under /api/sim/idReader (docs/INTERFACE.md): put a card on and take it
  * off, choose a fault. Bodies here may hold (invented) personal data: nothing in these routes logs a body.
  */
 export function idReaderSimRoutes(sim: IdCardSimulator, transport: LoopbackTransport): FastifyPluginAsync {

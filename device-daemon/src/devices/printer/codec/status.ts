@@ -1,7 +1,7 @@
 import { dleEot, type StatusKind } from './commands';
 
 /**
- * DLE EOT real-time status (reference/devices.md §2). Every reply byte has bit 1 and bit 4 set and bits 0
+ * DLE EOT real-time status (docs/PROTOCOLS.md §2). Every reply byte has bit 1 and bit 4 set and bits 0
  * and 7 clear: it matches 0xx1 xx10, so anything else on the line is noise, not status.
  */
 export const STATUS_FIXED_MASK = 0x93;
