@@ -6,6 +6,13 @@ const baudRate = opt(int({ min: 1200, max: 921600 }), 115200);
 const tuning = {
   /** How often the idle printer is asked DLE EOT, so the screen learns of paper out before a person does. */
   statusIntervalMs: opt(int({ min: 200, max: 600_000 }), 5000),
+  /**
+   * How long a reading that found the printer ready stands for it before the next ticket, instead of asking
+   * again (0: ask before every ticket). The reading after each print keeps it fresh, so tickets in a row cost
+   * one status exchange each; a paper-out or open cover arising within it is caught by that ticket's own
+   * post-print reading (printed: false, the number on screen) rather than before its number is taken.
+   */
+  statusFreshMs: opt(int({ min: 0, max: 60_000 }), 2000),
   /** How long one DLE EOT reply may take. */
   statusTimeoutMs: opt(int({ min: 20, max: 10_000 }), 1000),
   /** Extra time a print may take beyond its wire time before it is PRINTER_TIMEOUT. */

@@ -18,6 +18,8 @@ export interface EscPosPrinterOptions {
   statusTimeoutMs: number;
   writeTimeoutMs: number;
   statusReplies: 'required' | 'optional';
+  /** How long a reading that found the printer ready stands in for asking again before a ticket (0: always ask). */
+  statusFreshMs?: number;
   cut: 'full' | 'partial';
   /** Serial line speed, for the wire-time part of the print timeout; undefined for USB. */
   baudRate?: number;
@@ -31,9 +33,15 @@ const SILENT_AFTER = 3;
 const SILENT_TIMEOUT_MS = 150;
 
 /**
- * The ESC/POS ticket printer: asks DLE EOT before every print and every `statusIntervalMs`, reports paper,
+ * The ESC/POS ticket printer: asks DLE EOT every `statusIntervalMs` and after every print, reports paper,
  * cover and link as states and events, prints one document at a time, and tells a print that did not
- * complete by asking the status again after the bytes went out.
+ * complete by the status it reads after the bytes went out.
+ *
+ * One status exchange per printed ticket: that post-print reading is the one exchange a ticket always pays,
+ * because it is what `printed: true` rests on (the printer reported no fault after the bytes went out). It also
+ * leaves a reading that the next `readyToPrint()` and the next print's pre-check take instead of asking, while
+ * it found the printer ready and is younger than `statusFreshMs`. A fault, silence, a closed link or an older
+ * reading makes them ask.
  */
 export class EscPosPrinter extends DeviceDriver {
   readonly name = 'printer' as const;
@@ -46,6 +54,8 @@ export class EscPosPrinter extends DeviceDriver {
   private printing = false;
   private initial: Promise<unknown> | undefined;
   private silentCount = 0;
+  /** The last reading that found the printer ready, and when (ms): what `readyToPrint()` may reuse. */
+  private fresh: { reading: StatusReading; at: number } | undefined;
   private readonly onData = (chunk: Buffer) => this.exchange.onData(chunk);
   private readonly onClose = (err?: Error) => this.transportClosed(err);
 
@@ -99,6 +109,7 @@ export class EscPosPrinter extends DeviceDriver {
     this.poll = undefined;
     this.detach();
     this.exchange.abort();
+    this.fresh = undefined;
     this.count('CommunicationErrorCount');
     this.recordError('PRINTER_DISCONNECTED', err?.message ?? 'printer connection closed', 'output');
     this.tracker.lost();
@@ -122,6 +133,9 @@ export class EscPosPrinter extends DeviceDriver {
     }
     if (!this.transport.isOpen) return { answered: false }; // closed while asking: transportClosed() reported it
     this.silentCount = reading.answered ? 0 : this.silentCount + 1;
+    // Only an answer that found the printer ready is kept: a fault or silence is asked again next time.
+    const ready = reading.answered && !notReadyReason(reading, false);
+    this.fresh = ready ? { reading, at: Date.now() } : undefined;
     if (!reading.answered && this.opts.statusReplies === 'required') this.count('CommunicationErrorCount');
     if (this.tracker.update(reading)) this.statusChanged();
     if (!this.printing) this.settleState(reading);
@@ -141,6 +155,23 @@ export class EscPosPrinter extends DeviceDriver {
     if (reason) throw printerNotReady(reason);
   }
 
+  /**
+   * Ready for a ticket per a reading no older than `statusFreshMs` (asks DLE EOT only when there is none);
+   * throws 503 PRINTER_NOT_READY with `{ reason, message }` like `ensureReady()`.
+   */
+  async readyToPrint(): Promise<void> {
+    if (!this.transport.isOpen || this.state === 'closed') throw printerNotReady('OFFLINE');
+    const reason = notReadyReason(await this.reading(), this.opts.statusReplies === 'required');
+    if (reason) throw printerNotReady(reason);
+  }
+
+  /** The kept ready reading while it is fresh, else a new one. */
+  private async reading(): Promise<StatusReading> {
+    const fresh = this.fresh;
+    if (fresh && Date.now() - fresh.at < (this.opts.statusFreshMs ?? 0)) return fresh.reading;
+    return this.refresh(true);
+  }
+
   /** Prints after the ones already queued; rejects with PRINTER_* when the print did not complete. */
   print(doc: PrintDocument): Promise<void> {
     return this.queue.run(() => this.printNow(doc));
@@ -152,7 +183,7 @@ export class EscPosPrinter extends DeviceDriver {
     this.setState('busy');
     let last: StatusReading = { answered: false };
     try {
-      last = await this.refresh(true);
+      last = await this.reading();
       const before = notReadyReason(last, this.opts.statusReplies === 'required');
       if (before) throw printFailed(before);
       const encoded = await encodeDocument(doc, { rasterise: this.opts.rasterise ?? sharpRasteriser, cut: this.opts.cut });
