@@ -8,9 +8,7 @@ let dir: string;
 beforeAll(async () => {
   ({ app, dataDir: dir } = await startDaemon({
     hall: { name: '潮安区政务服务中心', publicBaseUrl: 'http://hall.example' },
-    // statusFreshMs 0: every ticket asks the printer first, so a state set just before is refused before a
-    // number is taken (printer-exchanges.test.ts covers the default window, where the print catches it).
-    devices: { printer: { driver: 'simulated', statusTimeoutMs: 200, statusFreshMs: 0 } },
+    devices: { printer: { driver: 'simulated', statusTimeoutMs: 200 } },
   }));
 });
 afterAll(async () => {

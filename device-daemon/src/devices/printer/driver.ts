@@ -33,15 +33,24 @@ const SILENT_AFTER = 3;
 const SILENT_TIMEOUT_MS = 150;
 
 /**
+ * A ready reading this young stands for the pre-print check (it is the ticket's own readiness check): a change
+ * since is caught by the post-print reading, so the pre-print check only keeps bytes from a printer already
+ * known to be faulty, which could print them late, after the paper is changed.
+ */
+const PRE_PRINT_REUSE_MS = 1000;
+
+/**
  * The ESC/POS ticket printer: asks DLE EOT every `statusIntervalMs` and after every print, reports paper,
  * cover and link as states and events, prints one document at a time, and tells a print that did not
  * complete by the status it reads after the bytes went out.
  *
- * One status exchange per printed ticket: that post-print reading is the one exchange a ticket always pays,
- * because it is what `printed: true` rests on (the printer reported no fault after the bytes went out). It also
- * leaves a reading that the next `readyToPrint()` and the next print's pre-check take instead of asking, while
- * it found the printer ready and is younger than `statusFreshMs`. A fault, silence, a closed link or an older
- * reading makes them ask.
+ * Status exchanges per printed ticket: the post-print reading is the one a ticket always pays, because it is
+ * what `printed: true` rests on (the printer reported no fault after the bytes went out). `readyToPrint()`
+ * asks before the number is taken, which is what "no number used when the printer cannot print" rests on;
+ * the print reuses that reading. With `statusFreshMs` > 0 a ready reading younger than it (the previous
+ * ticket's post-print reading, a poll) answers `readyToPrint()` too, and tickets in a row cost one exchange
+ * each, at the price of that window (a fault arising in it is caught after the number, by the print).
+ * A fault, silence or a closed link is never reused: the next check asks.
  */
 export class EscPosPrinter extends DeviceDriver {
   readonly name = 'printer' as const;
@@ -156,19 +165,19 @@ export class EscPosPrinter extends DeviceDriver {
   }
 
   /**
-   * Ready for a ticket per a reading no older than `statusFreshMs` (asks DLE EOT only when there is none);
+   * Ready for a ticket per a ready reading younger than `statusFreshMs`, else asks DLE EOT now;
    * throws 503 PRINTER_NOT_READY with `{ reason, message }` like `ensureReady()`.
    */
   async readyToPrint(): Promise<void> {
     if (!this.transport.isOpen || this.state === 'closed') throw printerNotReady('OFFLINE');
-    const reason = notReadyReason(await this.reading(), this.opts.statusReplies === 'required');
+    const reason = notReadyReason(await this.reading(this.opts.statusFreshMs ?? 0), this.opts.statusReplies === 'required');
     if (reason) throw printerNotReady(reason);
   }
 
-  /** The kept ready reading while it is fresh, else a new one. */
-  private async reading(): Promise<StatusReading> {
+  /** The kept ready reading while younger than `maxAgeMs`, else a new one. */
+  private async reading(maxAgeMs: number): Promise<StatusReading> {
     const fresh = this.fresh;
-    if (fresh && Date.now() - fresh.at < (this.opts.statusFreshMs ?? 0)) return fresh.reading;
+    if (fresh && Date.now() - fresh.at < maxAgeMs) return fresh.reading;
     return this.refresh(true);
   }
 
@@ -183,7 +192,7 @@ export class EscPosPrinter extends DeviceDriver {
     this.setState('busy');
     let last: StatusReading = { answered: false };
     try {
-      last = await this.reading();
+      last = await this.reading(Math.max(PRE_PRINT_REUSE_MS, this.opts.statusFreshMs ?? 0));
       const before = notReadyReason(last, this.opts.statusReplies === 'required');
       if (before) throw printFailed(before);
       const encoded = await encodeDocument(doc, { rasterise: this.opts.rasterise ?? sharpRasteriser, cut: this.opts.cut });
