@@ -127,7 +127,7 @@ describe('limits, printer trouble and retention', () => {
       const done = (await call(s.app, 'POST', '/api/scan/submissions', { matterId: 'household-move' })).body.submission;
       await scanPage(s.app, done.id, 'id-card');
       const fin = await call(s.app, 'POST', `/api/scan/submissions/${done.id}/finish`);
-      expect(fin.body.receipt.error.code).toBe('PRINTER_NOT_FITTED');
+      expect(fin.body.receipt.error).toMatchObject({ code: 'PRINTER_NOT_READY', message: '本机未配置打印机，请记下提交编号' });
       const left = (await call(s.app, 'POST', '/api/scan/submissions', { matterId: 'household-move' })).body.submission;
       await scanPage(s.app, left.id, 'id-card');
       const pdf = path.join(s.dataDir, 'scans', `${done.number}.pdf`);

@@ -32,7 +32,7 @@ describe('configuration', () => {
     const c = parseConfig(CONTRACT_EXAMPLE, '/tmp/d');
     expect(c.devices.printer).toEqual({
       driver: 'escpos-serial', path: '/dev/ttyUSB1', baudRate: 115200,
-      statusIntervalMs: 5000, statusTimeoutMs: 1000, writeTimeoutMs: 10000, cut: 'full', statusReplies: 'required',
+      statusIntervalMs: 5000, statusFreshMs: 0, statusTimeoutMs: 1000, writeTimeoutMs: 10000, cut: 'full', statusReplies: 'required',
     });
     expect(c.ui).toEqual({ pageTimeoutSeconds: 60, elderPageTimeoutSeconds: 120, attractAfterSeconds: 90 });
     expect(c.queue.categories.map((x) => x.id)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);

@@ -6,11 +6,14 @@ import { decodePhoto } from './photo';
 import { readerErrorMessage } from './messages';
 import identityRoutes from './routes';
 import type { MaskedCard } from './types';
+import { realNameGate, type RealNameGate } from './real-name-gate';
 import type { CardRead } from '../devices/idcard';
 
 declare module 'fastify' {
   interface FastifyInstance {
     identity: IdentitySessions;
+    /** The real-name rules of a ticket request, for the queue. */
+    realNameGate: RealNameGate;
   }
 }
 
@@ -40,6 +43,7 @@ export default fp(
       onEnd: (sessionId, reason) => app.log.debug({ sessionId, reason }, 'identity session ended'),
     });
     app.decorate('identity', sessions);
+    app.decorate('realNameGate', realNameGate(sessions, app.config.queue.priorityAge));
     await app.register(identityRoutes);
 
     const reader = app.devices.idReader;

@@ -1,14 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { unavailable } from '../core/errors';
-import { ticketDocument } from './ticket-layout';
-import { errorCode } from '../devices/core/device';
 import { ticketSchema, categorySchema, errorSchema } from './schemas';
-import { decideRealName, realNameBodyProperties, type RealNameRequest } from './real-name';
+import type { TicketRequest } from './issuing';
+import type { Delivery } from './types';
 
-interface IssueBody extends RealNameRequest {
-  categoryId: string;
-  delivery?: 'print' | 'screen';
-}
+type IssueBody = Omit<TicketRequest, 'source' | 'delivery' | 'priorityGrant' | 'appointmentId'> & { delivery?: Delivery };
 
 /** Thin routes: validate, call the queue service, answer. */
 export default async function queueRoutes(app: FastifyInstance) {
@@ -25,7 +20,8 @@ export default async function queueRoutes(app: FastifyInstance) {
         properties: {
           categoryId: { type: 'string', pattern: '^[A-Z]$' },
           delivery: { type: 'string', enum: ['print', 'screen'] },
-          ...realNameBodyProperties,
+          identitySessionId: { type: 'string', minLength: 1, maxLength: 64 },
+          priority: { type: 'boolean' },
         },
       },
       response: {
@@ -35,34 +31,8 @@ export default async function queueRoutes(app: FastifyInstance) {
       },
     },
   }, async (request, reply) => {
-    const delivery = request.body.delivery ?? 'print';
-    const category = app.queue.category(request.body.categoryId);
-    app.queue.assertOpen(category);
-    const realName = decideRealName(app, category, request.body);
-    const printer = app.devices.printer;
-    if (delivery === 'print') {
-      // Ask the printer before taking a number: a printer that cannot print must not use one up.
-      if (!printer) throw unavailable('PRINTER_NOT_READY', '本机未配置打印机，可选择屏幕显示号码', { reason: 'NOT_FITTED' });
-      await printer.ensureReady();
-    }
-    const ticket = await app.queue.issue({
-      categoryId: category.id, delivery, kioskId: app.config.hall.kioskId, personHash: realName.personHash, priority: realName.priority,
-    });
-    realName.finish();
-    let printError: { code: string; message: string } | undefined;
-    if (delivery === 'print' && printer) {
-      try {
-        await printer.print(ticketDocument(ticket, app.ticketLayout));
-        await app.queue.markPrinted(ticket.id);
-        ticket.printed = true;
-      } catch (err) {
-        // The number is issued and kept: the screen shows it large instead.
-        printError = { code: errorCode(err, 'PRINT_FAILED'), message: (err as Error).message };
-        request.log.warn({ ticket: ticket.number, code: printError.code }, 'ticket issued but not printed');
-      }
-    }
-    app.events.publish('queue.ticket.issued', { ticket: { id: ticket.id, number: ticket.number, categoryId: ticket.categoryId } });
-    return reply.status(201).send({ ticket, ...(printError ? { printError } : {}) });
+    const issued = await app.tickets.issue({ ...request.body, delivery: request.body.delivery ?? 'print', source: 'kiosk' });
+    return reply.status(201).send(issued);
   });
 
   app.get<{ Params: { id: string } }>('/api/queue/tickets/:id', {

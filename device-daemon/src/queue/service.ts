@@ -103,10 +103,18 @@ export class QueueService {
     return views;
   }
 
-  /** Takes the next number and writes the ticket in one transaction. Printing happens after, outside. */
+  /** Checks the category and its hours, then takes the next number (see `take`). */
   async issue(req: IssueRequest): Promise<Ticket> {
     const category = this.category(req.categoryId);
     this.assertOpen(category);
+    return this.take(category, req);
+  }
+
+  /**
+   * Takes the next number and writes the ticket in one transaction, for a category the caller has already
+   * found and checked open (`issuing.ts` checks before asking the printer). Printing happens after, outside.
+   */
+  async take(category: CategoryConfig, req: Omit<IssueRequest, 'categoryId'>): Promise<Ticket> {
     const now = this.clock.now();
     const date = serviceDate(now, this.timeZone);
     const row = await this.db.tx(async (q) => {

@@ -1,6 +1,6 @@
 import { unlink } from 'node:fs/promises';
 import { conflict, DomainError } from '../core/errors';
-import { errorCode } from '../devices/core/device';
+import { printWithFallback } from '../devices/printer';
 import { localDateTime } from '../queue/clock';
 import type { ScanContext } from './context';
 import type { Submissions } from './service';
@@ -9,7 +9,7 @@ import { scanReceipt } from './receipt';
 
 export interface FinishResult {
   /** Whether the receipt came out of the printer; the PDF is kept either way. */
-  receipt: { printed: boolean; error?: { code: string; message: string } };
+  receipt: { printed: boolean; error?: { code: string; message: string; reason?: string } };
 }
 
 /**
@@ -56,16 +56,14 @@ export async function finishSubmission(ctx: ScanContext, submissions: Submission
   ctx.log.info({ submission: row.number, pages: built.pages, bytes: built.bytes }, 'scan PDF written');
   ctx.events.publish('scan.finished', { submissionId: id, number: row.number, pages: built.pages });
 
-  const printer = ctx.printer();
-  if (!printer) return { receipt: { printed: false, error: { code: 'PRINTER_NOT_FITTED', message: '本机未配置打印机，请记下提交编号' } } };
-  try {
-    await printer.print(
-      scanReceipt({ hallName: ctx.hall.name, number: row.number, matterName: matter.name, pages: pages.length, materials: materials.filter((m) => m.pages.length).length, time }),
-    );
-    return { receipt: { printed: true } };
-  } catch (err) {
-    const code = errorCode(err, 'PRINT_FAILED');
-    ctx.log.warn({ submission: row.number, code }, 'scan receipt not printed');
-    return { receipt: { printed: false, error: { code, message: '回执打印失败，请记下提交编号' } } };
-  }
+  const receipt = scanReceipt({
+    hallName: ctx.hall.name, number: row.number, matterName: matter.name, pages: pages.length,
+    materials: materials.filter((m) => m.pages.length).length, time,
+  });
+  const outcome = await printWithFallback(ctx.printer(), receipt);
+  if (outcome.printed) return { receipt: { printed: true } };
+  ctx.log.warn({ submission: row.number, code: outcome.error.code }, 'scan receipt not printed');
+  // The person keeps the number from the screen: say so in the receipt's own words, whatever the cause.
+  const message = outcome.error.reason === 'NOT_FITTED' ? '本机未配置打印机，请记下提交编号' : '回执打印失败，请记下提交编号';
+  return { receipt: { printed: false, error: { ...outcome.error, message } } };
 }

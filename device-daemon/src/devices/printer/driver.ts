@@ -18,6 +18,8 @@ export interface EscPosPrinterOptions {
   statusTimeoutMs: number;
   writeTimeoutMs: number;
   statusReplies: 'required' | 'optional';
+  /** How long a reading that found the printer ready stands in for asking again before a ticket (0: always ask). */
+  statusFreshMs?: number;
   cut: 'full' | 'partial';
   /** Serial line speed, for the wire-time part of the print timeout; undefined for USB. */
   baudRate?: number;
@@ -31,9 +33,24 @@ const SILENT_AFTER = 3;
 const SILENT_TIMEOUT_MS = 150;
 
 /**
- * The ESC/POS ticket printer: asks DLE EOT before every print and every `statusIntervalMs`, reports paper,
+ * A ready reading this young stands for the pre-print check (it is the ticket's own readiness check): a change
+ * since is caught by the post-print reading, so the pre-print check only keeps bytes from a printer already
+ * known to be faulty, which could print them late, after the paper is changed.
+ */
+const PRE_PRINT_REUSE_MS = 1000;
+
+/**
+ * The ESC/POS ticket printer: asks DLE EOT every `statusIntervalMs` and after every print, reports paper,
  * cover and link as states and events, prints one document at a time, and tells a print that did not
- * complete by asking the status again after the bytes went out.
+ * complete by the status it reads after the bytes went out.
+ *
+ * Status exchanges per printed ticket: the post-print reading is the one a ticket always pays, because it is
+ * what `printed: true` rests on (the printer reported no fault after the bytes went out). `readyToPrint()`
+ * asks before the number is taken, which is what "no number used when the printer cannot print" rests on;
+ * the print reuses that reading. With `statusFreshMs` > 0 a ready reading younger than it (the previous
+ * ticket's post-print reading, a poll) answers `readyToPrint()` too, and tickets in a row cost one exchange
+ * each, at the price of that window (a fault arising in it is caught after the number, by the print).
+ * A fault, silence or a closed link is never reused: the next check asks.
  */
 export class EscPosPrinter extends DeviceDriver {
   readonly name = 'printer' as const;
@@ -46,6 +63,8 @@ export class EscPosPrinter extends DeviceDriver {
   private printing = false;
   private initial: Promise<unknown> | undefined;
   private silentCount = 0;
+  /** The last reading that found the printer ready, and when (ms): what `readyToPrint()` may reuse. */
+  private fresh: { reading: StatusReading; at: number } | undefined;
   private readonly onData = (chunk: Buffer) => this.exchange.onData(chunk);
   private readonly onClose = (err?: Error) => this.transportClosed(err);
 
@@ -99,6 +118,7 @@ export class EscPosPrinter extends DeviceDriver {
     this.poll = undefined;
     this.detach();
     this.exchange.abort();
+    this.fresh = undefined;
     this.count('CommunicationErrorCount');
     this.recordError('PRINTER_DISCONNECTED', err?.message ?? 'printer connection closed', 'output');
     this.tracker.lost();
@@ -122,6 +142,9 @@ export class EscPosPrinter extends DeviceDriver {
     }
     if (!this.transport.isOpen) return { answered: false }; // closed while asking: transportClosed() reported it
     this.silentCount = reading.answered ? 0 : this.silentCount + 1;
+    // Only an answer that found the printer ready is kept: a fault or silence is asked again next time.
+    const ready = reading.answered && !notReadyReason(reading, false);
+    this.fresh = ready ? { reading, at: Date.now() } : undefined;
     if (!reading.answered && this.opts.statusReplies === 'required') this.count('CommunicationErrorCount');
     if (this.tracker.update(reading)) this.statusChanged();
     if (!this.printing) this.settleState(reading);
@@ -141,6 +164,23 @@ export class EscPosPrinter extends DeviceDriver {
     if (reason) throw printerNotReady(reason);
   }
 
+  /**
+   * Ready for a ticket per a ready reading younger than `statusFreshMs`, else asks DLE EOT now;
+   * throws 503 PRINTER_NOT_READY with `{ reason, message }` like `ensureReady()`.
+   */
+  async readyToPrint(): Promise<void> {
+    if (!this.transport.isOpen || this.state === 'closed') throw printerNotReady('OFFLINE');
+    const reason = notReadyReason(await this.reading(this.opts.statusFreshMs ?? 0), this.opts.statusReplies === 'required');
+    if (reason) throw printerNotReady(reason);
+  }
+
+  /** The kept ready reading while younger than `maxAgeMs`, else a new one. */
+  private async reading(maxAgeMs: number): Promise<StatusReading> {
+    const fresh = this.fresh;
+    if (fresh && Date.now() - fresh.at < maxAgeMs) return fresh.reading;
+    return this.refresh(true);
+  }
+
   /** Prints after the ones already queued; rejects with PRINTER_* when the print did not complete. */
   print(doc: PrintDocument): Promise<void> {
     return this.queue.run(() => this.printNow(doc));
@@ -152,7 +192,7 @@ export class EscPosPrinter extends DeviceDriver {
     this.setState('busy');
     let last: StatusReading = { answered: false };
     try {
-      last = await this.refresh(true);
+      last = await this.reading(Math.max(PRE_PRINT_REUSE_MS, this.opts.statusFreshMs ?? 0));
       const before = notReadyReason(last, this.opts.statusReplies === 'required');
       if (before) throw printFailed(before);
       const encoded = await encodeDocument(doc, { rasterise: this.opts.rasterise ?? sharpRasteriser, cut: this.opts.cut });

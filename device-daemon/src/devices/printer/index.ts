@@ -11,6 +11,7 @@ import { simPrinterRoutes } from './sim/routes';
 export type { PrinterDriver } from './driver';
 export { EscPosPrinter } from './driver';
 export type { PrinterConfig } from './config';
+export { printWithFallback, ensureCanPrint, type Printing, type PrintOutcome } from './printing';
 
 /**
  * The ticket printer as configured: the same ESC/POS driver over a serial port, a character device
@@ -37,6 +38,7 @@ export async function createPrinter(config: PrinterConfig, ctx: DeviceContext): 
     baudRate,
     statusIntervalMs: config.statusIntervalMs,
     statusTimeoutMs: config.statusTimeoutMs,
+    statusFreshMs: config.statusFreshMs,
     writeTimeoutMs: config.writeTimeoutMs,
     statusReplies: config.statusReplies,
     cut: config.cut,
