@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { unavailable } from '../core/errors';
 import { ticketDocument } from './ticket-layout';
-import { errorCode } from '../devices/core/device';
+import { errorCode } from '../core/errors';
 import { ticketSchema, categorySchema, errorSchema } from './schemas';
 import { decideRealName, realNameBodyProperties, type RealNameRequest } from './real-name';
 
