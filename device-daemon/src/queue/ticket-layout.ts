@@ -1,4 +1,4 @@
-import type { PrintDocument } from '../devices/printer/document';
+import type { PrintDocument } from '../devices/printer';
 import type { Ticket } from './types';
 import { localDateTime } from '../core/hall-time';
 
