@@ -9,11 +9,13 @@ import healthRoutes from './plugins/health';
 import uiPlugin from './plugins/ui';
 import queuePlugin from './queue/plugin';
 import identityPlugin from './identity/plugin';
+import countersPlugin from './counters/plugin';
 import hallPlugin from './hall/plugin';
 import maintenancePlugin from './maintenance/plugin';
 import evaluationPlugin from './evaluation/plugin';
 import scanPlugin from './scan/plugin';
 import { LogRing } from './maintenance/log-ring';
+import type { SystemdEnvironment } from './maintenance/sd-notify';
 import { installErrorHandler } from './core/error-handler';
 import type { Db } from './store/db';
 import type { Clock } from './core/clock';
@@ -28,6 +30,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Recent log lines for the technician's log tail; buildApp tees the log into it. */
   logRing?: LogRing;
+  /** systemd's notify socket and watchdog period, read from the environment by the host (server.ts). */
+  systemd?: SystemdEnvironment;
 }
 
 /**
@@ -43,8 +47,9 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(healthRoutes);
   await app.register(identityPlugin);
   await app.register(queuePlugin);
+  await app.register(countersPlugin);
   await app.register(hallPlugin);
-  await app.register(maintenancePlugin, { logRing: opts.logRing });
+  await app.register(maintenancePlugin, { logRing: opts.logRing, systemd: opts.systemd });
   await app.register(evaluationPlugin);
   await app.register(scanPlugin);
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });

@@ -42,7 +42,8 @@ export async function main(): Promise<void> {
   const host = process.env.KIOSK_HOST || '127.0.0.1';
   // Without a configured public address, ticket QR codes point at the daemon's own address.
   config.hall.publicBaseUrl ??= `http://${host}:${port}`;
-  const app = buildApp({ config, uiDir: path.join(root, 'kiosk-ui/dist') });
+  const systemd = { NOTIFY_SOCKET: process.env.NOTIFY_SOCKET, WATCHDOG_USEC: process.env.WATCHDOG_USEC };
+  const app = buildApp({ config, uiDir: path.join(root, 'kiosk-ui/dist'), systemd });
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -4,7 +4,7 @@ import { decodeAll } from '../../device-daemon/src/devices/printer/codec/decoder
 import { sharpRasteriser } from '../../device-daemon/src/devices/printer/raster-render';
 import { ticketDocument } from '../../device-daemon/src/queue/ticket-layout';
 import type { Ticket } from '../../device-daemon/src/queue/types';
-import type { PrintDocument } from '../../device-daemon/src/devices/printer/document';
+import type { PrintDocument } from '../../device-daemon/src/devices/printer';
 import type { BenchRow } from './table';
 
 const quick = process.env.KIOSK_BENCH_QUICK === '1';

@@ -165,7 +165,7 @@ describe('the kiosk screen (docs/INTERFACE.md)', () => {
       try {
         await SCREENS[name]!(pages[i]!);
       } catch (err) {
-        throw new Error(`reaching ${name}: ${(err as Error).message}`);
+        throw new Error(`reaching ${name}: ${(err as Error).message}`, { cause: err });
       }
       await expectInner(pages[i]!, name);
     }

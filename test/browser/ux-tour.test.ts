@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshot, startKiosk, typePin, type KioskUnderTest } from './harness';
 import { brokenLabels, fullyInView, horizontalOverflow, navBoxes, overlappingButtons, smallButtons, type Box } from './ux-checks';
 import { defaultCategories } from '../../device-daemon/src/queue/config';
-import { tokenHash } from '../../device-daemon/src/queue/counter-auth';
+import { tokenHash } from '../../device-daemon/src/core/guards';
 
 /**
  * The UX tour: every screen of every flow at 1920x1080 landscape, 1080x1920 portrait and in 关爱模式, saved as

@@ -4,7 +4,7 @@ import { CharDeviceTransport } from '../../device-daemon/src/devices/printer/tra
 import { EscPosPrinter } from '../../device-daemon/src/devices/printer/driver';
 import { PrinterSimulator } from '../../device-daemon/src/devices/printer/sim/simulator';
 import { attachToSerialPort } from '../../device-daemon/src/devices/printer/sim/attach';
-import type { PrintDocument } from '../../device-daemon/src/devices/printer/document';
+import type { PrintDocument } from '../../device-daemon/src/devices/printer';
 
 const doc: PrintDocument = {
   purpose: 'ticket',

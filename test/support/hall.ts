@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
-import { tokenHash } from '../../device-daemon/src/queue/counter-auth';
+import { tokenHash } from '../../device-daemon/src/core/guards';
 import type { KioskEvent } from '../../device-daemon/src/events/bus';
 import { hashPin } from '../../device-daemon/src/maintenance/pin';
 

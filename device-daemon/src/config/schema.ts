@@ -8,7 +8,7 @@ import { evaluationConfig } from '../evaluation/config';
 import { scanConfig } from '../scan/config';
 import { maintenanceConfig } from '../maintenance/config';
 import { identityConfig } from '../identity/config';
-import { countersConfig } from '../queue/counter-config';
+import { countersConfig } from '../counters/config';
 
 const timezone = str({ min: 1, hint: 'an IANA time zone such as "Asia/Shanghai"' });
 const validTimezone: typeof timezone = {

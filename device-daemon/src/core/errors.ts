@@ -22,6 +22,12 @@ export const conflict = (code: string, message: string, details?: Record<string,
 export const unavailable = (code: string, message: string, details?: Record<string, unknown>) =>
   new DomainError(code, message, 503, details);
 
+/** The literal code an error carries (domain and device errors both have one), else `fallback`. */
+export function errorCode(err: unknown, fallback: string): string {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : fallback;
+}
+
 export function isDomainError(err: unknown): err is DomainError {
   return err instanceof DomainError;
 }

@@ -87,7 +87,7 @@ export async function libusbCheck(): Promise<Check> {
 /** The kiosk's udev rules give the daemon's group the reader, printer and keypad. */
 export function udevRulesCheck(rulesDir = '/etc/udev/rules.d'): Check {
   const title = `kiosk udev rules in ${rulesDir}`;
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(rulesDir).filter((f) => /kiosk/i.test(f) && f.endsWith('.rules'));
   } catch {

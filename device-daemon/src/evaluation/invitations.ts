@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { EventBus } from '../events/bus';
 import type { KeypadDriver, KeypadAnswer } from '../devices/keypad';
-import type { QueueService } from '../queue/service';
-import { notFound } from '../core/errors';
-import { errorCode } from '../devices/core/device';
+import { errorCode, notFound } from '../core/errors';
 import { alreadyRated, type EvaluationService } from './service';
 import { FIRST_GOOD_LEVEL } from './types';
 
@@ -30,7 +28,7 @@ export class InvitationService {
 
   constructor(
     private readonly ratings: EvaluationService,
-    private readonly queue: QueueService,
+    private readonly queue: FastifyInstance['queue'],
     private readonly events: EventBus,
     private readonly log: FastifyBaseLogger,
     private readonly keypad: KeypadDriver | undefined,

@@ -39,7 +39,6 @@ export default fp(
     const log = app.log.child({ area: 'evaluation' });
 
     let sender: OutboxSender | undefined;
-    let invitations: InvitationService | undefined;
     const service = new EvaluationService(app.store, app.queue, cfg, app.clock, {
       hallName: app.config.hall.name,
       timeZone: app.config.hall.timezone,
@@ -48,11 +47,12 @@ export default fp(
         app.events.publish('evaluation.recorded', {
           evaluation: { id: e.id, ticketId: e.ticketId, ticketNumber: e.ticketNumber, level: e.level, channel: e.channel },
         });
-        invitations?.ticketRated(e.ticketId);
+        // Only called once a rating is recorded, after the plugin has finished: `invitations` exists by then.
+        invitations.ticketRated(e.ticketId);
         sender?.kick();
       },
     });
-    invitations = new InvitationService(service, app.queue, app.events, log, app.devices.keypad);
+    const invitations = new InvitationService(service, app.queue, app.events, log, app.devices.keypad);
     if (cfg.upstream) {
       sender = new OutboxSender(app.store, cfg.upstream, app.clock, log, {
         deadLetter: (row, error) => app.events.publish('evaluation.dead-letter', { evaluationId: row.evaluation_id, attempts: row.attempts, error }),

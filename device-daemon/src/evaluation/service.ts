@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../store/db';
 import type { Clock } from '../core/clock';
-import type { QueueService } from '../queue/service';
+import type { FastifyInstance } from 'fastify';
 import type { Ticket } from '../queue/types';
 import { badRequest, conflict } from '../core/errors';
-import { serviceDate } from '../queue/clock';
+import { serviceDate } from '../core/hall-time';
 import type { EvaluationConfig } from './config';
 import { FIRST_GOOD_LEVEL, LEVEL_NAMES, type Channel, type Evaluation, type EvaluationRow, type RateInput, type UpstreamRating } from './types';
 import { addWorkingDays } from './working-days';
@@ -42,7 +42,7 @@ const isUniqueViolation = (err: unknown) =>
 export class EvaluationService {
   constructor(
     private readonly db: Db,
-    private readonly queue: QueueService,
+    private readonly queue: FastifyInstance['queue'],
     private readonly config: EvaluationConfig,
     private readonly clock: Clock,
     private readonly ctx: EvaluationContext,

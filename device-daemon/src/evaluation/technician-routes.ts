@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest, notFound } from '../core/errors';
-import { technicianGuard } from '../maintenance/guard';
 import { toCsv } from './csv';
 import * as repo from './repository';
 import * as outbox from './outbox-store';
@@ -13,7 +12,7 @@ const MAX_EXPORT_ROWS = 200_000;
  * sending one again), and the open follow-ups. Behind the maintenance login, like every technician tool.
  */
 export default async function technicianRoutes(app: FastifyInstance) {
-  app.addHook('onRequest', technicianGuard(app));
+  app.addHook('onRequest', app.technicianGuard);
 
   app.get<{ Querystring: { from: string; to: string } }>('/api/evaluations/export.csv', {
     schema: { querystring: s.rangeQuery, response: s.responses },

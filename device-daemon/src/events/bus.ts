@@ -8,7 +8,6 @@ import { EventEmitter } from 'node:events';
  * Events go to every WebSocket client, so they must never carry personal data in clear
  * (an ID number, a full name): mask before publishing.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface KioskEvents {
   'device.state': { device: string; state: string; previous: string; reason?: string };
   'device.status': { device: string; status: Record<string, unknown> };

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Client, Notification } from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus, KioskEvent } from '../events/bus';
-import type { PostgresDb } from '../store/postgres';
+import type { StoreListener, StoreNotifications } from '../store/db';
 
 /** The NOTIFY channel every daemon of the hall listens on. */
 export const HALL_CHANNEL = 'kiosk_hall_events';
@@ -27,7 +26,7 @@ interface Envelope {
  */
 export class HallRelay {
   readonly origin = randomUUID();
-  private client: Client | undefined;
+  private listener: StoreListener | undefined;
   private relaying = false;
   private stopped = false;
   private attempt = 0;
@@ -36,7 +35,7 @@ export class HallRelay {
   private unsubscribe: (() => void) | undefined;
 
   constructor(
-    private readonly db: PostgresDb,
+    private readonly link: StoreNotifications,
     private readonly bus: EventBus,
     private readonly log: FastifyBaseLogger,
   ) {}
@@ -51,15 +50,14 @@ export class HallRelay {
     const payload = JSON.stringify({ o: this.origin, e: event } satisfies Envelope);
     if (Buffer.byteLength(payload) > MAX_PAYLOAD) return void this.log.warn({ type: event.type }, 'hall event too large to relay');
     this.outgoing = this.outgoing
-      .then(() => this.db.query('SELECT pg_notify($1, $2)', [HALL_CHANNEL, payload]))
+      .then(() => this.link.notify(HALL_CHANNEL, payload))
       .catch((err: Error & { code?: string }) => this.log.warn({ type: event.type, code: err.code }, 'hall event not relayed'));
   }
 
-  private receive(msg: Notification): void {
-    if (msg.channel !== HALL_CHANNEL || !msg.payload) return;
+  private receive(message: string): void {
     let env: Envelope;
     try {
-      env = JSON.parse(msg.payload) as Envelope;
+      env = JSON.parse(message) as Envelope;
     } catch {
       return void this.log.warn('hall event not JSON, ignored');
     }
@@ -77,13 +75,13 @@ export class HallRelay {
   private async connect(): Promise<void> {
     if (this.stopped) return;
     try {
-      const client = await this.db.dedicatedClient();
-      if (this.stopped) return void (await client.end().catch(() => undefined));
-      client.on('notification', (msg) => this.receive(msg));
-      client.on('error', () => this.lost(client));
-      client.on('end', () => this.lost(client));
-      await client.query(`LISTEN ${HALL_CHANNEL}`);
-      this.client = client;
+      const listener: StoreListener = await this.link.listen(
+        HALL_CHANNEL,
+        (message) => this.receive(message),
+        () => this.lost(listener),
+      );
+      if (this.stopped) return void (await listener.close());
+      this.listener = listener;
       this.attempt = 0;
       this.log.info('hall event relay listening');
       this.bus.publish('hall.link', { state: 'up' });
@@ -93,10 +91,9 @@ export class HallRelay {
     }
   }
 
-  private lost(client: Client): void {
-    if (this.client !== client) return;
-    this.client = undefined;
-    client.end().catch(() => undefined);
+  private lost(listener: StoreListener): void {
+    if (this.listener !== listener) return;
+    this.listener = undefined;
     if (this.stopped) return;
     this.log.warn('hall event relay lost its connection, reconnecting');
     this.bus.publish('hall.link', { state: 'down' });
@@ -113,7 +110,7 @@ export class HallRelay {
   }
 
   get listening(): boolean {
-    return this.client !== undefined;
+    return this.listener !== undefined;
   }
 
   async stop(): Promise<void> {
@@ -121,8 +118,8 @@ export class HallRelay {
     this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);
     await this.outgoing;
-    const client = this.client;
-    this.client = undefined;
-    await client?.end().catch(() => undefined);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.close();
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn } from './age';
-import { serviceDate } from '../queue/clock';
+import { serviceDate } from '../core/hall-time';
 
 describe('ageOn', () => {
   it('counts whole years, turning on the birthday itself', () => {

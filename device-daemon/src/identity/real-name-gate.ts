@@ -1,29 +1,7 @@
 import { DomainError, badRequest, isDomainError } from '../core/errors';
 import type { IdentitySessions } from './sessions';
-import type { IdentityView } from './types';
-
-/** What a ticket request says about the person (the kiosk's `card.read` session). */
-export interface RealNameRequest {
-  identitySessionId?: string;
-  /** Ask for the priority (绿色通道) lane by age: only for people at or above `queue.priorityAge`. */
-  priority?: boolean;
-}
-
-export interface RealNameDecision {
-  /** Keyed hash of the person: the queue allows one open ticket per person, category and day. */
-  personHash?: string;
-  priority: boolean;
-  /** Ends the person's identity session once the ticket is issued (the flow is finished). */
-  finish(): void;
-}
-
-/**
- * The queue's narrow view of identity: the real-name rules of one ticket request, decided before any number
- * is taken or paper is used. Handed to the queue as `app.realNameGate`.
- */
-export interface RealNameGate {
-  decide(category: { realName: 'required' | 'optional' | 'off' }, request: RealNameRequest): RealNameDecision;
-}
+import type { IdentityView, RealNameGate } from './types';
+export type { RealNameDecision, RealNameGate, RealNameRequest } from './types';
 
 /**
  * A `required` category needs a live identity session (400 IDENTITY_REQUIRED); priority needs a session of a

@@ -4,7 +4,7 @@ import { DomainError } from '../core/errors';
 import { GENDER_TEXT, LONG_TERM, type CardText } from '../devices/idcard';
 import { maskIdNumber, maskName } from './mask';
 import { ageOn } from './age';
-import { serviceDate } from '../queue/clock';
+import { serviceDate } from '../core/hall-time';
 import { personHash } from './person-hash';
 import type { IdentityView, MaskedCard, SessionEndReason, SessionRecord } from './types';
 

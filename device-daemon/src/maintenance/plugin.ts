@@ -1,14 +1,15 @@
 import fp from 'fastify-plugin';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { HealthResult } from '../devices/core/device';
 import { LogRing } from './log-ring';
 import { maintenanceMigrations } from './migrations';
 import { announceGeneratedPin, resolvePin } from './pin-source';
 import { MaintenanceService } from './service';
-import { MaintenanceSessions } from './sessions';
+import { MaintenanceSessions, tokenOf } from './sessions';
+import { technicianGuard } from '../core/guards';
 import { StatisticsStore } from './statistics';
 import { UiWatchdog } from './watchdog';
-import { createSdNotifier, type SdNotifier } from './sd-notify';
+import { createSdNotifier, type SdNotifier, type SystemdEnvironment } from './sd-notify';
 import maintenanceRoutes from './routes';
 
 declare module 'fastify' {
@@ -16,6 +17,8 @@ declare module 'fastify' {
     maintenance: MaintenanceService;
     /** Whether the kiosk page still sends heartbeats; /api/health reports it. */
     uiWatchdog: UiWatchdog;
+    /** The onRequest hook of every technician route (maintenance, 好差评 export...): same origin, live session. */
+    technicianGuard: (request: FastifyRequest) => Promise<void>;
   }
 }
 
@@ -30,8 +33,10 @@ export interface MaintenanceOptions {
   logRing?: LogRing;
   /** Console for the one-time generated PIN; stderr by default. */
   console?: (text: string) => void;
-  /** systemd notifications; from the environment by default. */
+  /** systemd notifications; by default made from `systemd`. */
   sdNotifier?: SdNotifier;
+  /** What the host read from the environment for systemd; none (no notifications) by default. */
+  systemd?: SystemdEnvironment;
 }
 
 /**
@@ -48,6 +53,7 @@ export default fp(
     const sessions = new MaintenanceSessions(pin.hash, app.clock, cfg.sessionIdleSeconds * 1000);
     const ring = opts.logRing ?? new LogRing();
     app.decorate('maintenance', new MaintenanceService(app, sessions, ring));
+    app.decorate('technicianGuard', technicianGuard((request) => sessions.touch(tokenOf(request))));
 
     const watchdog = new UiWatchdog(app.clock, cfg.uiSilentSeconds);
     app.decorate('uiWatchdog', watchdog);
@@ -64,7 +70,7 @@ export default fp(
     const timer = setInterval(() => void save(), cfg.statisticsSaveSeconds * 1000);
     timer.unref();
 
-    const notifier = opts.sdNotifier ?? createSdNotifier();
+    const notifier = opts.sdNotifier ?? createSdNotifier(opts.systemd ?? {});
     app.addHook('onListen', async () => {
       notifier.ready();
       notifier.startWatchdog(async () => (await app.store.query('SELECT 1 AS alive')).length === 1);

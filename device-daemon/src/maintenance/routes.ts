@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { HealthLevel } from '../devices/core/device';
-import { sessionCookie } from './sessions';
-import { technicianGuard, tokenOf } from './guard';
+import { sessionCookie, tokenOf } from './sessions';
 import * as s from './schemas';
 
 declare module 'fastify' {
@@ -18,7 +17,7 @@ declare module 'fastify' {
 export default async function maintenanceRoutes(app: FastifyInstance) {
   const svc = app.maintenance;
 
-  app.addHook('onRequest', technicianGuard(app));
+  app.addHook('onRequest', app.technicianGuard);
 
   app.post<{ Body: { pin: string } }>('/login', {
     config: { maintenancePublic: true },

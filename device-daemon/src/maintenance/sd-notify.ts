@@ -18,11 +18,17 @@ export interface SdNotifier {
 
 type Run = (args: string[]) => void;
 
+/** What systemd puts in the environment of a unit with `Type=notify` and `WatchdogSec=`; server.ts reads it. */
+export interface SystemdEnvironment {
+  NOTIFY_SOCKET?: string;
+  WATCHDOG_USEC?: string;
+}
+
 const defaultRun: Run = (args) => {
   execFile('systemd-notify', args, { timeout: 5000 }, () => undefined);
 };
 
-export function createSdNotifier(env: NodeJS.ProcessEnv = process.env, run: Run = defaultRun): SdNotifier {
+export function createSdNotifier(env: SystemdEnvironment, run: Run = defaultRun): SdNotifier {
   const enabled = Boolean(env.NOTIFY_SOCKET);
   const watchdogUsec = Number(env.WATCHDOG_USEC ?? 0);
   let timer: NodeJS.Timeout | undefined;

@@ -112,3 +112,8 @@ export function sessionCookie(token: string): string {
   const base = `${SESSION_COOKIE}=${token}; Path=/api; HttpOnly; SameSite=Strict`;
   return token ? base : `${base}; Max-Age=0`;
 }
+
+/** The maintenance session token of a request: `Authorization: Bearer` or the HttpOnly session cookie. */
+export function tokenOf(request: { headers: { authorization?: string; cookie?: string } }): string | undefined {
+  return bearerToken(request.headers.authorization) ?? cookieToken(request.headers.cookie);
+}

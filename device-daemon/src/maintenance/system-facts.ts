@@ -51,7 +51,7 @@ export function clockFacts(now: Date, hallTimeZone: string): SystemFacts['clock'
 
 /** What the technician's "system" panel shows; nothing here is personal, nothing here changes anything. */
 export async function systemFacts(app: FastifyInstance, startedAt: Date): Promise<SystemFacts> {
-  let problems: string[] = [];
+  let problems: string[];
   let integrity: SystemFacts['store']['integrity'] = 'unknown';
   try {
     problems = await app.store.integrityCheck();

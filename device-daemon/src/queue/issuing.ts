@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus } from '../events/bus';
-import type { RealNameGate } from '../identity/real-name-gate';
+import type { RealNameGate } from '../identity/types';
 import { ensureCanPrint, printWithFallback, type Printing } from '../devices/printer';
 import type { QueueService } from './service';
 import { ticketDocument, type TicketLayoutContext } from './ticket-layout';

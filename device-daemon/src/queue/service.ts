@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../store/db';
 import type { CategoryConfig, QueueConfig } from './config';
 import type { CategoryView, Delivery, PublicTicketState, Ticket, TicketRow, TicketState } from './types';
-import { localTime, serviceDate, withinHours, type Clock } from './clock';
+import type { Clock } from '../core/clock';
+import { localTime, serviceDate, withinHours } from '../core/hall-time';
 import { conflict, notFound } from '../core/errors';
 
 export interface IssueRequest {

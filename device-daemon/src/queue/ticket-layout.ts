@@ -1,6 +1,6 @@
-import type { PrintDocument } from '../devices/printer/document';
+import type { PrintDocument } from '../devices/printer';
 import type { Ticket } from './types';
-import { localDateTime } from './clock';
+import { localDateTime } from '../core/hall-time';
 
 export interface TicketLayoutContext {
   hallName: string;

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../core/clock';
 import type { EventBus } from '../events/bus';
 import type { ScannerDriver } from '../devices/scanner';
-import type { PrintDocument } from '../devices/printer/document';
+import type { PrintDocument } from '../devices/printer';
 import type { ScanConfig } from './config';
 import type { ScanRepo } from './repo';
 import type { ScanFiles } from './files';

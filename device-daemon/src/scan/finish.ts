@@ -1,7 +1,7 @@
 import { unlink } from 'node:fs/promises';
 import { conflict, DomainError } from '../core/errors';
 import { printWithFallback } from '../devices/printer';
-import { localDateTime } from '../queue/clock';
+import { localDateTime } from '../core/hall-time';
 import type { ScanContext } from './context';
 import type { Submissions } from './service';
 import { buildPdf } from './pdf/build';

@@ -1,4 +1,4 @@
-import type { PrintDocument } from '../devices/printer/document';
+import type { PrintDocument } from '../devices/printer';
 
 export interface ReceiptInfo {
   hallName: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { badRequest, conflict, notFound } from '../core/errors';
-import { serviceDate } from '../queue/clock';
+import { serviceDate } from '../core/hall-time';
 import type { MatterConfig } from './config';
 import type { ScanContext } from './context';
 import type { PageRow, ScanJobView, SubmissionRow, SubmissionView } from './types';

@@ -39,6 +39,26 @@ export interface Db extends Queryable {
   /** Problems found by the engine's integrity check; empty when the store is sound. */
   integrityCheck(): Promise<string[]>;
   close(): Promise<void>;
+  /**
+   * A capability, asked for instead of the driver's class: notifications between the daemons that share this
+   * store (PostgreSQL LISTEN/NOTIFY). Absent when the store is this daemon's own (SQLite).
+   */
+  readonly notifications?: StoreNotifications;
+}
+
+/** Messages between the daemons sharing one store; payloads are text, small (PostgreSQL: under 8000 bytes). */
+export interface StoreNotifications {
+  /** Sends `payload` to every listener on `channel`, this daemon's own included. */
+  notify(channel: string, payload: string): Promise<void>;
+  /**
+   * Listens on `channel` over a connection of its own: `onMessage` for each payload; `onLost` once if that
+   * connection drops (it is then closed: listen again to resume). Rejects when it cannot connect.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onLost: () => void): Promise<StoreListener>;
+}
+
+export interface StoreListener {
+  close(): Promise<void>;
 }
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

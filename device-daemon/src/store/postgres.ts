@@ -1,5 +1,5 @@
 import type { Client, Pool, PoolClient } from 'pg';
-import { applyMigrations, type Db, type Migration, type Queryable, type SqlValue } from './db';
+import { applyMigrations, type Db, type Migration, type Queryable, type SqlValue, type StoreListener, type StoreNotifications } from './db';
 import { isConnectionError, mapConnectionErrors, storeUnavailable } from './pg-errors';
 
 /** How long a request may wait for a connection or a statement before it fails with STORE_UNAVAILABLE. */
@@ -45,11 +45,48 @@ export class PostgresDb implements Db {
     return db;
   }
 
-  /**
-   * A dedicated connection outside the pool (LISTEN needs one that stays open). The caller owns it: it must
-   * handle its 'error' event and end it.
-   */
-  async dedicatedClient(): Promise<Client> {
+  readonly notifications: StoreNotifications = {
+    notify: async (channel, payload) => {
+      await this.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    listen: (channel, onMessage, onLost) => this.listen(channel, onMessage, onLost),
+  };
+
+  /** LISTEN on a dedicated connection outside the pool: a listening connection must stay open. */
+  private async listen(channel: string, onMessage: (payload: string) => void, onLost: () => void): Promise<StoreListener> {
+    // LISTEN takes an identifier, not a parameter: only plain names reach the SQL.
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid notification channel ${channel}`);
+    const client = await this.dedicatedClient();
+    let open = true;
+    // Lost before LISTEN answered: the LISTEN itself fails and the caller hears of it by the rejection.
+    let listening = false;
+    const close = async () => {
+      if (!open) return;
+      open = false;
+      await client.end().catch(() => undefined);
+    };
+    const lost = () => {
+      if (!open) return;
+      void close();
+      if (listening) onLost();
+    };
+    client.on('notification', (msg) => {
+      if (open && msg.channel === channel && msg.payload) onMessage(msg.payload);
+    });
+    client.on('error', lost);
+    client.on('end', lost);
+    try {
+      await client.query(`LISTEN ${channel}`);
+      listening = true;
+    } catch (err) {
+      await close();
+      throw err;
+    }
+    return { close };
+  }
+
+  /** A connection outside the pool; the caller handles its 'error' event and ends it. */
+  private async dedicatedClient(): Promise<Client> {
     const client = new this.pg.Client({ connectionString: this.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     client.on('error', () => undefined);
     try {

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { errorCode } from '../../core/errors';
 import { PoweredTime } from './powered-time';
 import type { DeviceErrorRecord, DeviceEvents, DeviceName, DeviceState, DeviceStatus, HealthLevel, HealthResult } from './device-types';
 
@@ -171,9 +172,4 @@ export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
       ...(this.lastHealth ? { lastHealth: this.lastHealth } : {}),
     };
   }
-}
-
-export function errorCode(err: unknown, fallback: string): string {
-  const code = (err as { code?: unknown })?.code;
-  return typeof code === 'string' ? code : fallback;
 }

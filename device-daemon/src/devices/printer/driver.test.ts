@@ -3,7 +3,7 @@ import { LoopbackTransport } from '../core/loopback-transport';
 import type { DeviceStatus } from '../core/device';
 import { EscPosPrinter } from './driver';
 import { PrinterSimulator } from './sim/simulator';
-import type { PrintDocument } from './document';
+import type { PrintDocument } from './codec/document';
 
 const ticket: PrintDocument = {
   purpose: 'ticket',

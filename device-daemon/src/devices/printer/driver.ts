@@ -1,7 +1,7 @@
 import { DeviceDriver, type HealthLevel } from '../core/device';
 import type { ByteTransport } from '../core/transport';
 import { SerialQueue } from '../core/serial-queue';
-import type { PrintDocument } from './document';
+import type { PrintDocument } from './codec/document';
 import { encodeDocument } from './codec/encoder';
 import type { Rasteriser } from './codec/raster';
 import { sharpRasteriser } from './raster-render';

@@ -1,4 +1,4 @@
-import type { PrintDocument } from './document';
+import type { PrintDocument } from './codec/document';
 
 /** `YYYY-MM-DD HH:MM:SS` in the hall's time zone. */
 export function hallTime(at: Date, timeZone: string): string {

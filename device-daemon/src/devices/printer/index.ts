@@ -12,6 +12,7 @@ export type { PrinterDriver } from './driver';
 export { EscPosPrinter } from './driver';
 export type { PrinterConfig } from './config';
 export { printWithFallback, ensureCanPrint, type Printing, type PrintOutcome } from './printing';
+export type { PrintDocument, PrintLine, Align } from './codec/document';
 
 /**
  * The ticket printer as configured: the same ESC/POS driver over a serial port, a character device

@@ -1,5 +1,5 @@
 import { isDomainError } from '../../core/errors';
-import type { PrintDocument } from './document';
+import type { PrintDocument } from './codec/document';
 import { printerNotReady } from './readiness';
 
 /** What a feature needs of the ticket printer: whether it can print now, and the print. */

@@ -28,6 +28,7 @@ export class ChildProcessTransport implements ScanTransport {
   run(args: readonly string[]): ScanProcess {
     const child = spawn(this.command, [...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // eslint-disable-next-line no-restricted-properties -- nothing is read: the child inherits the daemon's environment plus its own
       env: { ...process.env, ...this.env },
     });
     // Streams that exist even when spawning fails, so callers need no special case.

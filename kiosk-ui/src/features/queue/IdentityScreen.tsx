@@ -21,9 +21,12 @@ export function IdentityScreen({ params }: { params: Params }) {
     replace('queue.issue', { categoryId: params.categoryId, categoryName: params.categoryName, ...extra });
 
   const read = state.kind === 'read' ? state.session : undefined;
+  // A card without a claim to the green channel takes a normal number at once, once per read.
+  const autoSessionId = read && !read.eligibleForPriority ? read.sessionId : undefined;
+  const { categoryId, categoryName } = params;
   useEffect(() => {
-    if (read && !read.eligibleForPriority) issue({ identitySessionId: read.sessionId });
-  }, [read?.sessionId]);
+    if (autoSessionId) replace('queue.issue', { categoryId, categoryName, identitySessionId: autoSessionId });
+  }, [autoSessionId, categoryId, categoryName, replace]);
 
   return (
     <InnerPage title={`取号 · ${params.categoryName}`} voice={read ? undefined : '请将身份证放在感应区'}>

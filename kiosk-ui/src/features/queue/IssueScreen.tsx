@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { InnerPage, Notice } from '../../shared/kiosk';
 import { useKiosk } from '../../shared/store';
 import { ApiError } from '../../shared/api/client';
@@ -20,22 +20,24 @@ export function IssueScreen({ params }: { params: Params }) {
   const [state, setState] = useState<{ kind: 'printing' } | { kind: 'error'; error: ApiError }>({ kind: 'printing' });
   const started = useRef(false);
 
-  const issue = (delivery: 'print' | 'screen') => {
+  const { categoryId, identitySessionId, priority } = params;
+  const issue = useCallback((delivery: 'print' | 'screen') => {
     setState({ kind: 'printing' });
-    const req: IssueRequest = { categoryId: params.categoryId, delivery };
-    if (params.identitySessionId) req.identitySessionId = params.identitySessionId;
-    if (params.priority) req.priority = true;
+    const req: IssueRequest = { categoryId, delivery };
+    if (identitySessionId) req.identitySessionId = identitySessionId;
+    if (priority) req.priority = true;
     issueTicket(req).then(
       (r) => replace('queue.ticket', { ticket: r.ticket, printError: r.printError }),
       (e: unknown) => setState({ kind: 'error', error: e instanceof ApiError ? e : new ApiError('UNKNOWN', String(e), 0) }),
     );
-  };
+  }, [categoryId, identitySessionId, priority, replace]);
 
+  // One number per visit of this screen: the first render prints, later renders never take another.
   useEffect(() => {
     if (started.current) return;
     started.current = true;
     issue('print');
-  }, []);
+  }, [issue]);
 
   if (state.kind === 'printing') {
     return (

@@ -49,7 +49,7 @@ export function parseTextBlock(block: Buffer): CardText {
   const layout = LAYOUTS[cardType];
   const raw = {} as Record<FieldName, string>;
   for (const [field, [offset, bytes]] of Object.entries(layout) as [FieldName, readonly [number, number]][]) {
-    raw[field] = block.subarray(offset, offset + bytes).toString('utf16le').replace(/[\s\u0000]+$/u, '');
+    raw[field] = block.subarray(offset, offset + bytes).toString('utf16le').replace(/[\s\0]+$/u, '');
   }
   const gender = genderFromCode(raw.gender);
   if (!gender) throw unreadable('gender');

@@ -1,4 +1,4 @@
-import type { Align } from '../document';
+import type { Align } from './document';
 import { GS, QR_CN, QR_EC, QR_FN } from './commands';
 import type { DecodedEvent } from './events';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EscPosDecoder, MAX_TEXT_BYTES, decodeAll, type DecodedEvent } from './decoder';
 import { encodeDocument } from './encoder';
-import type { PrintDocument } from '../document';
+import type { PrintDocument } from './document';
 
 const rasterise = async () => ({ width: 576, height: 24, data: new Uint8Array(72 * 24).fill(0x81) });
 const ticket: PrintDocument = {

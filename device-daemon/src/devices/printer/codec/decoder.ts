@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import type { Align } from '../document';
+import type { Align } from './document';
 import type { DecodedEvent, Style } from './events';
 import { CR, DLE, EOT, ESC, FS, GS, LF, sizeFromByte, type StatusKind } from './commands';
 import { decodeGsParenK, type QrState } from './decoder-gs';

@@ -1,5 +1,5 @@
-import type { Align, PrintDocument, PrintLine } from '../document';
-import { PAPER_COLUMNS } from '../document';
+import type { Align, PrintDocument, PrintLine } from './document';
+import { PAPER_COLUMNS } from './document';
 import { ALIGN_CODE, ESC_AT, FS_AMP, LF, escAlign, escBold, escFeedLines, gsCut, gsSize } from './commands';
 import { qrCommands } from './qr';
 import { rasterCommand, type Rasteriser } from './raster';

@@ -1,4 +1,4 @@
-import type { Align } from '../document';
+import type { Align } from './document';
 import type { StatusKind } from './commands';
 
 export interface Style {

@@ -1,5 +1,5 @@
 import { GS_V_RASTER, le16 } from './commands';
-import type { Align } from '../document';
+import type { Align } from './document';
 import type { Glyph } from './text';
 
 /** A 1-bit image: rows of `width / 8` bytes, most significant bit leftmost, 1 = black dot. */

@@ -1,4 +1,4 @@
-import type { Align } from '../document';
+import type { Align } from '../codec/document';
 import type { DecodedEvent } from '../codec/decoder';
 
 export interface ReceiptLine {

@@ -1,5 +1,4 @@
 /** Local calendar facts in the hall's time zone: numbers restart at local midnight, hours are local. */
-export type { Clock } from '../core/clock';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function parts(date: Date, timeZone: string): Record<string, string> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable, SqlValue } from '../store/db';
-import type { TicketRow, TicketState } from './types';
-import type { CallRecord, CounterRow } from './counter-types';
+import type { TicketRow, TicketState } from '../queue/types';
+import type { CallRecord, CounterRow } from './types';
 
 /**
  * The SQL of the counter service, every statement portable between SQLite and PostgreSQL (store/db.ts).

@@ -1,14 +1,14 @@
 /**
  * Prints a fresh staff token for a counter and the configuration entry that accepts it:
- *   npx tsx device-daemon/src/queue/counter-token.ts 3
+ *   npx tsx device-daemon/src/counters/token.ts 3
  * The token goes to the window staff (typed once on /counter/3); only its hash goes into the file.
  */
 import { randomBytes } from 'node:crypto';
-import { tokenHash } from './counter-auth';
+import { tokenHash } from '../core/guards';
 
 const counter = Number(process.argv[2]);
 if (!Number.isInteger(counter) || counter < 1 || counter > 999) {
-  process.stderr.write('usage: counter-token.ts <counter number 1..999>\n');
+  process.stderr.write('usage: counters/token.ts <counter number 1..999>\n');
   process.exit(64);
 }
 const token = randomBytes(16).toString('base64url');

@@ -2,12 +2,12 @@ import type { Db, Queryable } from '../store/db';
 import type { EventBus } from '../events/bus';
 import type { Clock } from '../core/clock';
 import { conflict, notFound } from '../core/errors';
-import type { QueueConfig } from './config';
-import type { QueueService } from './service';
-import type { TicketRow } from './types';
-import type { CallRecord, CounterRow, CounterTicket, CounterView } from './counter-types';
-import { chooseLane, invalidTransition, nextStreak, transition, type CounterAction } from './counter-rules';
-import * as sql from './counter-store';
+import type { FastifyInstance } from 'fastify';
+import type { KioskConfig } from '../config/schema';
+import type { TicketRow } from '../queue/types';
+import type { CallRecord, CounterRow, CounterTicket, CounterView } from './types';
+import { chooseLane, invalidTransition, nextStreak, transition, type CounterAction } from './rules';
+import * as sql from './store';
 
 /** How often call-next retries when other counters keep taking the ticket it chose. */
 const CLAIM_ATTEMPTS = 20;
@@ -23,8 +23,8 @@ export class CounterService {
 
   constructor(
     private readonly db: Db,
-    private readonly queue: QueueService,
-    private readonly config: QueueConfig,
+    private readonly queue: FastifyInstance['queue'],
+    private readonly config: KioskConfig['queue'],
     private readonly clock: Clock,
     private readonly events: EventBus,
   ) {

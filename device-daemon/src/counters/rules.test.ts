@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLane, nextStreak, transition } from './counter-rules';
+import { chooseLane, nextStreak, transition } from './rules';
 
 describe('counter rules', () => {
   it('interleaves one priority ticket after every `ratio` normal ones', () => {

@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { CounterService } from './counter-service';
-import { counterMigrations } from './counter-migrations';
-import counterRoutes from './counter-routes';
+import { CounterService } from './service';
+import { counterMigrations } from './migrations';
+import counterRoutes from './routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,7 +19,7 @@ declare module '../events/bus' {
   }
 }
 
-/** Counters (窗口): call, recall, serve, pass, transfer, hold and pause; see counter-service.ts. */
+/** Counters (窗口): call, recall, serve, pass, transfer, hold and pause; see service.ts. */
 export default fp(
   async function counterPlugin(app: FastifyInstance) {
     await app.store.migrate('counter', counterMigrations);

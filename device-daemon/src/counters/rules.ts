@@ -1,5 +1,5 @@
 import { conflict, type DomainError } from '../core/errors';
-import type { TicketState } from './types';
+import type { TicketState } from '../queue/types';
 
 /**
  * The rules of a counter, as pure functions: which ticket states each action accepts, and which lane the next

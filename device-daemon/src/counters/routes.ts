@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { errorSchema } from './schemas';
-import { callSchema, counterParams, counterViewSchema, numberBody, recentQuery, transferBody } from './counter-schemas';
-import { counterGuard } from './counter-auth';
-import type { CounterAction } from './counter-rules';
+import { errorSchema } from '../core/schemas';
+import { callSchema, counterParams, counterViewSchema, numberBody, recentQuery, transferBody } from './schemas';
+import { counterGuard } from '../core/guards';
+import type { CounterAction } from './rules';
 
 type P = { Params: { counter: string } };
 const n = (req: { params: { counter: string } }) => Number(req.params.counter);
@@ -10,7 +10,7 @@ const viewReply = { 200: { type: 'object', properties: { counter: counterViewSch
 
 /**
  * Thin routes of the counters (窗口). Reading is open (numbers only, no personal data); every action needs the
- * counter's staff token (counter-auth.ts).
+ * counter's staff token (`counterGuard` in core/guards.ts).
  */
 export default async function counterRoutes(app: FastifyInstance) {
   const guard = counterGuard(app.config.counters);

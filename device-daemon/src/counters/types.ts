@@ -1,4 +1,4 @@
-import type { TicketState } from './types';
+import type { TicketState } from '../queue/types';
 
 export type CounterState = 'open' | 'paused';
 

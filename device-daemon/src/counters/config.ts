@@ -3,7 +3,7 @@ import { arr, int, obj, opt, str, type Infer } from '../config/schema-dsl';
 /**
  * Staff authentication of the counter (窗口) routes: one token per counter. The file keeps only the SHA-256 of
  * each token (tokens are random, 128 bits or more, so a plain hash is enough); make one with
- * `npx tsx device-daemon/src/queue/counter-token.ts <counter>`. A counter without a token cannot be operated.
+ * `npx tsx device-daemon/src/counters/token.ts <counter>`. A counter without a token cannot be operated.
  */
 export const countersConfig = obj({
   tokens: opt(
