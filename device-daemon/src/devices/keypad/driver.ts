@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { DeviceDriver, type HealthLevel } from '../core/device';
-import type { HidTransport } from './hid-transport';
-import { modelKeys, type KeypadOutputs } from './models';
+import type { HidTransport } from './transport/hid-transport';
+import { modelKeys, type KeypadOutputs } from './codec/models';
 import type { KeypadEvents, KeypadSettings } from './types';
-import { PressDecoder, isReportError } from './report';
+import { PressDecoder, isReportError } from './codec/report';
 import { InvitationWindow } from './invitation-window';
 import { KeypadSelfTests } from './self-tests';
 

@@ -5,10 +5,10 @@
 import type { DeviceContext, FittedDevice } from '../registry';
 import type { KeypadConfig } from './config';
 import { KeypadDriver } from './driver';
-import { FakeHidTransport } from './fake-hid-transport';
-import { NodeHidTransport } from './node-hid-transport';
-import { KeypadSimulator } from './simulator';
-import { keypadSimRoutes } from './sim-routes';
+import { FakeHidTransport } from './sim/fake-hid-transport';
+import { NodeHidTransport } from './transport/node-hid-transport';
+import { KeypadSimulator } from './sim/simulator';
+import { keypadSimRoutes } from './sim/routes';
 
 export { KeypadDriver } from './driver';
 export type { KeypadAnswer, KeypadEvents } from './driver';

@@ -1,5 +1,5 @@
 import type { IgnoredReason } from './invitation-window';
-import type { KeypadModel } from './models';
+import type { KeypadModel } from './codec/models';
 
 export interface KeypadSettings {
   model: KeypadModel;

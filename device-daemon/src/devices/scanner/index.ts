@@ -3,16 +3,16 @@ import path from 'node:path';
 import type { DeviceContext, FittedDevice } from '../registry';
 import type { ScannerConfig } from './config';
 import { ScannerDriver } from './driver';
-import { ChildProcessTransport } from './child-transport';
-import { SaneTestScript, SaneTestTransport, TEST_DEVICE, writeTestBackendConfig } from './sane-test';
-import { SimulatedScanimage } from './sim-scanimage';
-import { TEST_BACKEND_SOURCES } from './args';
-import { scannerSimRoutes } from './sim-routes';
+import { ChildProcessTransport } from './transport/child-transport';
+import { SaneTestScript, SaneTestTransport, TEST_DEVICE, writeTestBackendConfig } from './sim/sane-test';
+import { SimulatedScanimage } from './sim/scanimage';
+import { TEST_BACKEND_SOURCES } from './codec/args';
+import { scannerSimRoutes } from './sim/routes';
 
 export { ScannerDriver } from './driver';
 export type { ScannedPage } from './driver';
-export type { ScanOptions, ScanMode, ScanSource, ScanArea } from './args';
-export { ScannerError, type ScannerErrorCode } from './status';
+export type { ScanOptions, ScanMode, ScanSource, ScanArea } from './codec/args';
+export { ScannerError, type ScannerErrorCode } from './codec/status';
 
 /** Whether the scanimage program (sane-utils) can be started on this machine. */
 export function scanimageAvailable(command = 'scanimage'): Promise<boolean> {

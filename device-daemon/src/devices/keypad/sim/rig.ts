@@ -1,8 +1,8 @@
-import { KeypadDriver } from './driver';
+import { KeypadDriver } from '../driver';
 import { FakeHidTransport } from './fake-hid-transport';
 import { KeypadSimulator } from './simulator';
-import { BUILTIN_MODELS, type KeypadModel } from './models';
-import type { KeypadAnswer } from './types';
+import { BUILTIN_MODELS, type KeypadModel } from '../codec/models';
+import type { KeypadAnswer } from '../types';
 
 /**
  * The production driver over the simulator with what it reports collected, for tests: short window and

@@ -1,4 +1,4 @@
-import { DomainError } from '../../core/errors';
+import { DomainError } from '../../../core/errors';
 
 /**
  * SANE status codes (sane.h, `SANE_Status`). `scanimage` exits with the status of a failed
