@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { unavailable } from '../core/errors';
 import { ticketDocument } from './ticket-layout';
 import { errorCode } from '../devices/core/device';
+import { printerUnavailable } from './printer-unavailable';
 import { ticketSchema, categorySchema, errorSchema } from './schemas';
 import { decideRealName, realNameBodyProperties, type RealNameRequest } from './real-name';
 
@@ -43,7 +44,7 @@ export default async function queueRoutes(app: FastifyInstance) {
     if (delivery === 'print') {
       // Ask the printer before taking a number: a printer that cannot print must not use one up.
       if (!printer) throw unavailable('PRINTER_NOT_READY', '本机未配置打印机，可选择屏幕显示号码', { reason: 'NOT_FITTED' });
-      await printer.ensureReady();
+      await printer.ensureReady().catch(printerUnavailable);
     }
     const ticket = await app.queue.issue({
       categoryId: category.id, delivery, kioskId: app.config.hall.kioskId, personHash: realName.personHash, priority: realName.priority,

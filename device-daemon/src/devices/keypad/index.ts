@@ -11,7 +11,7 @@ import { KeypadSimulator } from './sim/simulator';
 import { keypadSimRoutes } from './sim/routes';
 
 export { KeypadDriver } from './driver';
-export type { KeypadAnswer, KeypadEvents } from './driver';
+export type { KeypadAnswer, KeypadErrorCode, KeypadEvents } from './driver';
 
 export async function createKeypad(config: KeypadConfig, _ctx: DeviceContext): Promise<FittedDevice<KeypadDriver>> {
   const settings = {

@@ -23,3 +23,6 @@ export interface KeypadEvents {
   expired: [{ invitationId: string }];
   ignored: [{ key: number; reason: IgnoredReason }];
 }
+
+/** Why the keypad refused an invitation (callers fall back to rating on the touch screen). */
+export type KeypadErrorCode = 'KEYPAD_OFFLINE' | 'KEYPAD_SELF_TEST';

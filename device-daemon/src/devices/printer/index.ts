@@ -11,6 +11,7 @@ import { simPrinterRoutes } from './sim/routes';
 export type { PrinterDriver } from './driver';
 export { EscPosPrinter } from './driver';
 export type { PrinterConfig } from './config';
+export type { NotReadyReason, PrintErrorCode } from './readiness';
 
 /**
  * The ticket printer as configured: the same ESC/POS driver over a serial port, a character device
