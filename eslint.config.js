@@ -34,13 +34,14 @@ const daemonZones = [
     target: d(only), from: d('**'), except: [file(d(only))], message: `${only} imports nothing of the project.`,
   })),
   {
-    target: d('devices/*/codec/**'), from: d('**'), except: [d('devices/*/codec/**')],
-    message: "A device's codec/ imports nothing but Node (and packages).",
+    target: d('devices/*/codec/**'), from: d('**'), except: [d('devices/*/codec/**'), file(d('devices/core/device-error.ts'))],
+    message: "A device's codec/ imports nothing but Node, packages and devices/core/device-error.ts.",
   },
   {
     target: d('devices/*/sim/**'), from: d('**'),
-    except: [d('devices/*/codec/**'), d('devices/*/sim/**'), d('devices/core/**'), d('core/**')],
-    message: "A device's sim/ imports its own codec/, devices/core and core/ only.",
+    // A simulator is a transport that speaks the device's bytes: it implements its device's transport contract.
+    except: [d('devices/*/codec/**'), d('devices/*/sim/**'), d('devices/*/transport/**'), d('devices/*/types.ts'), d('devices/core/**'), d('core/**')],
+    message: "A device's sim/ imports its own codec/, transport/ contract, types.ts, devices/core and core/ only.",
   },
   ...devices.map((name) => ({
     target: d(`devices/${name}/**`), from: d(`devices/!(${name}|core)/**`),

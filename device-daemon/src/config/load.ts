@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from './schema-dsl';
 import { kioskConfig, type KioskConfig } from './schema';
+import { simulatedDevices } from '../devices/descriptors';
 
 export interface LoadOptions {
   /** Path of a JSON file; undefined means "no configuration": every device simulated. */
@@ -10,14 +11,7 @@ export interface LoadOptions {
 }
 
 /** With no configuration file, every device is simulated (docs/INTERFACE.md). */
-const SIMULATED_DEFAULTS = {
-  devices: {
-    idReader: { driver: 'simulated' },
-    printer: { driver: 'simulated' },
-    keypad: { driver: 'simulated' },
-    scanner: { driver: 'simulated' },
-  },
-};
+const SIMULATED_DEFAULTS = { devices: simulatedDevices };
 
 /** Validates a configuration object; throws ConfigError naming the key, the value and what was expected. */
 export function parseConfig(raw: unknown, dataDir = 'data'): KioskConfig {

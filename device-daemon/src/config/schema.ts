@@ -1,8 +1,5 @@
 import { arr, int, obj, opt, str, tagged, type Infer } from './schema-dsl';
-import { printerConfig } from '../devices/printer/config';
-import { idReaderConfig } from '../devices/idcard/config';
-import { keypadConfig } from '../devices/keypad/config';
-import { scannerConfig } from '../devices/scanner/config';
+import { deviceConfigShape } from '../devices/descriptors';
 import { queueConfig } from '../queue/config';
 import { evaluationConfig } from '../evaluation/config';
 import { scanConfig } from '../scan/config';
@@ -36,15 +33,8 @@ export const kioskConfig = obj({
     }),
     {},
   ),
-  devices: opt(
-    obj({
-      idReader: opt(idReaderConfig),
-      printer: opt(printerConfig),
-      keypad: opt(keypadConfig),
-      scanner: opt(scannerConfig),
-    }),
-    {},
-  ),
+  /** One optional section per device of devices/descriptors.ts. */
+  devices: opt(obj(deviceConfigShape), {}),
   store: opt(
     tagged('driver', {
       sqlite: obj({ path: opt(str({ min: 1 })) }),

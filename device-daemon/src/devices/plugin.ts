@@ -1,19 +1,10 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import type { DeviceDriver, DeviceName } from './core/device';
-import type { DeviceContext, FittedDevice } from './registry';
-import { createPrinter, type PrinterDriver } from './printer';
-import { createIdReader, type IdReaderDriver } from './idcard';
-import { createKeypad, type KeypadDriver } from './keypad';
-import { createScanner, type ScannerDriver } from './scanner';
+import type { DeviceDriver } from './core/device';
+import type { DeviceContext, FittedDevice } from './core/descriptor';
+import { anyDescriptor, DEVICE_NAMES, type DeviceName, type Devices } from './descriptors';
 
-/** The fitted devices; a device left out of the configuration is absent and the UI hides what needs it. */
-export interface Devices {
-  printer?: PrinterDriver;
-  idReader?: IdReaderDriver;
-  keypad?: KeypadDriver;
-  scanner?: ScannerDriver;
-}
+export type { Devices } from './descriptors';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,32 +15,32 @@ declare module 'fastify' {
 }
 
 /**
- * Builds every configured device, wires its state changes to the event bus, opens them (a missing device goes
- * offline and keeps retrying, it never stops the daemon) and closes them when the app closes.
+ * Builds every configured device of the device list, wires its state changes to the event bus, opens them (a
+ * missing device goes offline and keeps retrying, it never stops the daemon) and closes them when the app closes.
  */
 export default fp(
   async function devicesPlugin(app: FastifyInstance) {
-    const { devices: cfg } = app.config;
+    const cfg = app.config.devices as Partial<Record<DeviceName, { driver: string }>>;
     const ctx: DeviceContext = { config: app.config, log: app.log, events: app.events, dataDir: app.config.dataDir };
-    const fitted: Partial<Record<DeviceName, FittedDevice>> = {};
-    if (cfg.printer) fitted.printer = await createPrinter(cfg.printer, ctx);
-    if (cfg.idReader) fitted.idReader = await createIdReader(cfg.idReader, ctx);
-    if (cfg.keypad) fitted.keypad = await createKeypad(cfg.keypad, ctx);
-    if (cfg.scanner) fitted.scanner = await createScanner(cfg.scanner, ctx);
+    const fitted: [DeviceName, FittedDevice][] = [];
+    for (const name of DEVICE_NAMES) {
+      const section = cfg[name];
+      if (section) fitted.push([name, await anyDescriptor(name).create(section, ctx)]);
+    }
 
-    const devices = Object.fromEntries(Object.entries(fitted).map(([k, v]) => [k, v!.driver])) as Devices;
+    const devices = Object.fromEntries(fitted.map(([name, f]) => [name, f.driver])) as Devices;
     app.decorate('devices', devices);
-    app.decorate('deviceList', () => Object.values(fitted).map((f) => f!.driver));
+    app.decorate('deviceList', () => fitted.map(([, f]) => f.driver));
 
-    for (const [name, device] of Object.entries(fitted)) {
-      const driver = device!.driver;
+    for (const [name, device] of fitted) {
+      const driver = device.driver;
       driver.on('state', (e) => {
         app.log.info({ device: name, state: e.state, previous: e.previous, reason: e.reason }, 'device state');
         app.events.publish('device.state', { device: name, ...e });
       });
       driver.on('status', (status) => app.events.publish('device.status', { device: name, status: { ...status } }));
       driver.on('fault', (e) => app.log.warn({ device: name, code: e.code, locus: e.locus }, e.message));
-      if (device!.simRoutes) await app.register(device!.simRoutes, { prefix: `/api/sim/${name}` });
+      if (device.simRoutes) await app.register(device.simRoutes, { prefix: `/api/sim/${name}` });
     }
     // Routes under /api/sim/<device> of a real (or absent) device answer 404, as the contract says.
 

@@ -1,4 +1,6 @@
 import type { KioskConfig } from '../config/schema';
+import type { DoctorProbe } from '../devices/core/descriptor';
+import { anyDescriptor, DEVICE_NAMES, type DeviceName } from '../devices/descriptors';
 import { run } from './exec';
 import { hex4, listSane } from './hardware-checks';
 import { probeEscposPrinter, probeSamReader } from './serial-probes';
@@ -8,9 +10,9 @@ const simulated = (name: string): Check =>
   pass(`device.${name}`, `${name}: simulated`, 'simulated in software: no hardware to probe');
 
 /** HID open and close: proves the unit is present and this user may open it. */
-export async function probeHidKeypad(vendorId: number, productId: number, path?: string): Promise<Check> {
-  const id = 'device.keypad';
-  const title = `keypad HID ${hex4(vendorId)}:${hex4(productId)}${path ? ` ${path}` : ''} (open)`;
+export async function probeHid(name: string, what: string, vendorId: number, productId: number, path?: string): Promise<Check> {
+  const id = `device.${name}`;
+  const title = `${what} HID ${hex4(vendorId)}:${hex4(productId)}${path ? ` ${path}` : ''} (open)`;
   let HID: typeof import('node-hid');
   try {
     HID = await import('node-hid');
@@ -18,20 +20,20 @@ export async function probeHidKeypad(vendorId: number, productId: number, path?:
     return fail(id, title, `node-hid cannot load: ${(err as Error).message}`, 'apt-get install libusb-1.0-0');
   }
   const found = (await HID.devicesAsync(vendorId, productId)).filter((d) => d.path && (!path || d.path === path));
-  if (found.length === 0) return fail(id, title, 'no such HID device', 'plug in the keypad; check `lsusb` for the vendor and product id in the configuration');
+  if (found.length === 0) return fail(id, title, 'no such HID device', `plug in the ${what}; check \`lsusb\` for the vendor and product id in the configuration`);
   try {
     const device = await HID.HIDAsync.open(found[0]!.path!, { nonExclusive: true });
     await device.close();
     return pass(id, title, `opened ${found[0]!.path}${found[0]!.product ? ` (${found[0]!.product})` : ''}`);
   } catch (err) {
-    return fail(id, title, `cannot open ${found[0]!.path}: ${(err as Error).message}`, 'install deploy/udev/99-kiosk.rules and replug the keypad');
+    return fail(id, title, `cannot open ${found[0]!.path}: ${(err as Error).message}`, `install deploy/udev/99-kiosk.rules and replug the ${what}`);
   }
 }
 
 /** `scanimage -L` lists the device, or (for backends not listed, like `test`) `scanimage -d DEV -A` opens it. */
-export async function probeSaneScanner(device: string): Promise<Check> {
-  const id = 'device.scanner';
-  const title = `scanner SANE "${device}"`;
+export async function probeSane(name: string, what: string, device: string): Promise<Check> {
+  const id = `device.${name}`;
+  const title = `${what} SANE "${device}"`;
   const list = await listSane();
   if (list.missing) return fail(id, title, 'scanimage is not installed', 'apt-get install sane-utils');
   if (list.stdout.includes(`device \`${device}'`)) return pass(id, title, `listed by scanimage -L`);
@@ -41,31 +43,38 @@ export async function probeSaneScanner(device: string): Promise<Check> {
   return fail(id, title, `cannot open: ${why}`, 'check power and cable, `sane-find-scanner`, and that the backend is enabled in /etc/sane.d/dll.conf');
 }
 
-/** One harmless probe per configured device; absent devices are not fitted and not probed. */
+/** Runs the probe a device's descriptor chose for its configuration. */
+function runProbe(name: string, title: string, probe: DoctorProbe): Promise<Check> {
+  switch (probe.kind) {
+    case 'simulated':
+      return Promise.resolve(simulated(name));
+    case 'sam-serial':
+      return probeSamReader(probe.path, probe.baudRate);
+    case 'escpos':
+      return probeEscposPrinter(probe.link, probe.path, probe.baudRate, probe.repliesRequired);
+    case 'hid':
+      return probeHid(name, title, probe.vendorId, probe.productId, probe.path);
+    case 'sane':
+      return probeSane(name, title, probe.device);
+  }
+}
+
+/** The probe each configured device asks for, in the order of the device list; absent devices are not fitted. */
+export function devicesToProbe(config: KioskConfig): { name: DeviceName; title: string; probe: DoctorProbe }[] {
+  const sections = config.devices as Partial<Record<DeviceName, { driver: string }>>;
+  return DEVICE_NAMES.flatMap((name) => {
+    const section = sections[name];
+    if (!section) return [];
+    const d = anyDescriptor(name);
+    return [{ name, title: d.title, probe: d.doctorProbe(section) }];
+  });
+}
+
+/** One harmless probe per configured device. */
 export async function probeDevices(config: KioskConfig): Promise<Check[]> {
-  const d = config.devices;
   const out: Check[] = [];
-  if (d.idReader) {
-    const c = d.idReader;
-    out.push(...(await guarded('device.idReader', 'ID-card reader', async () => (c.driver === 'simulated' ? simulated('idReader') : probeSamReader(c.path, c.baudRate)))));
-  }
-  if (d.printer) {
-    const c = d.printer;
-    out.push(
-      ...(await guarded('device.printer', 'ticket printer', async () =>
-        c.driver === 'simulated'
-          ? simulated('printer')
-          : probeEscposPrinter(c.driver === 'escpos-serial' ? 'serial' : 'device', c.path, c.driver === 'escpos-serial' ? c.baudRate : 0, c.statusReplies === 'required'),
-      )),
-    );
-  }
-  if (d.keypad) {
-    const c = d.keypad;
-    out.push(...(await guarded('device.keypad', 'keypad', async () => (c.driver === 'simulated' ? simulated('keypad') : probeHidKeypad(c.vendorId, c.productId, c.path)))));
-  }
-  if (d.scanner) {
-    const c = d.scanner;
-    out.push(...(await guarded('device.scanner', 'scanner', async () => (c.driver === 'simulated' ? simulated('scanner') : probeSaneScanner(c.device)))));
+  for (const { name, title, probe } of devicesToProbe(config)) {
+    out.push(...(await guarded(`device.${name}`, title, () => runProbe(name, title, probe))));
   }
   return out;
 }

@@ -8,10 +8,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { KioskConfig } from '../config/schema';
 import { hashPin, PIN_PATTERN } from '../maintenance/pin';
 import { configCheck } from './config-check';
-import { probeDevices } from './device-probes';
+import { devicesToProbe, probeDevices } from './device-probes';
 import { hidDevicesCheck, hidrawPermissionsCheck, saneScannersCheck, serialPortsCheck, type Needs } from './hardware-checks';
 import { makeReport, renderTable, type DoctorReport } from './report';
 import { clockCheck, diskCheck, fontsCheck, libusbCheck, udevRulesCheck, userCheck } from './system-checks';
@@ -24,11 +23,12 @@ export interface DoctorOptions {
 
 export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
   const { check: config, config: parsed } = configCheck(opts.configFile, opts.dataDir);
-  const d: Partial<KioskConfig['devices']> = parsed?.devices ?? {};
+  // What the machine must offer follows from the probes the configured devices ask for.
+  const kinds = parsed ? devicesToProbe(parsed).map(({ probe }) => probe) : [];
   const needs: Needs = {
-    serial: d.idReader?.driver === 'sam-serial' || d.printer?.driver === 'escpos-serial',
-    hid: d.keypad?.driver === 'hid',
-    sane: d.scanner?.driver === 'sane',
+    serial: kinds.some((p) => p.kind === 'sam-serial' || (p.kind === 'escpos' && p.link === 'serial')),
+    hid: kinds.some((p) => p.kind === 'hid'),
+    sane: kinds.some((p) => p.kind === 'sane'),
   };
   const checks: Check[] = [config];
   checks.push(...(await guarded('system.user', 'user and groups', () => userCheck(needs.serial))));

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { HealthLevel } from '../devices/core/device';
+import { deviceCatalog } from '../devices/descriptors';
 import { sessionCookie, tokenOf } from './sessions';
 import * as s from './schemas';
 
@@ -42,6 +43,8 @@ export default async function maintenanceRoutes(app: FastifyInstance) {
   app.get('/devices', {
     schema: { response: { 200: { type: 'object', properties: { devices: { type: 'array', items: s.deviceStatusSchema } } }, ...s.responses } },
   }, async () => ({ devices: svc.devices() }));
+
+  app.get('/catalog', { schema: { response: { 200: s.catalogSchema, ...s.responses } } }, async () => ({ devices: deviceCatalog() }));
 
   app.get<{ Params: { name: string } }>('/devices/:name', {
     schema: { params: s.deviceParams, response: { 200: { type: 'object', properties: { device: s.deviceStatusSchema } }, ...s.responses } },

@@ -1,5 +1,6 @@
 /** JSON schemas of the maintenance API; response schemas are also serializers, so nothing extra leaks out. */
 import { errorResponses } from '../core/schemas';
+import { DEVICE_NAMES } from '../devices/descriptors';
 
 const healthResult = {
   type: 'object',
@@ -44,7 +45,7 @@ export const healthBody = {
 
 export const deviceParams = {
   type: 'object',
-  properties: { name: { type: 'string', enum: ['idReader', 'printer', 'keypad', 'scanner'] } },
+  properties: { name: { type: 'string', enum: [...DEVICE_NAMES] } },
 } as const;
 
 export const logQuery = {
@@ -57,6 +58,40 @@ export const logQuery = {
 export const logLineSchema = {
   type: 'object',
   properties: { time: { type: 'string' }, level: { type: 'string' }, msg: { type: 'string' }, text: { type: 'string' } },
+} as const;
+
+const selfTestSchema = {
+  type: 'object',
+  properties: { level: { type: 'string', enum: ['internal', 'external', 'interactive'] }, label: { type: 'string' } },
+} as const;
+
+const faultSchema = {
+  type: 'object',
+  properties: {
+    label: { type: 'string' },
+    method: { type: 'string', enum: ['POST', 'DELETE'] },
+    path: { type: 'string' },
+    body: { type: 'object', additionalProperties: true },
+  },
+} as const;
+
+/** Every device the daemon knows (fitted or not): its label, self-tests and simulator faults. */
+export const catalogSchema = {
+  type: 'object',
+  properties: {
+    devices: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          name: { type: 'string', enum: [...DEVICE_NAMES] },
+          label: { type: 'string' },
+          selfTests: { type: 'array', items: selfTestSchema },
+          faults: { type: 'array', items: faultSchema },
+        },
+      },
+    },
+  },
 } as const;
 
 export const responses = errorResponses;

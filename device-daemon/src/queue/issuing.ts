@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus } from '../events/bus';
 import type { RealNameGate } from '../identity/types';
 import { ensureCanPrint, printWithFallback, type Printing } from '../devices/printer';
+import { printerUnavailable } from './printer-unavailable';
 import type { QueueService } from './service';
 import { ticketDocument, type TicketLayoutContext } from './ticket-layout';
 import type { Delivery, Ticket } from './types';
@@ -56,7 +57,7 @@ export class TicketIssuing {
     queue.assertOpen(category);
     // A grant replaces the age rule, so only an age-based request goes to the gate as priority.
     const person = realName.decide(category, { identitySessionId: req.identitySessionId, priority: req.priority && !req.priorityGrant });
-    const printer = req.delivery === 'print' ? await ensureCanPrint(this.deps.printer()) : undefined;
+    const printer = req.delivery === 'print' ? await ensureCanPrint(this.deps.printer()).catch(printerUnavailable) : undefined;
     const ticket = await queue.take(category, {
       delivery: req.delivery,
       kioskId: this.deps.kioskId,

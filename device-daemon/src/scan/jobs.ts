@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { conflict, isDomainError, unavailable } from '../core/errors';
+import { isDeviceError } from '../devices/core/device-error';
 import type { ScanContext } from './context';
 import type { Submissions } from './service';
 import type { ScanJobView } from './types';
@@ -109,8 +110,9 @@ export class ScanJobs {
       Object.assign(job, { state: 'done', percent: 100, pageId });
       ctx.events.publish('scan.page', { submissionId, jobId: job.id, materialId: job.materialId, state: 'done', pageId });
     } catch (err) {
-      // Domain errors carry a message for the person; anything else stays in the log.
-      const known = isDomainError(err);
+      // Domain and device errors (the scanner's SCANNER_* codes) carry a message for the person; anything else
+      // stays in the log.
+      const known = isDomainError(err) || isDeviceError(err);
       const error = known ? { code: err.code, message: err.message } : { code: 'SCAN_FAILED', message: '扫描处理失败，请重新扫描' };
       if (known) ctx.log.info({ code: error.code, submissionId }, 'scan job failed');
       else ctx.log.error({ err, submissionId }, 'scan job failed');

@@ -1,6 +1,5 @@
 /** UnifiedPOS-style device states (docs/PROTOCOLS.md §6), plus `offline`: configured but not reachable. */
 export type DeviceState = 'closed' | 'idle' | 'busy' | 'error' | 'offline';
-export type DeviceName = 'idReader' | 'printer' | 'keypad' | 'scanner';
 
 /** internal: no side effects; external: may print, read or scan; interactive: asks the technician. */
 export type HealthLevel = 'internal' | 'external' | 'interactive';
@@ -22,7 +21,8 @@ export interface DeviceErrorRecord {
 }
 
 export interface DeviceStatus {
-  name: DeviceName;
+  /** One of `DeviceName` (devices/descriptors.ts); the model itself does not know the device list. */
+  name: string;
   driver: string;
   simulated: boolean;
   state: DeviceState;

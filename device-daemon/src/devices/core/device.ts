@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { errorCode } from '../../core/errors';
 import { PoweredTime } from './powered-time';
-import type { DeviceErrorRecord, DeviceEvents, DeviceName, DeviceState, DeviceStatus, HealthLevel, HealthResult } from './device-types';
+import type { DeviceErrorRecord, DeviceEvents, DeviceState, DeviceStatus, HealthLevel, HealthResult } from './device-types';
 
 export type * from './device-types';
 
@@ -19,7 +19,8 @@ const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000];
  * HoursPoweredCount counts the time between a successful connect and the loss or close (powered-time.ts).
  */
 export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
-  abstract readonly name: DeviceName;
+  /** The device's name in devices/descriptors.ts. */
+  abstract readonly name: string;
   abstract readonly driver: string;
   readonly simulated: boolean;
 

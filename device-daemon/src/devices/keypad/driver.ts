@@ -1,13 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { DeviceDriver, type HealthLevel } from '../core/device';
-import type { HidTransport } from './hid-transport';
-import { modelKeys, type KeypadOutputs } from './models';
-import type { KeypadEvents, KeypadSettings } from './types';
-import { PressDecoder, isReportError } from './report';
+import { DeviceError } from '../core/device-error';
+import type { HidTransport } from './transport/hid-transport';
+import { modelKeys, type KeypadOutputs } from './codec/models';
+import type { KeypadErrorCode, KeypadEvents, KeypadSettings } from './types';
+import { PressDecoder, isReportError } from './codec/report';
 import { InvitationWindow } from './invitation-window';
 import { KeypadSelfTests } from './self-tests';
 
-export type { KeypadAnswer, KeypadEvents, KeypadSettings } from './types';
+export type { KeypadAnswer, KeypadErrorCode, KeypadEvents, KeypadSettings } from './types';
 
 /**
  * The 好差评 keypad: decodes the model's input reports into key presses, applies the invitation window
@@ -116,9 +117,9 @@ export class KeypadDriver extends DeviceDriver {
    */
   async invite(invitationId: string, windowSeconds = this.settings.windowSeconds): Promise<{ expiresAt: string }> {
     if (this.state !== 'idle' && this.state !== 'busy') {
-      throw Object.assign(new Error('评价器未连接'), { code: 'KEYPAD_OFFLINE' });
+      throw new DeviceError<KeypadErrorCode>('keypad', 'KEYPAD_OFFLINE', '评价器未连接');
     }
-    if (this.selfTests.running) throw Object.assign(new Error('评价器正在自检'), { code: 'KEYPAD_SELF_TEST' });
+    if (this.selfTests.running) throw new DeviceError<KeypadErrorCode>('keypad', 'KEYPAD_SELF_TEST', '评价器正在自检');
     const { expiresAt } = this.window.open(invitationId, this.now(), windowSeconds * 1000);
     this.count('InvitationCount');
     clearTimeout(this.expiry);

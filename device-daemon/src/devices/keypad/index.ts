@@ -2,16 +2,16 @@
  * The 好差评 keypad module: `createKeypad` builds the production driver over a real HID unit (node-hid) or
  * over the simulator (FakeHidTransport + KeypadSimulator, with /api/sim/keypad routes).
  */
-import type { DeviceContext, FittedDevice } from '../registry';
-import type { KeypadConfig } from './config';
+import { defineDevice, type DeviceContext, type FittedDevice } from '../core/descriptor';
+import { keypadConfig, type KeypadConfig } from './config';
 import { KeypadDriver } from './driver';
-import { FakeHidTransport } from './fake-hid-transport';
-import { NodeHidTransport } from './node-hid-transport';
-import { KeypadSimulator } from './simulator';
-import { keypadSimRoutes } from './sim-routes';
+import { FakeHidTransport } from './sim/fake-hid-transport';
+import { NodeHidTransport } from './transport/node-hid-transport';
+import { KeypadSimulator } from './sim/simulator';
+import { keypadSimRoutes } from './sim/routes';
 
 export { KeypadDriver } from './driver';
-export type { KeypadAnswer, KeypadEvents } from './driver';
+export type { KeypadAnswer, KeypadErrorCode, KeypadEvents } from './driver';
 
 export async function createKeypad(config: KeypadConfig, _ctx: DeviceContext): Promise<FittedDevice<KeypadDriver>> {
   const settings = {
@@ -30,3 +30,22 @@ export async function createKeypad(config: KeypadConfig, _ctx: DeviceContext): P
   const driver = new KeypadDriver(transport, settings, { simulated: true, driver: 'simulated' });
   return { driver, simRoutes: keypadSimRoutes(sim, transport) };
 }
+
+/** The 好差评 keypad (评价器), described once. */
+export const keypad = defineDevice({
+  name: 'keypad',
+  label: '评价器',
+  title: 'keypad',
+  config: keypadConfig,
+  create: createKeypad,
+  doctorProbe: (c) => (c.driver === 'simulated' ? { kind: 'simulated' } : { kind: 'hid', vendorId: c.vendorId, productId: c.productId, path: c.path }),
+  selfTests: [
+    { level: 'internal', label: '连接检查' },
+    { level: 'interactive', label: '逐键测试' },
+  ],
+  faults: [
+    ...[1, 2, 3, 4, 5].map((key) => ({ label: `按键${key}`, method: 'POST' as const, path: '/press', body: { key } })),
+    { label: '拔线', method: 'POST', path: '/state', body: { plugged: false } },
+    { label: '插线', method: 'POST', path: '/state', body: { plugged: true } },
+  ],
+});

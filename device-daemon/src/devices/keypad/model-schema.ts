@@ -1,5 +1,5 @@
 import { ConfigError, arr, int, obj, opt, str, tagged, type Schema } from '../../config/schema-dsl';
-import { BUILTIN_MODELS, type KeypadModel } from './models';
+import { BUILTIN_MODELS, type KeypadModel } from './codec/models';
 
 const byte = int({ min: 0, max: 0xff });
 const key = int({ min: 1, max: 6 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeypadDriver } from './driver';
 import { keypadRig } from './sim-rig';
-import { BUILTIN_MODELS, type KeypadModel } from './models';
+import { BUILTIN_MODELS, type KeypadModel } from './codec/models';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const drivers: KeypadDriver[] = [];

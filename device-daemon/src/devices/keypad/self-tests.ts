@@ -1,6 +1,6 @@
 import { ReplySlot } from '../core/reply-slot';
 import { KeyTest, type KeyTestEnd } from './key-test';
-import { modelKeys, type KeypadModel, type KeypadOutputs } from './models';
+import { modelKeys, type KeypadModel, type KeypadOutputs } from './codec/models';
 
 /** What the self-tests need of the driver. */
 export interface SelfTestHost {

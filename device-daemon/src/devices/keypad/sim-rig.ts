@@ -1,7 +1,7 @@
 import { KeypadDriver } from './driver';
-import { FakeHidTransport } from './fake-hid-transport';
-import { KeypadSimulator } from './simulator';
-import { BUILTIN_MODELS, type KeypadModel } from './models';
+import { FakeHidTransport } from './sim/fake-hid-transport';
+import { KeypadSimulator } from './sim/simulator';
+import { BUILTIN_MODELS, type KeypadModel } from './codec/models';
 import type { KeypadAnswer } from './types';
 
 /**

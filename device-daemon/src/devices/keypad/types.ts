@@ -1,5 +1,5 @@
 import type { IgnoredReason } from './invitation-window';
-import type { KeypadModel } from './models';
+import type { KeypadModel } from './codec/models';
 
 export interface KeypadSettings {
   model: KeypadModel;
@@ -23,3 +23,6 @@ export interface KeypadEvents {
   expired: [{ invitationId: string }];
   ignored: [{ key: number; reason: IgnoredReason }];
 }
+
+/** Why the keypad refused an invitation (callers fall back to rating on the touch screen). */
+export type KeypadErrorCode = 'KEYPAD_OFFLINE' | 'KEYPAD_SELF_TEST';

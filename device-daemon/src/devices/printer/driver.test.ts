@@ -61,11 +61,12 @@ describe('EscPosPrinter against the simulator', () => {
     expect(printer.state).toBe('idle');
   });
 
-  it('paper out: ensureReady throws 503 PRINTER_NOT_READY reason PAPER_OUT and the state says so', async () => {
+  it('paper out: ensureReady throws the printer error PRINTER_NOT_READY (no HTTP status) reason PAPER_OUT and the state says so', async () => {
     const { sim, printer } = await setup();
     sim.set({ paper: 'out' });
     const err = await printer.ensureReady().catch((e) => e);
-    expect(err).toMatchObject({ code: 'PRINTER_NOT_READY', status: 503, details: { reason: 'PAPER_OUT', message: '打印机缺纸，请联系工作人员' } });
+    expect(err).toMatchObject({ device: 'printer', code: 'PRINTER_NOT_READY', details: { reason: 'PAPER_OUT', message: '打印机缺纸，请联系工作人员' } });
+    expect(err).not.toHaveProperty('status');
     expect(printer.state).toBe('error');
     expect(printer.status().detail).toMatchObject({ paper: 'out' });
     await expect(printer.print(ticket)).rejects.toMatchObject({ code: 'PRINTER_PAPER_OUT' });
@@ -141,7 +142,7 @@ describe('EscPosPrinter against the simulator', () => {
   it('the roll running out mid-ticket fails the print with PRINTER_PAPER_OUT and loses the rest', async () => {
     const { sim, printer } = await setup();
     sim.set({ paperLinesLeft: 2 }); // the hall name takes 2 lines at size 2
-    await expect(printer.print(ticket)).rejects.toMatchObject({ code: 'PRINTER_PAPER_OUT', status: 503 });
+    await expect(printer.print(ticket)).rejects.toMatchObject({ device: 'printer', code: 'PRINTER_PAPER_OUT' });
     expect(sim.roll.list()[0]!.lines.map((l) => l.text)).toEqual(['潮安区政务服务中心']);
     expect(sim.lostBytes).toBeGreaterThan(0);
     expect(printer.status().statistics).toMatchObject({ FailedPaperCutCount: 1 });

@@ -1,10 +1,10 @@
-import { isDomainError } from '../../core/errors';
+import { isDeviceError } from '../core/device-error';
 import type { PrintDocument } from './codec/document';
 import { printerNotReady } from './readiness';
 
 /** What a feature needs of the ticket printer: whether it can print now, and the print. */
 export interface Printing {
-  /** Throws 503 PRINTER_NOT_READY `{ reason, message }` when it cannot print (one status exchange at most). */
+  /** Throws the device error PRINTER_NOT_READY `{ reason, message }` when it cannot print (one status exchange at most). */
   readyToPrint(): Promise<void>;
   /** Rejects with PRINTER_* when the print did not complete. */
   print(doc: PrintDocument): Promise<unknown>;
@@ -16,7 +16,7 @@ export type PrintOutcome =
   | { printed: false; error: { code: string; message: string; reason?: string } };
 
 /**
- * Before anything is committed to paper (a number taken): 503 PRINTER_NOT_READY, with `reason` NOT_FITTED
+ * Before anything is committed to paper (a number taken): PRINTER_NOT_READY (a feature answers 503), with `reason` NOT_FITTED
  * when the kiosk has no printer, or the printer's own reason (PAPER_OUT, COVER_OPEN, OFFLINE, ERROR).
  */
 export async function ensureCanPrint(printer: Printing | undefined): Promise<Printing> {
@@ -39,11 +39,11 @@ export async function printWithFallback(printer: Pick<Printing, 'print'> | undef
     await printer.print(doc);
     return { printed: true };
   } catch (err) {
-    const reason = isDomainError(err) ? (err.details?.reason as string | undefined) : undefined;
+    const reason = isDeviceError(err) ? (err.details?.reason as string | undefined) : undefined;
     return {
       printed: false,
       error: {
-        code: isDomainError(err) ? err.code : 'PRINT_FAILED',
+        code: isDeviceError(err) ? err.code : 'PRINT_FAILED',
         message: (err as Error).message,
         ...(reason ? { reason } : {}),
       },

@@ -1,4 +1,4 @@
-import { DomainError } from '../../core/errors';
+import { DeviceError } from '../core/device-error';
 import type { PrinterStatus } from './codec/status';
 
 /** Why the printer cannot take a ticket now (the `reason` of PRINTER_NOT_READY). */
@@ -42,15 +42,15 @@ export function notReadyReason(reading: StatusReading, repliesRequired: boolean)
   return undefined;
 }
 
-/** 503 PRINTER_NOT_READY with `{ reason, message }`: asked before a number is taken. */
-export function printerNotReady(reason: NotReadyReason): DomainError<'PRINTER_NOT_READY'> {
+/** PRINTER_NOT_READY with `{ reason, message }`: asked before a number is taken (the queue answers 503). */
+export function printerNotReady(reason: NotReadyReason): DeviceError<'PRINTER_NOT_READY'> {
   const message = NOT_READY_MESSAGES[reason];
-  return new DomainError('PRINTER_NOT_READY', message, 503, { reason, message });
+  return new DeviceError('printer', 'PRINTER_NOT_READY', message, { reason, message });
 }
 
 /** A print that was refused or did not complete. */
-export function printFailed(reason: PrinterFault | 'TIMEOUT', message?: string): DomainError<PrintErrorCode> {
+export function printFailed(reason: PrinterFault | 'TIMEOUT', message?: string): DeviceError<PrintErrorCode> {
   const code = reason === 'TIMEOUT' ? 'PRINTER_TIMEOUT' : PRINT_ERROR_CODE[reason];
   const text = message ?? (reason === 'TIMEOUT' ? '打印机没有及时响应，凭条可能未打印' : NOT_READY_MESSAGES[reason]);
-  return new DomainError(code, text, 503, { reason });
+  return new DeviceError('printer', code, text, { reason });
 }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScannerDriver } from './driver';
-import { SaneTestScript, SaneTestTransport, TEST_DEVICE } from './sane-test';
-import { SimulatedScanimage } from './sim-scanimage';
-import { TEST_BACKEND_SOURCES } from './args';
+import { SaneTestScript, SaneTestTransport, TEST_DEVICE } from './sim/sane-test';
+import { SimulatedScanimage } from './sim/scanimage';
+import { TEST_BACKEND_SOURCES } from './codec/args';
 
 const drivers: ScannerDriver[] = [];
 function make(opts: { device?: string; timeoutMs?: number } = {}) {

@@ -1,10 +1,10 @@
 import { DeviceDriver, type HealthLevel } from '../core/device';
 import { transportError } from '../core/transport';
-import { deviceListed, findListed, listArgs, parseDeviceList, scanArgs, type ListedDevice, type ScanOptions, type SourceNames } from './args';
-import { ProgressParser } from './progress';
-import { PERSON_CLEARABLE, ScannerError, exitToError, reportedStatus } from './status';
-import { collect, type ScanTransport } from './transport';
-import { decodePnm, type RawImage } from './pnm';
+import { deviceListed, findListed, listArgs, parseDeviceList, scanArgs, type ListedDevice, type ScanOptions, type SourceNames } from './codec/args';
+import { ProgressParser } from './codec/progress';
+import { PERSON_CLEARABLE, ScannerError, exitToError, reportedStatus } from './codec/status';
+import { collect, type ScanTransport } from './transport/scan-transport';
+import { decodePnm, type RawImage } from './codec/pnm';
 
 export interface ScannedPage extends RawImage {
   /** The options the page was scanned with (resolution gives its physical size). */

@@ -1,18 +1,18 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import type { DeviceContext, FittedDevice } from '../registry';
-import type { ScannerConfig } from './config';
+import { defineDevice, type DeviceContext, type FittedDevice } from '../core/descriptor';
+import { scannerConfig, type ScannerConfig } from './config';
 import { ScannerDriver } from './driver';
-import { ChildProcessTransport } from './child-transport';
-import { SaneTestScript, SaneTestTransport, TEST_DEVICE, writeTestBackendConfig } from './sane-test';
-import { SimulatedScanimage } from './sim-scanimage';
-import { TEST_BACKEND_SOURCES } from './args';
-import { scannerSimRoutes } from './sim-routes';
+import { ChildProcessTransport } from './transport/child-transport';
+import { SaneTestScript, SaneTestTransport, TEST_DEVICE, writeTestBackendConfig } from './sim/sane-test';
+import { SimulatedScanimage } from './sim/scanimage';
+import { TEST_BACKEND_SOURCES } from './codec/args';
+import { scannerSimRoutes } from './sim/routes';
 
 export { ScannerDriver } from './driver';
 export type { ScannedPage } from './driver';
-export type { ScanOptions, ScanMode, ScanSource, ScanArea } from './args';
-export { ScannerError, type ScannerErrorCode } from './status';
+export type { ScanOptions, ScanMode, ScanSource, ScanArea } from './codec/args';
+export { ScannerError, type ScannerErrorCode } from './codec/status';
 
 /** Whether the scanimage program (sane-utils) can be started on this machine. */
 export function scanimageAvailable(command = 'scanimage'): Promise<boolean> {
@@ -58,3 +58,23 @@ export async function createScanner(config: ScannerConfig, ctx: DeviceContext): 
   });
   return { driver, simRoutes: scannerSimRoutes(script) };
 }
+
+/** The SANE document scanner (扫描仪), described once. */
+export const scanner = defineDevice({
+  name: 'scanner',
+  label: '扫描仪',
+  title: 'scanner',
+  config: scannerConfig,
+  create: createScanner,
+  doctorProbe: (c) => (c.driver === 'simulated' ? { kind: 'simulated' } : { kind: 'sane', device: c.device }),
+  selfTests: [
+    { level: 'internal', label: '连接检查' },
+    { level: 'external', label: '扫描测试页' },
+  ],
+  faults: [
+    { label: '卡纸', method: 'POST', path: '/fault', body: { fault: 'jammed' } },
+    { label: '无纸', method: 'POST', path: '/fault', body: { fault: 'no-documents' } },
+    { label: '开盖', method: 'POST', path: '/fault', body: { fault: 'cover-open' } },
+    { label: '恢复正常', method: 'POST', path: '/fault', body: { fault: 'none' } },
+  ],
+});

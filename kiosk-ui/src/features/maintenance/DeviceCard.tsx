@@ -1,5 +1,5 @@
-import type { DeviceStatus, HealthLevel } from './api';
-import { DEVICE_LABEL, SELF_TESTS, STATE_LABEL, STATISTIC_LABEL } from './catalog';
+import type { CatalogEntry, DeviceStatus, HealthLevel } from './api';
+import { STATE_LABEL, STATISTIC_LABEL } from './catalog';
 import { FaultPanel } from './FaultPanel';
 
 const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
@@ -7,16 +7,19 @@ const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: fa
 /** One device: state, why, last self-test, counters, recent errors, self-test buttons, faults while simulated. */
 export function DeviceCard({
   device,
+  entry,
   testing,
   onTest,
   onChanged,
 }: {
   device: DeviceStatus;
+  /** What the daemon's device list says about this device; absent until the catalog has loaded. */
+  entry?: CatalogEntry;
   testing?: HealthLevel;
   onTest(level: HealthLevel): void;
   onChanged(): void;
 }) {
-  const label = DEVICE_LABEL[device.name] ?? device.name;
+  const label = entry?.label ?? device.name;
   const stats = Object.entries(device.statistics);
   return (
     <section className={`mnt-card mnt-state-${device.state}`} aria-label={label} data-testid={`device-${device.name}`}>
@@ -39,7 +42,7 @@ export function DeviceCard({
         <p className="mnt-health">尚未自检</p>
       )}
       <div className="mnt-tests">
-        {(SELF_TESTS[device.name] ?? []).map((t) => (
+        {(entry?.selfTests ?? []).map((t) => (
           <button key={t.level} type="button" className="mnt-button" disabled={testing !== undefined} onClick={() => onTest(t.level)}>
             {testing === t.level ? `${t.label}中…` : t.label}
           </button>
@@ -73,7 +76,7 @@ export function DeviceCard({
           </ul>
         </details>
       ) : null}
-      {device.simulated ? <FaultPanel device={device.name} onDone={onChanged} /> : null}
+      {device.simulated ? <FaultPanel device={device.name} actions={entry?.faults ?? []} onDone={onChanged} /> : null}
     </section>
   );
 }

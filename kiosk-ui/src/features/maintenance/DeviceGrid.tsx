@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useEvent } from '../../shared/api/use-event';
 import { Notice } from '../../shared/kiosk';
-import { fetchDevices, runHealth, type DeviceStatus, type HealthLevel } from './api';
+import { fetchCatalog, fetchDevices, runHealth, type CatalogEntry, type DeviceStatus, type HealthLevel } from './api';
 import { DeviceCard } from './DeviceCard';
 import { handleSessionError } from './session';
 
 /**
- * Every fitted device with its live state: loaded once, then kept current by `device.status` events; a
+ * Every fitted device with its live state and what the daemon's device list says about it (label, self-tests,
+ * faults): loaded once, then kept current by `device.status` events; a
  * self-test's answer replaces its device's entry. `onBusy` holds the page countdown while a test runs
  * (an interactive test waits on the technician).
  */
@@ -22,6 +23,13 @@ export function DeviceGrid({ onBusy }: { onBusy(busy: boolean): void }) {
     );
   }, []);
   useEffect(load, [load]);
+  const [catalog, setCatalog] = useState<CatalogEntry[]>([]);
+  useEffect(() => {
+    fetchCatalog().then(
+      (r) => setCatalog(r.devices),
+      (err) => handleSessionError(err) || setError((err as Error).message),
+    );
+  }, []);
 
   const update = (next: DeviceStatus) => setDevices((list) => list?.map((d) => (d.name === next.name ? next : d)));
   useEvent('device.status', (e) => {
@@ -49,7 +57,7 @@ export function DeviceGrid({ onBusy }: { onBusy(busy: boolean): void }) {
       {devices.length === 0 ? <Notice title="本机未配置任何设备" /> : null}
       <div className="mnt-grid">
         {devices.map((d) => (
-          <DeviceCard key={d.name} device={d} testing={testing[d.name]} onTest={(level) => void test(d.name, level)} onChanged={load} />
+          <DeviceCard key={d.name} device={d} entry={catalog.find((c) => c.name === d.name)} testing={testing[d.name]} onTest={(level) => void test(d.name, level)} onChanged={load} />
         ))}
       </div>
       <div className="action-row">

@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { simCall } from './api';
-import { FAULTS } from './catalog';
+import { simCall, type FaultAction } from './api';
 
 /** Fault injection into a simulated device through its /api/sim routes (absent for real devices). */
-export function FaultPanel({ device, onDone }: { device: string; onDone(): void }) {
+export function FaultPanel({ device, actions, onDone }: { device: string; actions: readonly FaultAction[]; onDone(): void }) {
   const [message, setMessage] = useState<string | undefined>();
-  const actions = FAULTS[device] ?? [];
   if (actions.length === 0) return null;
   const act = async (i: number) => {
     const a = actions[i]!;

@@ -7,8 +7,9 @@ import { api, get, post } from '../../shared/api/client';
  */
 import type { DeviceStatus, HealthLevel, HealthResult } from '@daemon/devices/core/device';
 import type { SystemFacts } from '@daemon/maintenance/system-facts';
-export type { DeviceStatus, HealthLevel, HealthResult, SystemFacts };
-
+import type { CatalogEntry } from '@daemon/devices/descriptors';
+import type { FaultAction } from '@daemon/devices/core/descriptor';
+export type { CatalogEntry, DeviceStatus, FaultAction, HealthLevel, HealthResult, SystemFacts };
 
 
 export interface LogLine {
@@ -27,6 +28,8 @@ export interface UiWatch {
 export const login = (pin: string) => post<{ expiresInSeconds: number }>('/api/maintenance/login', { pin });
 export const logout = () => post<void>('/api/maintenance/logout');
 export const fetchDevices = () => get<{ devices: DeviceStatus[] }>('/api/maintenance/devices');
+/** Every device the daemon knows: label, self-tests, simulator faults (the daemon's one device list). */
+export const fetchCatalog = () => get<{ devices: CatalogEntry[] }>('/api/maintenance/catalog');
 export const runHealth = (device: string, level: HealthLevel) =>
   post<{ result: HealthResult; device: DeviceStatus }>(`/api/maintenance/devices/${device}/health`, { level });
 export const fetchLog = (limit = 200) => get<{ lines: LogLine[] }>(`/api/maintenance/log?limit=${limit}`);

@@ -1,89 +1,13 @@
-import type { HealthLevel } from './api';
-
 /**
- * What the technician's screens know about each device, as data: names, self-tests by level, and the
- * simulator's fault-injection actions (the routes under /api/sim/<device>, see each device module).
+ * Presentation only: state and statistic names in the technician's words. Device labels, self-tests and
+ * fault-injection actions come from the daemon's device list (`GET /api/maintenance/catalog`).
  */
-export const DEVICE_LABEL: Record<string, string> = {
-  idReader: '身份证阅读器',
-  printer: '票据打印机',
-  keypad: '评价器',
-  scanner: '扫描仪',
-};
-
 export const STATE_LABEL: Record<string, string> = {
   idle: '正常',
   busy: '工作中',
   error: '故障',
   offline: '离线',
   closed: '未打开',
-};
-
-export interface SelfTest {
-  level: HealthLevel;
-  label: string;
-}
-
-export const SELF_TESTS: Record<string, SelfTest[]> = {
-  printer: [
-    { level: 'internal', label: '状态检查' },
-    { level: 'external', label: '打印测试页' },
-  ],
-  idReader: [
-    { level: 'internal', label: '安全模块自检' },
-    { level: 'external', label: '立即读卡' },
-    { level: 'interactive', label: '放卡测试' },
-  ],
-  keypad: [
-    { level: 'internal', label: '连接检查' },
-    { level: 'interactive', label: '逐键测试' },
-  ],
-  scanner: [
-    { level: 'internal', label: '连接检查' },
-    { level: 'external', label: '扫描测试页' },
-  ],
-};
-
-export interface FaultAction {
-  label: string;
-  method: 'POST' | 'DELETE';
-  path: string;
-  body?: unknown;
-}
-
-export const FAULTS: Record<string, FaultAction[]> = {
-  printer: [
-    { label: '缺纸', method: 'POST', path: '/state', body: { paper: 'out' } },
-    { label: '纸将尽', method: 'POST', path: '/state', body: { paper: 'near-end' } },
-    { label: '装纸', method: 'POST', path: '/state', body: { paper: 'ok' } },
-    { label: '开盖', method: 'POST', path: '/state', body: { cover: 'open' } },
-    { label: '合盖', method: 'POST', path: '/state', body: { cover: 'closed' } },
-    { label: '切刀故障', method: 'POST', path: '/state', body: { fault: 'autocutter' } },
-    { label: '清除故障', method: 'POST', path: '/state', body: { fault: 'none' } },
-    { label: '拔线', method: 'POST', path: '/state', body: { plugged: false } },
-    { label: '插线', method: 'POST', path: '/state', body: { plugged: true } },
-  ],
-  idReader: [
-    { label: '放卡', method: 'POST', path: '/card', body: { profile: 'resident' } },
-    { label: '取卡', method: 'DELETE', path: '/card' },
-    { label: '读卡失败', method: 'POST', path: '/fault', body: { fault: 'read-failure' } },
-    { label: '模块故障', method: 'POST', path: '/fault', body: { fault: 'sam-fault' } },
-    { label: '校验错误', method: 'POST', path: '/fault', body: { fault: 'bad-checksum' } },
-    { label: '无应答', method: 'POST', path: '/fault', body: { fault: 'mute' } },
-    { label: '拔线', method: 'POST', path: '/fault', body: { fault: 'unplug' } },
-    { label: '恢复正常', method: 'POST', path: '/fault', body: { fault: 'none' } },
-  ],
-  keypad: [
-    ...[1, 2, 3, 4, 5].map((key) => ({ label: `按键${key}`, method: 'POST' as const, path: '/press', body: { key } })),
-    { label: '拔线', method: 'POST', path: '/state', body: { plugged: false } },
-    { label: '插线', method: 'POST', path: '/state', body: { plugged: true } },
-  ],
-  scanner: [
-    { label: '卡纸', method: 'POST', path: '/fault', body: { fault: 'jammed' } },
-    { label: '无纸', method: 'POST', path: '/fault', body: { fault: 'no-documents' } },
-    { label: '开盖', method: 'POST', path: '/fault', body: { fault: 'cover-open' } },
-    { label: '恢复正常', method: 'POST', path: '/fault', body: { fault: 'none' } },
-  ],
 };
 
 /** UnifiedPOS statistic names in the technician's words; unknown names are shown as they are. */

@@ -1,3 +1,5 @@
+import { DeviceError } from '../../core/device-error';
+
 /**
  * SW3, the reader/SAM status byte of every reply (docs/PROTOCOLS.md §1), and the typed error each
  * failure maps to. SW1 SW2 are passed through and normally 00 00.
@@ -59,15 +61,15 @@ export type IdCardErrorCode =
 /** Where an error belongs in the statistics. */
 export type ErrorKind = 'card' | 'sam' | 'communication';
 
-export class IdCardError extends Error {
+export class IdCardError extends DeviceError<IdCardErrorCode> {
   constructor(
-    readonly code: IdCardErrorCode,
+    code: IdCardErrorCode,
     message: string,
     readonly kind: ErrorKind,
     /** The SW3 byte when the reader reported it. */
     readonly sw3?: number,
   ) {
-    super(message);
+    super('idReader', code, message);
     this.name = 'IdCardError';
   }
 }

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { HIDAsync } from 'node-hid';
 import type * as NodeHid from 'node-hid';
-import { transportError } from '../core/transport';
+import { transportError } from '../../core/transport';
 import { hex4, type HidTransport } from './hid-transport';
 
 /** The part of node-hid used here; injectable so the transport's lifecycle is tested without a USB unit. */

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ScanProcess, ScanTransport } from './transport';
+import type { ScanProcess, ScanTransport } from '../transport/scan-transport';
 
 /**
  * The SANE `test` backend (sane-test(5)) as the kiosk's simulated scanner: a real SANE device driven by the

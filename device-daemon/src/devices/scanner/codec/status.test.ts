@@ -36,6 +36,8 @@ describe('scanimage exit status to typed errors', () => {
     const err = exitToError({ code: 6, signal: null }, 'Progress: 10.0%\rscanimage: sane_read: Document feeder jammed\n')!;
     expect(err.reason).toBe('scanimage: sane_read: Document feeder jammed');
     expect(err.message).toContain('卡纸');
-    expect(err.status).toBe(409);
+    // A device error names its device and carries no HTTP status: the scan feature decides the answer.
+    expect(err.device).toBe('scanner');
+    expect('status' in err).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ScanExit } from './status';
+import type { ScanExit } from '../codec/status';
 
 /**
  * The child-process transport contract of the scanner: run the `scanimage` program with arguments.

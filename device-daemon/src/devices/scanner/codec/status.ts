@@ -1,4 +1,4 @@
-import { DomainError } from '../../core/errors';
+import { DeviceError } from '../../core/device-error';
 
 /**
  * SANE status codes (sane.h, `SANE_Status`). `scanimage` exits with the status of a failed
@@ -30,22 +30,22 @@ export type ScannerErrorCode =
   | 'SCANNER_ACCESS_DENIED'
   | 'SCANNER_IO_ERROR';
 
-/** Plain words for the person at the kiosk, and the HTTP status a route answers with. */
-const MESSAGES: Record<ScannerErrorCode, { message: string; status: number }> = {
-  SCANNER_JAMMED: { message: '扫描仪卡纸，请取出卡住的纸张后重新扫描', status: 409 },
-  SCANNER_NO_DOCUMENTS: { message: '没有检测到材料，请把材料放好后重新扫描', status: 409 },
-  SCANNER_COVER_OPEN: { message: '扫描仪盖板未合上，请合上盖板后重新扫描', status: 409 },
-  SCANNER_MISSING: { message: '未找到扫描仪，请联系工作人员', status: 503 },
-  SCANNER_TIMEOUT: { message: '扫描超时，请重新扫描', status: 503 },
-  SCANNER_BUSY: { message: '扫描仪正在扫描，请稍候', status: 409 },
-  SCANNER_CANCELLED: { message: '扫描已取消', status: 409 },
-  SCANNER_ACCESS_DENIED: { message: '无权使用扫描仪，请联系工作人员', status: 503 },
-  SCANNER_IO_ERROR: { message: '扫描仪出错，请重新扫描或联系工作人员', status: 503 },
+/** Plain words for the person at the kiosk (the scan screen shows them as they are). */
+const MESSAGES: Record<ScannerErrorCode, string> = {
+  SCANNER_JAMMED: '扫描仪卡纸，请取出卡住的纸张后重新扫描',
+  SCANNER_NO_DOCUMENTS: '没有检测到材料，请把材料放好后重新扫描',
+  SCANNER_COVER_OPEN: '扫描仪盖板未合上，请合上盖板后重新扫描',
+  SCANNER_MISSING: '未找到扫描仪，请联系工作人员',
+  SCANNER_TIMEOUT: '扫描超时，请重新扫描',
+  SCANNER_BUSY: '扫描仪正在扫描，请稍候',
+  SCANNER_CANCELLED: '扫描已取消',
+  SCANNER_ACCESS_DENIED: '无权使用扫描仪，请联系工作人员',
+  SCANNER_IO_ERROR: '扫描仪出错，请重新扫描或联系工作人员',
 };
 
-export class ScannerError extends DomainError<ScannerErrorCode> {
+export class ScannerError extends DeviceError<ScannerErrorCode> {
   constructor(code: ScannerErrorCode, readonly reason?: string) {
-    super(code, MESSAGES[code].message, MESSAGES[code].status);
+    super('scanner', code, MESSAGES[code]);
     this.name = 'ScannerError';
   }
 }

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
-import type { ScanProcess, ScanTransport } from './transport';
-import type { ScanExit } from './status';
-import { SANE_STATUS } from './status';
-import { encodePnm } from './pnm';
+import type { ScanProcess, ScanTransport } from '../transport/scan-transport';
+import type { ScanExit } from '../codec/status';
+import { SANE_STATUS } from '../codec/status';
+import { encodePnm } from '../codec/pnm';
 
 /**
  * An in-process stand-in for `scanimage -d test` on machines without SANE, so `npm start` works anywhere.

@@ -1,6 +1,6 @@
-import type { HidDevice } from './hid-transport';
-import type { KeypadModel } from './models';
-import { encodeKeysDown } from './report';
+import type { HidDevice } from '../transport/hid-transport';
+import type { KeypadModel } from '../codec/models';
+import { encodeKeysDown } from '../codec/report';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

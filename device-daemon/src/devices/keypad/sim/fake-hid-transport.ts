@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { LoopbackTransport } from '../core/loopback-transport';
-import type { HidDevice, HidTransport } from './hid-transport';
+import { LoopbackTransport } from '../../core/loopback-transport';
+import type { HidDevice, HidTransport } from '../transport/hid-transport';
 
 /**
  * An in-process HID transport to a simulated unit (this machine cannot create virtual HID devices): the

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { SCANNER_FAULTS, type SaneTestScript, type ScannerFault } from './sane-test';
-import { oneFieldBody } from '../core/sim-schema';
+import { oneFieldBody } from '../../core/sim-schema';
 
 /**
  * /api/sim/scanner: the simulated scanner's scripting API (exists only while the scanner is simulated).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_MODELS, USAGE } from './models';
 import { PressDecoder, encodeKeysDown, keysDown } from './report';
-import { keypadModelSchema } from './model-schema';
+import { keypadModelSchema } from '../model-schema';
 
 const boot = BUILTIN_MODELS['boot-keyboard']!;
 const vendor = BUILTIN_MODELS['vendor-5key']!;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
-import type { ScanProcess, ScanTransport } from './transport';
-import type { ScanExit } from './status';
+import type { ScanProcess, ScanTransport } from './scan-transport';
+import type { ScanExit } from '../codec/status';
 
 export interface ChildTransportOptions {
   /** The program; `scanimage` on the PATH by default. */

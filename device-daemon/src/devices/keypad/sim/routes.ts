@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { badRequest } from '../../core/errors';
+import { badRequest } from '../../../core/errors';
 import type { FakeHidTransport } from './fake-hid-transport';
 import type { KeypadSimulator } from './simulator';
-import { modelKeys } from './models';
-import { oneFieldBody } from '../core/sim-schema';
+import { modelKeys } from '../codec/models';
+import { oneFieldBody } from '../../core/sim-schema';
 
 /**
  * /api/sim/keypad (docs/INTERFACE.md: press a keypad key), present only while the keypad is simulated:
