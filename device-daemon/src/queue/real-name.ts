@@ -1,20 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError, badRequest, isDomainError } from '../core/errors';
 import type { CategoryConfig } from './config';
+import type { IssueBody } from './schemas';
 
-/** What a ticket request adds for real-name pickup. */
-export interface RealNameRequest {
-  /** The session the kiosk got with `card.read`. */
-  identitySessionId?: string;
-  /** Ask for the priority (绿色通道) lane; only for people at or above `queue.priorityAge`. */
-  priority?: boolean;
-}
-
-/** The request body properties, for the route's JSON schema. */
-export const realNameBodyProperties = {
-  identitySessionId: { type: 'string', minLength: 1, maxLength: 64 },
-  priority: { type: 'boolean' },
-} as const;
+/** What a ticket request adds for real-name pickup: the session of the card read, and the priority lane. */
+export type RealNameRequest = Pick<IssueBody, 'identitySessionId' | 'priority'>;
 
 export interface RealNameDecision {
   /** Keyed hash of the person: the queue service allows one open ticket per person, category and day. */

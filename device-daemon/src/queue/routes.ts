@@ -1,39 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { unavailable } from '../core/errors';
 import { ticketDocument } from './ticket-layout';
 import { errorCode } from '../devices/core/device';
-import { ticketSchema, categorySchema, errorSchema } from './schemas';
-import { decideRealName, realNameBodyProperties, type RealNameRequest } from './real-name';
-
-interface IssueBody extends RealNameRequest {
-  categoryId: string;
-  delivery?: 'print' | 'screen';
-}
+import { categoriesReply, errorSchema, issueRoute, ticketIdParams, ticketNumberParams, ticketReply } from './schemas';
+import { decideRealName } from './real-name';
 
 /** Thin routes: validate, call the queue service, answer. */
-export default async function queueRoutes(app: FastifyInstance) {
+export default async function queueRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/api/queue/categories', {
-    schema: { response: { 200: { type: 'object', properties: { categories: { type: 'array', items: categorySchema } } } } },
+    schema: { response: { 200: categoriesReply } },
   }, async () => ({ categories: await app.queue.listCategories() }));
 
-  app.post<{ Body: IssueBody }>('/api/queue/tickets', {
-    schema: {
-      body: {
-        type: 'object',
-        required: ['categoryId'],
-        additionalProperties: false,
-        properties: {
-          categoryId: { type: 'string', pattern: '^[A-Z]$' },
-          delivery: { type: 'string', enum: ['print', 'screen'] },
-          ...realNameBodyProperties,
-        },
-      },
-      response: {
-        201: { type: 'object', properties: { ticket: ticketSchema, printError: { type: 'object', additionalProperties: true } } },
-        '4xx': errorSchema,
-        '5xx': errorSchema,
-      },
-    },
+  app.post('/api/queue/tickets', {
+    schema: issueRoute,
   }, async (request, reply) => {
     const delivery = request.body.delivery ?? 'print';
     const category = app.queue.category(request.body.categoryId);
@@ -65,17 +46,17 @@ export default async function queueRoutes(app: FastifyInstance) {
     return reply.status(201).send({ ticket, ...(printError ? { printError } : {}) });
   });
 
-  app.get<{ Params: { id: string } }>('/api/queue/tickets/:id', {
+  app.get('/api/queue/tickets/:id', {
     schema: {
-      params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } },
-      response: { 200: { type: 'object', properties: { ticket: ticketSchema } }, '4xx': errorSchema },
+      params: ticketIdParams,
+      response: { 200: ticketReply, '4xx': errorSchema },
     },
   }, async (request) => ({ ticket: await app.queue.get(request.params.id) }));
 
-  app.get<{ Params: { number: string } }>('/api/queue/tickets/by-number/:number', {
+  app.get('/api/queue/tickets/by-number/:number', {
     schema: {
-      params: { type: 'object', properties: { number: { type: 'string', pattern: '^[A-Za-z][0-9]{3}$' } } },
-      response: { 200: { type: 'object', properties: { ticket: ticketSchema } }, '4xx': errorSchema },
+      params: ticketNumberParams,
+      response: { 200: ticketReply, '4xx': errorSchema },
     },
   }, async (request) => ({ ticket: await app.queue.findByNumber(request.params.number) }));
 }
