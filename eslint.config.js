@@ -30,7 +30,7 @@ const uiFeatures = folders(u('features'));
 
 const daemonZones = [
   { target: d('core/**'), from: d('**'), except: [d('core/**')], message: 'core/ imports nothing of the project.' },
-  ...['store/db.ts', 'config/schema-dsl.ts'].map((only) => ({
+  ...['store/db.ts', 'config/kit.ts', 'config/config-error.ts'].map((only) => ({
     target: d(only), from: d('**'), except: [file(d(only))], message: `${only} imports nothing of the project.`,
   })),
   {

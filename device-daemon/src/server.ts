@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config/load';
-import { ConfigError } from './config/schema-dsl';
+import { ConfigError } from './config/config-error';
 import { buildApp } from './app';
 import type { KioskConfig } from './config/schema';
 

@@ -10,7 +10,7 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../device-daemon/src/config/load';
-import { ConfigError } from '../../device-daemon/src/config/schema-dsl';
+import { ConfigError } from '../../device-daemon/src/config/config-error';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const tsx = import.meta.resolve('tsx');

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, parseConfig } from './load';
-import { ConfigError } from './schema-dsl';
+import { ConfigError } from './config-error';
 
 function errorOf(fn: () => unknown): ConfigError {
   try {
@@ -68,6 +68,30 @@ describe('configuration', () => {
     expect(err.message).toMatch(expected);
     expect(err.message.split('\n')).toHaveLength(1);
     expect(err.message).toContain(key);
+  });
+
+  it.each([
+    // a nested key, inside a list inside a section
+    [{ queue: { categories: [{ id: 'A', name: '民生', hours: [{ from: '8:00', to: '12:00' }] }] } },
+      'invalid configuration: queue.categories[0].hours[0].from = "8:00"; expected a time of day "HH:MM"'],
+    // an unknown key, inside a device section chosen by its driver
+    [{ devices: { scanner: { driver: 'sane', device: 'test', dpi: 300 } } },
+      'invalid configuration: devices.scanner.dpi = 300; expected a known key (driver, device, sourceNames, timeoutSeconds)'],
+    // a wrong enum
+    [{ scan: { mode: 'colour' } }, 'invalid configuration: scan.mode = "colour"; expected one of "gray", "color"'],
+    // custom checks keep their hints
+    [{ hall: { timezone: 'Mars/Olympus' } },
+      'invalid configuration: hall.timezone = "Mars/Olympus"; expected an IANA time zone such as "Asia/Shanghai"'],
+    [{ devices: { keypad: { driver: 'simulated', model: { mode: 'vendor-report', reportLength: 4, offset: 4, releaseValue: 0, values: [{ code: 1, key: 1 }] } } } },
+      'invalid configuration: devices.keypad.model.offset = 4; expected less than reportLength (4)'],
+  ])('names the key, the value and what was expected in one line: %j', (raw, line) => {
+    expect(errorOf(() => parseConfig(raw)).message).toBe(line);
+  });
+
+  it('fills defaults inside the variant a driver picks, and decodes a keypad model name', () => {
+    const c = parseConfig({ devices: { keypad: { driver: 'simulated', model: 'vendor-5key' } } });
+    expect(c.devices.keypad).toMatchObject({ driver: 'simulated', windowSeconds: 10, keyLevels: [1, 2, 3, 4, 5] });
+    expect(c.devices.keypad?.model).toMatchObject({ mode: 'vendor-report' });
   });
 
   it('reports unreadable and malformed files as configuration errors', () => {

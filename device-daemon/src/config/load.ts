@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from './schema-dsl';
+import { ConfigError } from './config-error';
+import { parseWith } from './explain';
 import { kioskConfig, type KioskConfig } from './schema';
 import { simulatedDevices } from '../devices/descriptors';
 
@@ -15,7 +16,7 @@ const SIMULATED_DEFAULTS = { devices: simulatedDevices };
 
 /** Validates a configuration object; throws ConfigError naming the key, the value and what was expected. */
 export function parseConfig(raw: unknown, dataDir = 'data'): KioskConfig {
-  const parsed = kioskConfig.parse(raw, '');
+  const parsed = parseWith(kioskConfig, raw);
   const resolvedDataDir = path.resolve(dataDir);
   if (parsed.store.driver === 'sqlite' && parsed.store.path !== ':memory:') {
     parsed.store.path = path.resolve(parsed.store.path ?? path.join(resolvedDataDir, 'kiosk.db'));

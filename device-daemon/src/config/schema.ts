@@ -1,5 +1,6 @@
-import { arr, int, obj, opt, str, tagged, type Infer } from './schema-dsl';
-import { deviceConfigShape } from '../devices/descriptors';
+import { Type, type StaticDecode } from 'typebox';
+import { section, strict, tagged } from './kit';
+import { deviceConfigShape, type DeviceConfigs } from '../devices/descriptors';
 import { queueConfig } from '../queue/config';
 import { evaluationConfig } from '../evaluation/config';
 import { scanConfig } from '../scan/config';
@@ -7,68 +8,62 @@ import { maintenanceConfig } from '../maintenance/config';
 import { identityConfig } from '../identity/config';
 import { countersConfig } from '../counters/config';
 
-const timezone = str({ min: 1, hint: 'an IANA time zone such as "Asia/Shanghai"' });
-const validTimezone: typeof timezone = {
-  expected: timezone.expected,
-  parse(v, path) {
-    const tz = timezone.parse(v, path);
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-    } catch {
-      return timezone.parse(null, path);
-    }
-    return tz;
-  },
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
 };
+const timezone = Type.Refine(
+  Type.String({ minLength: 1, default: 'Asia/Shanghai', expected: 'an IANA time zone such as "Asia/Shanghai"' }),
+  isTimeZone,
+);
 
-export const kioskConfig = obj({
-  hall: opt(
-    obj({
-      name: opt(str({ min: 1, max: 40 }), '政务服务中心'),
-      timezone: opt(validTimezone, 'Asia/Shanghai'),
-      /** Identifies this kiosk in a hall of many (hall-wide mode). */
-      kioskId: opt(str({ pattern: /^[A-Za-z0-9_-]{1,32}$/, hint: 'letters, digits, - or _' }), 'kiosk-1'),
-      /** Base URL phones use to reach this hall (QR codes on tickets); the kiosk's own origin if absent. */
-      publicBaseUrl: opt(str({ pattern: /^https?:\/\//, hint: 'an http(s) URL' })),
-    }),
-    {},
+export const kioskConfig = strict({
+  hall: section({
+    name: Type.String({ minLength: 1, maxLength: 40, default: '政务服务中心' }),
+    timezone,
+    /** Identifies this kiosk in a hall of many (hall-wide mode). */
+    kioskId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$', default: 'kiosk-1', expected: 'letters, digits, - or _' }),
+    /** Base URL phones use to reach this hall (QR codes on tickets); the kiosk's own origin if absent. */
+    publicBaseUrl: Type.Optional(Type.String({ pattern: '^https?://', expected: 'an http(s) URL' })),
+  }),
+  /** One optional section per device of devices/descriptors.ts: a device left out is not fitted. */
+  devices: section(deviceConfigShape),
+  store: tagged(
+    'driver',
+    {
+      sqlite: { path: Type.Optional(Type.String({ minLength: 1 })) },
+      postgres: { url: Type.String({ pattern: '^postgres(ql)?://', expected: 'a postgres:// URL' }) },
+    },
+    { default: { driver: 'sqlite' } },
   ),
-  /** One optional section per device of devices/descriptors.ts. */
-  devices: opt(obj(deviceConfigShape), {}),
-  store: opt(
-    tagged('driver', {
-      sqlite: obj({ path: opt(str({ min: 1 })) }),
-      postgres: obj({ url: str({ pattern: /^postgres(ql)?:\/\//, hint: 'a postgres:// URL' }) }),
-    }),
-    { driver: 'sqlite' },
-  ),
-  ui: opt(
-    obj({
-      pageTimeoutSeconds: opt(int({ min: 10, max: 600 }), 60),
-      /** 关爱模式 gives people more time. */
-      elderPageTimeoutSeconds: opt(int({ min: 10, max: 900 }), 120),
-      attractAfterSeconds: opt(int({ min: 10, max: 3600 }), 90),
-    }),
-    {},
-  ),
-  server: opt(
-    obj({
-      /** Extra origins allowed to open /api/events (the kiosk's own origin always is). */
-      allowedOrigins: opt(arr(str({ pattern: /^https?:\/\//, hint: 'an origin such as http://10.0.0.5:8080' })), []),
-    }),
-    {},
-  ),
-  queue: opt(queueConfig, {}),
-  counters: opt(countersConfig, {}),
-  evaluation: opt(evaluationConfig, {}),
-  scan: opt(scanConfig, {}),
-  maintenance: opt(maintenanceConfig, {}),
-  identity: opt(identityConfig, {}),
-  log: opt(obj({ level: opt(str({ pattern: /^(fatal|error|warn|info|debug|trace|silent)$/, hint: 'a pino level' }), 'info') }), {}),
+  ui: section({
+    pageTimeoutSeconds: Type.Integer({ minimum: 10, maximum: 600, default: 60 }),
+    /** 关爱模式 gives people more time. */
+    elderPageTimeoutSeconds: Type.Integer({ minimum: 10, maximum: 900, default: 120 }),
+    attractAfterSeconds: Type.Integer({ minimum: 10, maximum: 3600, default: 90 }),
+  }),
+  server: section({
+    /** Extra origins allowed to open /api/events (the kiosk's own origin always is). */
+    allowedOrigins: Type.Array(Type.String({ pattern: '^https?://', expected: 'an origin such as http://10.0.0.5:8080' }), { default: [] }),
+  }),
+  queue: queueConfig,
+  counters: countersConfig,
+  evaluation: evaluationConfig,
+  scan: scanConfig,
+  maintenance: maintenanceConfig,
+  identity: identityConfig,
+  log: section({
+    level: Type.String({ pattern: '^(fatal|error|warn|info|debug|trace|silent)$', default: 'info', expected: 'a pino level' }),
+  }),
 });
 
-export type KioskConfig = Infer<typeof kioskConfig> & {
+export type KioskConfig = Omit<StaticDecode<typeof kioskConfig>, 'devices'> & {
+  /** Typed per device from the descriptor list (the schema above is built from the same list). */
+  devices: DeviceConfigs;
   /** Resolved at load time, not part of the file. */
   dataDir: string;
 };
-

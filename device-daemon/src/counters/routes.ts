@@ -1,51 +1,49 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorSchema } from '../core/schemas';
-import { callSchema, counterParams, counterViewSchema, numberBody, recentQuery, transferBody } from './schemas';
+import { callsReply, counterParams, countersReply, numberBody, recentQuery, transferBody, viewReply } from './schemas';
 import { counterGuard } from '../core/guards';
 import type { CounterAction } from './rules';
 
-type P = { Params: { counter: string } };
 const n = (req: { params: { counter: string } }) => Number(req.params.counter);
-const viewReply = { 200: { type: 'object', properties: { counter: counterViewSchema } }, '4xx': errorSchema, '5xx': errorSchema };
 
 /**
  * Thin routes of the counters (窗口). Reading is open (numbers only, no personal data); every action needs the
  * counter's staff token (`counterGuard` in core/guards.ts).
  */
-export default async function counterRoutes(app: FastifyInstance) {
+export default async function counterRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const guard = counterGuard(app.config.counters);
   const action = { preHandler: guard, schema: { params: counterParams, response: viewReply } };
+  const withBody = <B>(body: B) => ({ ...action, schema: { ...action.schema, body } });
 
   app.get('/api/counters', {
-    schema: { response: { 200: { type: 'object', properties: { counters: { type: 'array', items: counterViewSchema } } }, '5xx': errorSchema } },
+    schema: { response: { 200: countersReply, '5xx': errorSchema } },
   }, async () => ({ counters: await Promise.all(app.counters.counters().map((n) => app.counters.view(n))) }));
 
-  app.get<P>('/api/counters/:counter', { schema: { params: counterParams, response: viewReply } },
+  app.get('/api/counters/:counter', { schema: { params: counterParams, response: viewReply } },
     async (req) => ({ counter: await app.counters.view(n(req)) }));
 
-  app.get<{ Querystring: { limit?: string } }>('/api/counters/calls/recent', {
-    schema: {
-      querystring: recentQuery,
-      response: { 200: { type: 'object', properties: { calls: { type: 'array', items: callSchema } } }, '5xx': errorSchema },
-    },
+  app.get('/api/counters/calls/recent', {
+    schema: { querystring: recentQuery, response: { 200: callsReply, '5xx': errorSchema } },
   }, async (req) => ({ calls: await app.counters.recentCalls(Number(req.query.limit ?? 10)) }));
 
-  app.post<P>('/api/counters/:counter/call-next', action, async (req) => ({ counter: await app.counters.callNext(n(req)) }));
+  app.post('/api/counters/:counter/call-next', action, async (req) => ({ counter: await app.counters.callNext(n(req)) }));
 
-  app.post<P & { Body: { number: string } }>('/api/counters/:counter/call', { ...action, schema: { ...action.schema, body: numberBody } },
+  app.post('/api/counters/:counter/call', withBody(numberBody),
     async (req) => ({ counter: await app.counters.callNumber(n(req), req.body.number) }));
 
   const onCurrent: Exclude<CounterAction, 'transfer'>[] = ['recall', 'start', 'done', 'no-show', 'hold'];
   for (const name of onCurrent) {
-    app.post<P>(`/api/counters/:counter/${name}`, action, async (req) => ({ counter: await app.counters.onCurrent(n(req), name) }));
+    app.post(`/api/counters/:counter/${name}`, action, async (req) => ({ counter: await app.counters.onCurrent(n(req), name) }));
   }
 
-  app.post<P & { Body: { categoryId: string } }>('/api/counters/:counter/transfer', { ...action, schema: { ...action.schema, body: transferBody } },
+  app.post('/api/counters/:counter/transfer', withBody(transferBody),
     async (req) => ({ counter: await app.counters.transfer(n(req), req.body.categoryId) }));
 
-  app.post<P & { Body: { number: string } }>('/api/counters/:counter/resume', { ...action, schema: { ...action.schema, body: numberBody } },
+  app.post('/api/counters/:counter/resume', withBody(numberBody),
     async (req) => ({ counter: await app.counters.resume(n(req), req.body.number) }));
 
-  app.post<P>('/api/counters/:counter/pause', action, async (req) => ({ counter: await app.counters.setPaused(n(req), true) }));
-  app.post<P>('/api/counters/:counter/open', action, async (req) => ({ counter: await app.counters.setPaused(n(req), false) }));
+  app.post('/api/counters/:counter/pause', action, async (req) => ({ counter: await app.counters.setPaused(n(req), true) }));
+  app.post('/api/counters/:counter/open', action, async (req) => ({ counter: await app.counters.setPaused(n(req), false) }));
 }

@@ -1,63 +1,51 @@
-/** JSON schemas of the counter API: params, bodies and answers (the answers are also the serializers). */
-const ticket = {
-  type: ['object', 'null'],
-  properties: {
-    id: { type: 'string' },
-    number: { type: 'string' },
-    categoryId: { type: 'string' },
-    categoryName: { type: 'string' },
-    state: { type: 'string' },
-    priority: { type: 'boolean' },
-    recalls: { type: 'integer' },
-    calledAt: { type: ['string', 'null'] },
-  },
-} as const;
+/** The counter API's shapes: params, bodies and answers (the answers are also the serializers) and their types. */
+import { Type, type Static } from 'typebox';
+import { errorSchema, nullable, nullableString, strictObject } from '../core/schemas';
+import { oneOf } from '../config/kit';
 
-export const counterViewSchema = {
-  type: 'object',
-  properties: {
-    counter: { type: 'integer' },
-    state: { type: 'string', enum: ['open', 'paused'] },
-    categories: { type: 'array', items: { type: 'string' } },
-    current: ticket,
-    held: { type: 'array', items: ticket },
-  },
-} as const;
+const ticket = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  categoryId: Type.String(),
+  categoryName: Type.String(),
+  state: oneOf(['issued', 'called', 'serving', 'done', 'no-show', 'cancelled', 'held', 'transferred']),
+  priority: Type.Boolean(),
+  recalls: Type.Integer(),
+  calledAt: nullableString,
+});
+export type CounterTicketView = Static<typeof ticket>;
 
-export const callSchema = {
-  type: 'object',
-  properties: {
-    number: { type: 'string' },
-    counter: { type: 'integer' },
-    categoryId: { type: 'string' },
-    recall: { type: 'boolean' },
-    calledAt: { type: 'string' },
-  },
-} as const;
+export const counterViewSchema = Type.Object({
+  counter: Type.Integer(),
+  state: oneOf(['open', 'paused']),
+  /** Categories this counter serves (each category's `windows` lists it). */
+  categories: Type.Array(Type.String()),
+  current: nullable(ticket),
+  /** Tickets this counter put on hold (挂起) today, to resume later. */
+  held: Type.Array(ticket),
+});
+export type CounterViewBody = Static<typeof counterViewSchema>;
+
+/** One announcement: what the hall display shows and says. */
+export const callSchema = Type.Object({
+  number: Type.String(),
+  counter: Type.Integer(),
+  categoryId: Type.String(),
+  recall: Type.Boolean(),
+  calledAt: Type.String(),
+});
+export type CallView = Static<typeof callSchema>;
 
 /** Path parameters are strings (the app does not coerce types): a counter number of 1 to 3 digits. */
-export const counterParams = {
-  type: 'object',
-  required: ['counter'],
-  properties: { counter: { type: 'string', pattern: '^[1-9][0-9]{0,2}$' } },
-} as const;
+export const counterParams = Type.Object({ counter: Type.String({ pattern: '^[1-9][0-9]{0,2}$' }) });
 
-export const recentQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { limit: { type: 'string', pattern: '^([1-9]|[1-4][0-9]|50)$' } },
-} as const;
+export const recentQuery = strictObject({ limit: Type.Optional(Type.String({ pattern: '^([1-9]|[1-4][0-9]|50)$' })) });
 
-export const numberBody = {
-  type: 'object',
-  required: ['number'],
-  additionalProperties: false,
-  properties: { number: { type: 'string', pattern: '^[A-Za-z][0-9]{3}$' } },
-} as const;
+export const numberBody = strictObject({ number: Type.String({ pattern: '^[A-Za-z][0-9]{3}$' }) });
 
-export const transferBody = {
-  type: 'object',
-  required: ['categoryId'],
-  additionalProperties: false,
-  properties: { categoryId: { type: 'string', pattern: '^[A-Z]$' } },
-} as const;
+export const transferBody = strictObject({ categoryId: Type.String({ pattern: '^[A-Z]$' }) });
+
+export const counterReply = Type.Object({ counter: counterViewSchema });
+export const countersReply = Type.Object({ counters: Type.Array(counterViewSchema) });
+export const callsReply = Type.Object({ calls: Type.Array(callSchema) });
+export const viewReply = { 200: counterReply, '4xx': errorSchema, '5xx': errorSchema };

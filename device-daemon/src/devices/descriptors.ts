@@ -2,7 +2,7 @@
  * THE list of devices this kiosk knows. Adding a device is its own folder plus one entry here (README.md of this
  * folder has the checklist); everything that names devices is derived from this list.
  */
-import { opt, type Optional, type Schema } from '../config/schema-dsl';
+import { Type, type TProperties } from 'typebox';
 import type { DeviceDescriptor, FaultAction, SelfTest } from './core/descriptor';
 import { printer } from './printer';
 import { idReader } from './idcard';
@@ -22,9 +22,10 @@ export const DEVICE_NAMES: readonly DeviceName[] = deviceDescriptors.map((d) => 
 /** The fitted devices; a device left out of the configuration is absent and the UI hides what needs it. */
 export type Devices = { [N in DeviceName]?: DriverOf<Named<N>> };
 
-/** The `devices` configuration section: each device's own section, every one optional (absent = not fitted). */
-export type DeviceConfigShape = { [N in DeviceName]: Optional<ConfigOf<Named<N>>> };
-export const deviceConfigShape = Object.fromEntries(deviceDescriptors.map((d) => [d.name, opt(d.config as Schema<unknown>)])) as DeviceConfigShape;
+/** The `devices` configuration, typed: each device's own section, every one optional (absent = not fitted). */
+export type DeviceConfigs = { [N in DeviceName]?: ConfigOf<Named<N>> };
+/** The same as a schema: the properties of the `devices` section, built from the list. */
+export const deviceConfigShape: TProperties = Object.fromEntries(deviceDescriptors.map((d) => [d.name, Type.Optional(d.config)]));
 
 /** With no configuration file every device is simulated (docs/INTERFACE.md). */
 export const simulatedDevices = Object.fromEntries(DEVICE_NAMES.map((n) => [n, { driver: 'simulated' }])) as Record<DeviceName, { driver: 'simulated' }>;

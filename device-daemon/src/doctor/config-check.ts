@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/load';
 import type { KioskConfig } from '../config/schema';
-import { ConfigError } from '../config/schema-dsl';
+import { ConfigError } from '../config/config-error';
 import { fail, pass, warn, type Check } from './types';
 
 /** Loads KIOSK_CONFIG (or --config) exactly as the daemon does, so a PASS here means the daemon will start. */

@@ -1,17 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import { notFound } from '../core/errors';
-import type { PersonChannel } from './types';
 import { LEVEL_NAMES } from './types';
 import * as s from './schemas';
-
-interface RateBody {
-  ticketId: string;
-  level: number;
-  reasons?: string[];
-  comment?: string;
-  channel: PersonChannel;
-  identitySessionId?: string;
-}
 
 /**
  * The keyed hash of the person whose card was read at the kiosk, when the session is still alive. A session
@@ -27,17 +19,18 @@ function personHashOf(app: FastifyInstance, sessionId: string | undefined): stri
 }
 
 /** The rating API a person reaches: kiosk screen, keypad flow and the phone page. Thin: validate, call, answer. */
-export default async function evaluationRoutes(app: FastifyInstance) {
-  app.post<{ Body: RateBody }>('/api/evaluations', {
-    schema: { body: s.rateBody, response: { 201: { type: 'object', properties: { evaluation: s.evaluationSchema } }, ...s.responses } },
+export default async function evaluationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.post('/api/evaluations', {
+    schema: { body: s.rateBody, response: { 201: s.rateReply, ...s.responses } },
   }, async (request, reply) => {
     const { identitySessionId, ...input } = request.body;
     const evaluation = await app.evaluations.rate({ ...input, personHash: personHashOf(app, identitySessionId) });
     return reply.status(201).send({ evaluation });
   });
 
-  app.get<{ Params: { id: string } }>('/api/evaluations/identity/:id/tickets', {
-    schema: { params: s.idParams, response: s.responses },
+  app.get('/api/evaluations/identity/:id/tickets', {
+    schema: { params: s.idParams, response: { 200: s.personTicketsReply, ...s.responses } },
   }, async (request) => {
     if (!app.hasDecorator('identity')) throw notFound('IDENTITY_NOT_AVAILABLE', '本机未配置身份证阅读器');
     const { personHash } = app.identity.resolve(request.params.id); // 410 IDENTITY_SESSION_EXPIRED
@@ -48,37 +41,25 @@ export default async function evaluationRoutes(app: FastifyInstance) {
   });
 
   app.get('/api/evaluations/reasons', {
-    schema: {
-      response: {
-        200: {
-          type: 'object',
-          properties: {
-            reasons: { type: 'array', items: { type: 'string' } },
-            levels: { type: 'array', items: { type: 'object', properties: { level: { type: 'integer' }, name: { type: 'string' } } } },
-          },
-        },
-      },
-    },
+    schema: { response: { 200: s.reasonsReply } },
   }, async () => ({
     reasons: app.evaluations.reasons,
-    levels: [5, 4, 3, 2, 1].map((level) => ({ level, name: LEVEL_NAMES[level] })),
+    levels: [5, 4, 3, 2, 1].map((level) => ({ level, name: LEVEL_NAMES[level]! })),
   }));
 
-  app.get<{ Params: { id: string } }>('/api/evaluations/by-ticket/:id', {
-    schema: { params: s.idParams, response: { 200: { type: 'object', properties: { evaluation: { ...s.evaluationSchema, type: ['object', 'null'] } } }, ...s.responses } },
+  app.get('/api/evaluations/by-ticket/:id', {
+    schema: { params: s.idParams, response: { 200: s.ratingOfTicketReply, ...s.responses } },
   }, async (request) => {
     await app.queue.get(request.params.id); // 404 for an unknown ticket
     return { evaluation: (await app.evaluations.ofTicket(request.params.id)) ?? null };
   });
 
-  app.post<{ Body: { ticketId: string } }>('/api/evaluations/invitations', {
-    schema: {
-      body: { type: 'object', required: ['ticketId'], additionalProperties: false, properties: { ticketId: { type: 'string', minLength: 1, maxLength: 64 } } },
-      response: { 201: { type: 'object', properties: { invitation: s.invitationSchema } }, ...s.responses },
-    },
+  app.post('/api/evaluations/invitations', {
+    schema: { body: s.inviteBody, response: { 201: s.invitationReply, ...s.responses } },
   }, async (request, reply) => reply.status(201).send({ invitation: await app.evaluationInvitations.invite(request.body.ticketId) }));
 
-  app.delete<{ Params: { id: string } }>('/api/evaluations/invitations/:id', {
+  // 204 has no body to type: the plain instance, with the params' type taken from their schema.
+  fastify.delete<{ Params: Static<typeof s.idParams> }>('/api/evaluations/invitations/:id', {
     schema: { params: s.idParams, response: { ...s.responses } },
   }, async (request, reply) => {
     app.evaluationInvitations.cancel(request.params.id);

@@ -1,68 +1,73 @@
-/** JSON schemas of the evaluation API: request validation and response serializers (nothing extra leaks). */
-import { errorResponses, nullableString } from '../core/schemas';
+/** The evaluation API's shapes: request validation, answer serialisers (nothing extra leaks) and their types. */
+import { Type, type Static } from 'typebox';
+import { errorResponses, nullable, nullableString, strictObject } from '../core/schemas';
+import { oneOf } from '../config/kit';
 
-export const evaluationSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    ticketId: { type: 'string' },
-    ticketNumber: { type: 'string' },
-    categoryId: { type: 'string' },
-    categoryName: { type: 'string' },
-    serviceDate: { type: 'string' },
-    window: { type: ['integer', 'null'] },
-    staffId: nullableString,
-    staffName: nullableString,
-    channel: { type: 'string' },
-    level: { type: 'integer' },
-    levelName: { type: 'string' },
-    reasons: { type: 'array', items: { type: 'string' } },
-    comment: nullableString,
-    realName: { type: 'boolean' },
-    source: { type: 'string' },
-    ratedAt: { type: 'string' },
-    followUp: { type: ['object', 'null'], properties: { id: { type: 'string' }, dueDate: { type: 'string' } } },
-  },
-} as const;
+/** A rating as the API shows it: `realName` says a person was identified; the hash itself never leaves. */
+export const evaluationSchema = Type.Object({
+  id: Type.String(),
+  ticketId: Type.String(),
+  ticketNumber: Type.String(),
+  categoryId: Type.String(),
+  categoryName: Type.String(),
+  serviceDate: Type.String(),
+  window: nullable(Type.Integer()),
+  staffId: nullableString,
+  staffName: nullableString,
+  channel: oneOf(['keypad', 'kiosk', 'qr', 'system']),
+  level: Type.Integer(),
+  levelName: Type.String(),
+  reasons: Type.Array(Type.String()),
+  comment: nullableString,
+  realName: Type.Boolean(),
+  source: oneOf(['person', 'default']),
+  ratedAt: Type.String(),
+  followUp: nullable(Type.Object({ id: Type.String(), dueDate: Type.String() })),
+});
+export type EvaluationView = Static<typeof evaluationSchema>;
 
-export const rateBody = {
-  type: 'object',
-  required: ['ticketId', 'level', 'channel'],
-  additionalProperties: false,
-  properties: {
-    ticketId: { type: 'string', minLength: 1, maxLength: 64 },
-    level: { type: 'integer', minimum: 1, maximum: 5 },
-    reasons: { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 100 } },
-    comment: { type: 'string', maxLength: 500 },
-    channel: { type: 'string', enum: ['keypad', 'kiosk', 'qr'] },
-    /** The kiosk's ID-card session of the rater: the rating becomes real-name (keyed hash only). */
-    identitySessionId: { type: 'string', minLength: 1, maxLength: 64 },
-  },
-} as const;
+export const rateBody = strictObject({
+  ticketId: Type.String({ minLength: 1, maxLength: 64 }),
+  level: Type.Integer({ minimum: 1, maximum: 5 }),
+  reasons: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 10 })),
+  comment: Type.Optional(Type.String({ maxLength: 500 })),
+  channel: oneOf(['keypad', 'kiosk', 'qr']),
+  /** The kiosk's ID-card session of the rater: the rating becomes real-name (keyed hash only). */
+  identitySessionId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+});
+export type RateBody = Static<typeof rateBody>;
 
-export const invitationSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    ticketId: { type: 'string' },
-    ticketNumber: { type: 'string' },
-    keypad: { type: 'string' },
-    expiresAt: nullableString,
-  },
-} as const;
+export const invitationSchema = Type.Object({
+  id: Type.String(),
+  ticketId: Type.String(),
+  ticketNumber: Type.String(),
+  keypad: oneOf(['invited', 'not-fitted', 'offline']),
+  /** End of the keypad's window; null when no keypad was invited. */
+  expiresAt: nullableString,
+});
+export type InvitationView = Static<typeof invitationSchema>;
 
-export const idParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
-} as const;
+export const inviteBody = strictObject({ ticketId: Type.String({ minLength: 1, maxLength: 64 }) });
 
-const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
-export const rangeQuery = {
-  type: 'object',
-  required: ['from', 'to'],
-  additionalProperties: false,
-  properties: { from: date, to: date },
-} as const;
+export const idParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+const date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+export const rangeQuery = strictObject({ from: date, to: date });
+export const followUpQuery = strictObject({ state: Type.Optional(oneOf(['open', 'closed', 'all'])) });
+
+export const rateReply = Type.Object({ evaluation: evaluationSchema });
+export const ratingOfTicketReply = Type.Object({ evaluation: nullable(evaluationSchema) });
+export const reasonsReply = Type.Object({
+  reasons: Type.Array(Type.String()),
+  levels: Type.Array(Type.Object({ level: Type.Integer(), name: Type.String() })),
+});
+export const invitationReply = Type.Object({ invitation: invitationSchema });
+
+/** A ticket of the person whose card is on the reader, and whether it is rated yet. */
+export const personTicketSchema = Type.Object({
+  id: Type.String(), number: Type.String(), categoryName: Type.String(), state: Type.String(), rated: Type.Boolean(),
+});
+export type PersonTicket = Static<typeof personTicketSchema>;
+export const personTicketsReply = Type.Object({ tickets: Type.Array(personTicketSchema) });
 
 export const responses = errorResponses;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Static } from 'typebox';
 import { badRequest, notFound } from '../core/errors';
 import { toCsv } from './csv';
 import * as repo from './repository';
@@ -14,7 +15,8 @@ const MAX_EXPORT_ROWS = 200_000;
 export default async function technicianRoutes(app: FastifyInstance) {
   app.addHook('onRequest', app.technicianGuard);
 
-  app.get<{ Querystring: { from: string; to: string } }>('/api/evaluations/export.csv', {
+  // Answers here are CSV and technician-only views: request types come from the schemas, answers stay as built.
+  app.get<{ Querystring: Static<typeof s.rangeQuery> }>('/api/evaluations/export.csv', {
     schema: { querystring: s.rangeQuery, response: s.responses },
   }, async (request, reply) => {
     const { from, to } = request.query;
@@ -44,7 +46,7 @@ export default async function technicianRoutes(app: FastifyInstance) {
     };
   });
 
-  app.post<{ Params: { id: string } }>('/api/evaluations/dead-letters/:id/retry', {
+  app.post<{ Params: Static<typeof s.idParams> }>('/api/evaluations/dead-letters/:id/retry', {
     schema: { params: s.idParams, response: s.responses },
   }, async (request, reply) => {
     if (!(await outbox.revive(app.store, request.params.id, app.clock.now().toISOString()))) {
@@ -54,11 +56,8 @@ export default async function technicianRoutes(app: FastifyInstance) {
     return reply.status(202).send({ evaluationId: request.params.id, state: 'pending' });
   });
 
-  app.get<{ Querystring: { state?: 'open' | 'closed' | 'all' } }>('/api/evaluations/follow-ups', {
-    schema: {
-      querystring: { type: 'object', additionalProperties: false, properties: { state: { type: 'string', enum: ['open', 'closed', 'all'] } } },
-      response: s.responses,
-    },
+  app.get<{ Querystring: Static<typeof s.followUpQuery> }>('/api/evaluations/follow-ups', {
+    schema: { querystring: s.followUpQuery, response: s.responses },
   }, async (request) => ({
     followUps: (await repo.followUps(app.store, request.query.state ?? 'open', 1000)).map((f) => ({
       id: f.id,

@@ -1,18 +1,18 @@
-import { int, obj, opt, str } from '../config/schema-dsl';
-import type { Infer } from '../config/schema-dsl';
+import { Type, type Static } from 'typebox';
+import { section } from '../config/kit';
 
-export const identityConfig = obj({
+export const identityConfig = section({
   /**
    * The hashing secret of the per-person limit. Leave it out on a single kiosk (one is generated into the
    * data folder); in hall-wide mode give every kiosk the same one.
    */
-  secret: opt(str({ min: 32, hint: 'a secret of at least 32 characters' })),
+  secret: Type.Optional(Type.String({ minLength: 32, expected: 'a secret of at least 32 characters' })),
   /** The longest a person's session lasts, card on the reader or not. */
-  sessionMaxMinutes: opt(int({ min: 1, max: 30 }), 5),
+  sessionMaxMinutes: Type.Integer({ minimum: 1, maximum: 30, default: 5 }),
   /**
    * After the card leaves, the full data is dropped at once; the masked view, age and keyed hash stay usable
    * this long so the person can finish choosing (e.g. 绿色通道 or not) without holding the card down.
    */
-  removalGraceSeconds: opt(int({ min: 0, max: 300 }), 60),
+  removalGraceSeconds: Type.Integer({ minimum: 0, maximum: 300, default: 60 }),
 });
-export type IdentityConfig = Infer<typeof identityConfig>;
+export type IdentityConfig = Static<typeof identityConfig>;

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { HealthLevel } from '../devices/core/device';
 import { deviceCatalog } from '../devices/descriptors';
 import { sessionCookie, tokenOf } from './sessions';
 import * as s from './schemas';
@@ -20,7 +19,7 @@ export default async function maintenanceRoutes(app: FastifyInstance) {
 
   app.addHook('onRequest', app.technicianGuard);
 
-  app.post<{ Body: { pin: string } }>('/login', {
+  app.post<{ Body: s.LoginBody }>('/login', {
     config: { maintenancePublic: true },
     schema: {
       body: s.loginBody,
@@ -46,11 +45,11 @@ export default async function maintenanceRoutes(app: FastifyInstance) {
 
   app.get('/catalog', { schema: { response: { 200: s.catalogSchema, ...s.responses } } }, async () => ({ devices: deviceCatalog() }));
 
-  app.get<{ Params: { name: string } }>('/devices/:name', {
+  app.get<{ Params: s.DeviceParams }>('/devices/:name', {
     schema: { params: s.deviceParams, response: { 200: { type: 'object', properties: { device: s.deviceStatusSchema } }, ...s.responses } },
   }, async (request) => ({ device: svc.device(request.params.name).status() }));
 
-  app.post<{ Params: { name: string }; Body: { level: HealthLevel } }>('/devices/:name/health', {
+  app.post<{ Params: s.DeviceParams; Body: s.HealthBody }>('/devices/:name/health', {
     schema: {
       params: s.deviceParams,
       body: s.healthBody,
@@ -61,7 +60,7 @@ export default async function maintenanceRoutes(app: FastifyInstance) {
     },
   }, async (request) => svc.checkHealth(request.params.name, request.body.level));
 
-  app.get<{ Querystring: { limit?: string } }>('/log', {
+  app.get<{ Querystring: s.LogQuery }>('/log', {
     schema: { querystring: s.logQuery, response: { 200: { type: 'object', properties: { lines: { type: 'array', items: s.logLineSchema } } }, ...s.responses } },
   }, async (request) => ({ lines: svc.logTail(Number(request.query.limit ?? 200)) }));
 

@@ -1,5 +1,7 @@
 /** JSON schemas of the maintenance API; response schemas are also serializers, so nothing extra leaks out. */
-import { errorResponses } from '../core/schemas';
+import { Type, type Static } from 'typebox';
+import { errorResponses, strictObject } from '../core/schemas';
+import { oneOf } from '../config/kit';
 import { DEVICE_NAMES } from '../devices/descriptors';
 
 const healthResult = {
@@ -29,31 +31,18 @@ export const deviceStatusSchema = {
   },
 } as const;
 
-export const loginBody = {
-  type: 'object',
-  required: ['pin'],
-  additionalProperties: false,
-  properties: { pin: { type: 'string', minLength: 1, maxLength: 32 } },
-} as const;
+export const loginBody = strictObject({ pin: Type.String({ minLength: 1, maxLength: 32 }) });
+export type LoginBody = Static<typeof loginBody>;
 
-export const healthBody = {
-  type: 'object',
-  required: ['level'],
-  additionalProperties: false,
-  properties: { level: { type: 'string', enum: ['internal', 'external', 'interactive'] } },
-} as const;
+export const healthBody = strictObject({ level: oneOf(['internal', 'external', 'interactive']) });
+export type HealthBody = Static<typeof healthBody>;
 
-export const deviceParams = {
-  type: 'object',
-  properties: { name: { type: 'string', enum: [...DEVICE_NAMES] } },
-} as const;
+export const deviceParams = Type.Object({ name: oneOf(DEVICE_NAMES) });
+export type DeviceParams = Static<typeof deviceParams>;
 
-export const logQuery = {
-  type: 'object',
-  additionalProperties: false,
-  // The daemon's validator does not coerce types: a query value is a string.
-  properties: { limit: { type: 'string', pattern: '^(?:[1-9]\\d{0,1}|[1-4]\\d{2}|500)$' } },
-} as const;
+// The daemon's validator does not coerce types: a query value is a string.
+export const logQuery = strictObject({ limit: Type.Optional(Type.String({ pattern: '^(?:[1-9]\\d{0,1}|[1-4]\\d{2}|500)$' })) });
+export type LogQuery = Static<typeof logQuery>;
 
 export const logLineSchema = {
   type: 'object',

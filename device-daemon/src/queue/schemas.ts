@@ -1,45 +1,69 @@
-/** JSON schemas of the queue API's answers: they are also the serializers, so nothing extra leaks out. */
+/** The queue API's shapes: request validation, answer serialisers (nothing extra leaks) and their types. */
+import { Type, type Static } from 'typebox';
+import { errorResponses, nullable, nullableString, strictObject } from '../core/schemas';
+import { oneOf } from '../config/kit';
 export { errorSchema } from '../core/schemas';
-import { nullableString } from '../core/schemas';
 
+/** The states the public ticket API may show (docs/API.md `GET /api/queue/tickets/:id`): a closed set. */
+export const publicTicketState = oneOf(['issued', 'called', 'serving', 'done', 'no-show', 'cancelled']);
+export const delivery = oneOf(['print', 'screen']);
 
-export const ticketSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    number: { type: 'string' },
-    categoryId: { type: 'string' },
-    categoryName: { type: 'string' },
-    serviceDate: { type: 'string' },
-    state: { type: 'string' },
-    held: { type: 'boolean' },
-    priority: { type: 'boolean' },
-    delivery: { type: 'string' },
-    printed: { type: 'boolean' },
-    realName: { type: 'boolean' },
-    waitingAhead: { type: 'integer' },
-    estimatedWaitMinutes: { type: ['integer', 'null'] },
-    counter: { type: ['integer', 'null'] },
-    issuedAt: { type: 'string' },
-    calledAt: nullableString,
-    servingAt: nullableString,
-    doneAt: nullableString,
-  },
-} as const;
+export const ticketSchema = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  categoryId: Type.String(),
+  categoryName: Type.String(),
+  serviceDate: Type.String(),
+  /** A ticket a counter holds back (挂起) shows `serving` with `held: true`: its service has begun, not ended. */
+  state: publicTicketState,
+  held: Type.Optional(Type.Boolean()),
+  priority: Type.Boolean(),
+  delivery,
+  printed: Type.Boolean(),
+  /** Says only that a card was read: a ticket carries no personal data. */
+  realName: Type.Boolean(),
+  waitingAhead: Type.Integer(),
+  /** Minutes, once service times are known today; null before. */
+  estimatedWaitMinutes: nullable(Type.Integer()),
+  counter: nullable(Type.Integer()),
+  issuedAt: Type.String(),
+  calledAt: nullableString,
+  servingAt: nullableString,
+  doneAt: nullableString,
+});
 
-export const categorySchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    name: { type: 'string' },
-    description: { type: 'string' },
-    priority: { type: 'boolean' },
-    realName: { type: 'string' },
-    waiting: { type: 'integer' },
-    crowded: { type: 'boolean' },
-    open: { type: 'boolean' },
-    hours: { type: 'array', items: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' } } } },
-    remainingToday: { type: 'integer' },
-    estimatedWaitMinutes: { type: ['integer', 'null'] },
-  },
-} as const;
+export const categorySchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.Optional(Type.String()),
+  priority: Type.Boolean(),
+  realName: oneOf(['required', 'optional', 'off']),
+  waiting: Type.Integer(),
+  crowded: Type.Boolean(),
+  open: Type.Boolean(),
+  hours: Type.Array(Type.Object({ from: Type.String(), to: Type.String() })),
+  remainingToday: Type.Integer(),
+  estimatedWaitMinutes: nullable(Type.Integer()),
+});
+
+/** `POST /api/queue/tickets`: the category, how the number is delivered, and the real-name fields. */
+export const issueBody = strictObject({
+  categoryId: Type.String({ pattern: '^[A-Z]$' }),
+  delivery: Type.Optional(delivery),
+  /** The session the kiosk got with `card.read`. */
+  identitySessionId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  /** Ask for the priority (绿色通道) lane; only for people at or above `queue.priorityAge`. */
+  priority: Type.Optional(Type.Boolean()),
+});
+export type IssueBody = Static<typeof issueBody>;
+
+const printError = Type.Object({ code: Type.String(), message: Type.String() }, { additionalProperties: true });
+export const issueReply = Type.Object({ ticket: ticketSchema, printError: Type.Optional(printError) });
+export type IssueReply = Static<typeof issueReply>;
+
+export const ticketReply = Type.Object({ ticket: ticketSchema });
+export const categoriesReply = Type.Object({ categories: Type.Array(categorySchema) });
+export const ticketIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+export const ticketNumberParams = Type.Object({ number: Type.String({ pattern: '^[A-Za-z][0-9]{3}$' }) });
+
+export const issueRoute = { body: issueBody, response: { 201: issueReply, ...errorResponses } };

@@ -6,6 +6,7 @@ import { SqliteDb } from '../store/sqlite';
 import { QueueService } from './service';
 import { queueMigrations } from './migrations';
 import { queueConfig } from './config';
+import { parseWith } from '../config/explain';
 import { DomainError } from '../core/errors';
 
 let dir: string;
@@ -14,7 +15,7 @@ let now: Date;
 const clock = { now: () => now };
 
 function service(raw: unknown = {}) {
-  return new QueueService(db, queueConfig.parse(raw, 'queue'), 'Asia/Shanghai', clock);
+  return new QueueService(db, parseWith(queueConfig, raw, 'queue'), 'Asia/Shanghai', clock);
 }
 
 async function codeOf(p: Promise<unknown>): Promise<string> {

@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
+import type { Static } from 'typebox';
 import { errorResponses as errors } from '../core/schemas';
 import {
-  createBody, idParam, jobSchema, matterSchema, orderBody, receiptSchema, scanBody, submissionSchema,
+  createBody, jobSchema, materialParams, matterSchema, orderBody, pageParams, receiptSchema, scanBody, submissionParams,
+  submissionSchema, type CreateBody, type OrderBody, type ScanBody,
 } from './schemas';
 import { applicantOf } from './applicant';
 
-type Id = { id: string };
-type PageParams = { id: string; pageId: string };
-type MaterialParams = { id: string; materialId: string };
+type Id = Static<typeof submissionParams>;
+type PageParams = Static<typeof pageParams>;
+type MaterialParams = Static<typeof materialParams>;
 
 const one = { type: 'object', properties: { submission: submissionSchema } } as const;
-const params = { type: 'object', properties: { id: idParam } } as const;
-const pageParams = { type: 'object', properties: { id: idParam, pageId: idParam } } as const;
+const params = submissionParams;
 
 /** Thin routes of 材料扫描: validate, call the scan service, answer with the submission as it now is. */
 export default async function scanRoutes(app: FastifyInstance) {
@@ -22,7 +23,7 @@ export default async function scanRoutes(app: FastifyInstance) {
     schema: { response: { 200: { type: 'object', properties: { matters: { type: 'array', items: matterSchema }, maxPages: { type: 'integer' } } } } },
   }, async () => ({ matters: submissions.listMatters(), maxPages: app.config.scan.maxPages }));
 
-  app.post<{ Body: { matterId: string; identitySessionId?: string } }>('/api/scan/submissions', {
+  app.post<{ Body: CreateBody }>('/api/scan/submissions', {
     schema: { body: createBody, response: { 201: one, ...errors } },
   }, async (request, reply) => {
     const row = await submissions.create(request.body.matterId, applicantOf(app, request.body.identitySessionId));
@@ -40,7 +41,7 @@ export default async function scanRoutes(app: FastifyInstance) {
     return reply.status(204).send();
   });
 
-  app.post<{ Params: Id; Body: { materialId: string; replacePageId?: string } }>('/api/scan/submissions/:id/pages', {
+  app.post<{ Params: Id; Body: ScanBody }>('/api/scan/submissions/:id/pages', {
     schema: { params, body: scanBody, response: { 202: { type: 'object', properties: { job: jobSchema } }, ...errors } },
   }, async (request, reply) => {
     const job = await jobs.start(request.params.id, request.body.materialId, request.body.replacePageId);
@@ -61,9 +62,9 @@ export default async function scanRoutes(app: FastifyInstance) {
     return view(request.params.id);
   });
 
-  app.put<{ Params: MaterialParams; Body: { pageIds: string[] } }>('/api/scan/submissions/:id/materials/:materialId/order', {
+  app.put<{ Params: MaterialParams; Body: OrderBody }>('/api/scan/submissions/:id/materials/:materialId/order', {
     schema: {
-      params: { type: 'object', properties: { id: idParam, materialId: { type: 'string', pattern: '^[a-z0-9-]{1,32}$' } } },
+      params: materialParams,
       body: orderBody,
       response: { 200: one, ...errors },
     },

@@ -1,7 +1,9 @@
-/** JSON schemas of the scan API: bodies are strict, answers are serialised through these (nothing extra leaks). */
+/** The scan API's shapes: bodies are strict, answers are serialised through these (nothing extra leaks). */
+import { Type, type Static } from 'typebox';
+import { strictObject } from '../core/schemas';
 
-export const idParam = { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' } as const;
-const slug = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,31}$' } as const;
+export const idParam = Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' });
+const slug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,31}$' });
 
 export const matterSchema = {
   type: 'object',
@@ -78,26 +80,18 @@ export const submissionSchema = {
   },
 } as const;
 
-export const createBody = {
-  type: 'object',
-  required: ['matterId'],
-  additionalProperties: false,
-  properties: { matterId: slug, identitySessionId: idParam },
-} as const;
+export const createBody = strictObject({ matterId: slug, identitySessionId: Type.Optional(idParam) });
+export type CreateBody = Static<typeof createBody>;
 
-export const scanBody = {
-  type: 'object',
-  required: ['materialId'],
-  additionalProperties: false,
-  properties: { materialId: slug, replacePageId: idParam },
-} as const;
+export const scanBody = strictObject({ materialId: slug, replacePageId: Type.Optional(idParam) });
+export type ScanBody = Static<typeof scanBody>;
 
-export const orderBody = {
-  type: 'object',
-  required: ['pageIds'],
-  additionalProperties: false,
-  properties: { pageIds: { type: 'array', items: idParam, maxItems: 500 } },
-} as const;
+export const orderBody = strictObject({ pageIds: Type.Array(idParam, { maxItems: 500 }) });
+export type OrderBody = Static<typeof orderBody>;
+
+export const submissionParams = Type.Object({ id: idParam });
+export const pageParams = Type.Object({ id: idParam, pageId: idParam });
+export const materialParams = Type.Object({ id: idParam, materialId: Type.String({ pattern: '^[a-z0-9-]{1,32}$' }) });
 
 export const receiptSchema = {
   type: 'object',

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
-import type { Schema } from '../../config/schema-dsl';
+import type { TSchema } from 'typebox';
 import type { KioskConfig } from '../../config/schema';
 import type { EventBus } from '../../events/bus';
 import type { DeviceDriver, HealthLevel } from './device';
@@ -62,8 +62,8 @@ export interface DeviceDescriptor<N extends string = string, C extends { driver:
   readonly label: string;
   /** In English, for the doctor's report. */
   readonly title: string;
-  /** The `devices.<name>` configuration section. */
-  readonly config: Schema<C>;
+  /** The `devices.<name>` configuration section (TypeBox); its decoded value is `C`. */
+  readonly config: TSchema;
   /** Builds the driver (and its simulator routes when simulated). */
   create(config: C, ctx: DeviceContext): Promise<FittedDevice<D>>;
   /** Which doctor probe fits this configuration. */

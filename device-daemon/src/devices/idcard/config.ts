@@ -1,20 +1,21 @@
-import { int, obj, opt, str, tagged, type Infer } from '../../config/schema-dsl';
+import { Type, type Static } from 'typebox';
+import { tagged } from '../../config/kit';
 
 const common = {
   /** Milliseconds between find-card polls. */
-  pollIntervalMs: opt(int({ min: 50, max: 5000 }), 300),
+  pollIntervalMs: Type.Integer({ minimum: 50, maximum: 5000, default: 300 }),
   /** Silence allowed after a command besides the reply's own wire time. */
-  replyTimeoutMs: opt(int({ min: 50, max: 10000 }), 500),
+  replyTimeoutMs: Type.Integer({ minimum: 50, maximum: 10000, default: 500 }),
   /** An external WLT photo decoder: a command that reads WLT bytes on stdin and writes a BMP/PNG on stdout. */
-  photoDecoder: opt(str({ min: 1, hint: 'a command path' })),
+  photoDecoder: Type.Optional(Type.String({ minLength: 1, expected: 'a command path' })),
 };
 
 export const idReaderConfig = tagged('driver', {
-  simulated: obj(common),
-  'sam-serial': obj({
-    path: str({ min: 1, hint: 'a serial device path such as /dev/ttyUSB0' }),
-    baudRate: opt(int({ min: 9600, max: 115200 }), 115200),
+  simulated: common,
+  'sam-serial': {
+    path: Type.String({ minLength: 1, expected: 'a serial device path such as /dev/ttyUSB0' }),
+    baudRate: Type.Integer({ minimum: 9600, maximum: 115200, default: 115200 }),
     ...common,
-  }),
+  },
 });
-export type IdReaderConfig = Infer<typeof idReaderConfig>;
+export type IdReaderConfig = Static<typeof idReaderConfig>;

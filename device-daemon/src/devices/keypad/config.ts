@@ -1,32 +1,36 @@
-import { arr, int, obj, opt, str, tagged, type Infer } from '../../config/schema-dsl';
+import { Type, type Static, type StaticDecode } from 'typebox';
+import { tagged } from '../../config/kit';
 import { keypadModelSchema } from './model-schema';
 
-const level = int({ min: 1, max: 5 });
+const level = Type.Integer({ minimum: 1, maximum: 5 });
 
 const common = {
   /** Seconds after an invitation during which one key press counts (docs/PROTOCOLS.md §3: 10 s). */
-  windowSeconds: opt(int({ min: 3, max: 120 }), 10),
+  windowSeconds: Type.Integer({ minimum: 3, maximum: 120, default: 10 }),
   /** A second press edge within this many milliseconds of the last one is contact bounce, not a press. */
-  debounceMs: opt(int({ min: 0, max: 1000 }), 60),
+  debounceMs: Type.Integer({ minimum: 0, maximum: 1000, default: 60 }),
   /** Which per-model data describes the reports: a built-in name (models.ts) or an inline model. */
-  model: opt(keypadModelSchema, 'boot-keyboard'),
+  model: keypadModelSchema,
   /**
    * Level of each physical key, key 1 first: `[5,4,3,2,1]` for units whose leftmost key is 非常满意.
    * Default: key n is level n.
    */
-  keyLevels: opt(arr(level, { min: 1, max: 6 }), [1, 2, 3, 4, 5]),
+  keyLevels: Type.Array(level, { minItems: 1, maxItems: 6, default: [1, 2, 3, 4, 5] }),
   /** Seconds the technician has to press every key in the 逐键测试 self-test (under the 120 s self-test cap). */
-  keyTestSeconds: opt(int({ min: 3, max: 110 }), 30),
+  keyTestSeconds: Type.Integer({ minimum: 3, maximum: 110, default: 30 }),
 };
 
 export const keypadConfig = tagged('driver', {
-  simulated: obj(common),
-  hid: obj({
-    vendorId: int({ min: 0, max: 0xffff }),
-    productId: int({ min: 0, max: 0xffff }),
+  simulated: common,
+  hid: {
+    vendorId: Type.Integer({ minimum: 0, maximum: 0xffff }),
+    productId: Type.Integer({ minimum: 0, maximum: 0xffff }),
     /** A hidraw path when several identical units are plugged in; otherwise the first match is used. */
-    path: opt(str({ min: 1 })),
+    path: Type.Optional(Type.String({ minLength: 1 })),
     ...common,
-  }),
+  },
 });
-export type KeypadConfig = Infer<typeof keypadConfig>;
+/** As the daemon uses it: `model` decoded from a name or an inline description to a KeypadModel. */
+export type KeypadConfig = StaticDecode<typeof keypadConfig>;
+/** As written in the file. */
+export type KeypadConfigInput = Static<typeof keypadConfig>;

@@ -1,23 +1,8 @@
 import { api, get } from '../../shared/api/client';
 
-export interface CounterTicket {
-  id: string;
-  number: string;
-  categoryId: string;
-  categoryName: string;
-  state: 'issued' | 'called' | 'serving' | 'done' | 'no-show' | 'cancelled' | 'held' | 'transferred';
-  priority: boolean;
-  recalls: number;
-  calledAt: string | null;
-}
-
-export interface CounterView {
-  counter: number;
-  state: 'open' | 'paused';
-  categories: string[];
-  current: CounterTicket | null;
-  held: CounterTicket[];
-}
+/** The counter API's shapes are the daemon's route schemas (type-only: erased at build). */
+import type { CounterTicketView as CounterTicket, CounterViewBody as CounterView } from '@daemon/counters/schemas';
+export type { CounterTicket, CounterView };
 
 export interface CategoryCount {
   id: string;

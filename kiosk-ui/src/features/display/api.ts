@@ -1,13 +1,11 @@
 import { get } from '../../shared/api/client';
 
-/** One call as the daemon announces it (`queue.called` events and GET /api/counters/calls/recent). */
-export interface Call {
-  number: string;
-  counter: number;
-  categoryId: string;
-  recall: boolean;
-  calledAt?: string;
-}
+/**
+ * One call as the daemon announces it (`queue.called` events and GET /api/counters/calls/recent): the
+ * route's schema, type-only. Events may leave out `calledAt`.
+ */
+import type { CallView } from '@daemon/counters/schemas';
+export type Call = Omit<CallView, 'calledAt'> & { calledAt?: string };
 
 export interface WaitingCategory {
   id: string;

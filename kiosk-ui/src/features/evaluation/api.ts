@@ -1,6 +1,9 @@
 import { del, get, post } from '../../shared/api/client';
 
-export type Channel = 'kiosk' | 'keypad' | 'qr';
+/** The rating API's shapes are the daemon's route schemas (type-only: erased at build). */
+import type { EvaluationView as Evaluation, InvitationView as Invitation, PersonTicket, RateBody } from '@daemon/evaluation/schemas';
+export type { Evaluation, Invitation, PersonTicket };
+export type Channel = RateBody['channel'];
 
 /** What the rating screens need of a ticket. */
 export interface TicketRef {
@@ -8,24 +11,6 @@ export interface TicketRef {
   number: string;
   categoryName: string;
   state: string;
-}
-
-export interface Evaluation {
-  id: string;
-  ticketId: string;
-  ticketNumber: string;
-  level: number;
-  levelName: string;
-  channel: string;
-  reasons: string[];
-  followUp: { id: string; dueDate: string } | null;
-}
-
-export interface Invitation {
-  id: string;
-  ticketId: string;
-  keypad: 'invited' | 'not-fitted' | 'offline';
-  expiresAt: string | null;
 }
 
 export const findTicketByNumber = (number: string) =>
@@ -36,12 +21,9 @@ export const ratingOfTicket = (ticketId: string) =>
   get<{ evaluation: Evaluation | null }>(`/api/evaluations/by-ticket/${encodeURIComponent(ticketId)}`);
 export const fetchReasons = () => get<{ reasons: string[] }>('/api/evaluations/reasons');
 export const fetchCategoryLetters = () => get<{ categories: { id: string }[] }>('/api/queue/categories');
-export interface PersonTicket extends TicketRef {
-  rated: boolean;
-}
 export const ticketsOfCard = (sessionId: string) =>
   get<{ tickets: PersonTicket[] }>(`/api/evaluations/identity/${encodeURIComponent(sessionId)}/tickets`);
-export const submitRating = (body: { ticketId: string; level: number; reasons?: string[]; comment?: string; channel: Channel; identitySessionId?: string }) =>
+export const submitRating = (body: RateBody) =>
   post<{ evaluation: Evaluation }>('/api/evaluations', body);
 export const inviteKeypad = (ticketId: string) => post<{ invitation: Invitation }>('/api/evaluations/invitations', { ticketId });
 export const cancelInvitation = (id: string) => del<void>(`/api/evaluations/invitations/${encodeURIComponent(id)}`);

@@ -5,15 +5,9 @@ import { get, post } from '../../shared/api/client';
  * Vite cannot resolve `@daemon/...`, so a value import would fail the build).
  */
 import type { CategoryView as Category, Ticket } from '@daemon/queue/types';
-export type { Category, Ticket };
-
-export interface IssueRequest {
-  categoryId: string;
-  delivery?: 'print' | 'screen';
-  identitySessionId?: string;
-  priority?: boolean;
-}
+import type { IssueBody as IssueRequest, IssueReply } from '@daemon/queue/schemas';
+export type { Category, IssueRequest, Ticket };
 
 export const fetchCategories = (signal?: AbortSignal) => get<{ categories: Category[] }>('/api/queue/categories', signal);
 export const issueTicket = (req: IssueRequest) =>
-  post<{ ticket: Ticket; printError?: { code: string; message: string } }>('/api/queue/tickets', req);
+  post<IssueReply>('/api/queue/tickets', req);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_MODELS, USAGE } from './models';
 import { PressDecoder, encodeKeysDown, keysDown } from './report';
-import { keypadModelSchema } from '../model-schema';
+import { parseKeypadModel } from '../model-schema';
 
 const boot = BUILTIN_MODELS['boot-keyboard']!;
 const vendor = BUILTIN_MODELS['vendor-5key']!;
@@ -52,15 +52,15 @@ describe('PressDecoder', () => {
 
 describe('models in the configuration', () => {
   it('accepts a built-in name or an inline vendor model, and names the bad key', () => {
-    expect(keypadModelSchema.parse('vendor-5key', 'm')).toBe(vendor);
-    const inline = keypadModelSchema.parse(
+    expect(parseKeypadModel('vendor-5key', 'm')).toBe(vendor);
+    const inline = parseKeypadModel(
       { mode: 'vendor-report', reportLength: 4, offset: 2, releaseValue: 0xff, values: [{ code: 0x10, key: 1 }, { code: 0x11, key: 2 }] },
       'devices.keypad.model',
     );
     expect(keysDown(inline, hex('00 00 11 00'))).toEqual(new Set([2]));
-    expect(() => keypadModelSchema.parse('acme', 'devices.keypad.model')).toThrow(/devices\.keypad\.model = "acme"/);
+    expect(() => parseKeypadModel('acme', 'devices.keypad.model')).toThrow(/devices\.keypad\.model = "acme"/);
     expect(() =>
-      keypadModelSchema.parse({ mode: 'vendor-report', reportLength: 4, offset: 4, releaseValue: 0, values: [{ code: 1, key: 1 }] }, 'k.model'),
+      parseKeypadModel({ mode: 'vendor-report', reportLength: 4, offset: 4, releaseValue: 0, values: [{ code: 1, key: 1 }] }, 'k.model'),
     ).toThrow(/k\.model\.offset/);
   });
 });
