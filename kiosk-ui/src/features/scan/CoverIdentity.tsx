@@ -1,15 +1,14 @@
 import { useEffect } from 'react';
 import { useIdCard } from '../../shared/identity';
-import { setCoverIdentity } from './store';
 
 /**
  * Optional: a person may put their ID card on the reader so the PDF's cover names them (masked, `张*明`).
  * Hidden when no reader is fitted; the scan never waits for a card.
  */
-export function CoverIdentity() {
+export function CoverIdentity({ onCard }: { onCard(sessionId: string | undefined): void }) {
   const card = useIdCard();
   const sessionId = card.kind === 'read' ? card.session.sessionId : undefined;
-  useEffect(() => setCoverIdentity(sessionId), [sessionId]);
+  useEffect(() => onCard(sessionId), [sessionId]);
   if (card.kind === 'unavailable') return null;
   return (
     <div className="scan-identity">
