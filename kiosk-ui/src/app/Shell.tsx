@@ -30,10 +30,7 @@ function useDaemon(): void {
       if (connected) void load();
     });
     const offEvents = events.subscribe((e) => {
-      if (e.type === 'device.status') {
-        const status = e.status as { state: string } | undefined;
-        if (status) setDeviceState(String(e.device), status.state);
-      }
+      if (e.type === 'device.status') setDeviceState(e.device, e.status.state);
     });
     return () => {
       stop = true;

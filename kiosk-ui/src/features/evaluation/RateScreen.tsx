@@ -30,8 +30,7 @@ export function RateScreen({ params }: { params: { ticket: TicketRef; identitySe
 
   useEvent(['evaluation.recorded', 'evaluation.answered'], (e) => {
     if (e.type === 'evaluation.recorded') {
-      const ev = e.evaluation as { ticketId: string; level: number };
-      if (ev.ticketId === ticket.id) finish(ev);
+      if (e.evaluation.ticketId === ticket.id) finish(e.evaluation);
     } else if (e.ticketId === ticket.id && e.needsReason && !done.current) {
       done.current = true;
       replace('evaluation.reasons', { ticket, level: e.level, channel: 'keypad', identitySessionId });
