@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useEvent } from '../api/use-event';
+import { useQuery } from '../api/use-query';
 import { useKiosk, onSessionEnd } from '../store';
 import { endIdentitySessions, fetchCurrentSession, type CardSession } from './api';
 
@@ -20,19 +21,10 @@ onSessionEnd(() => void endIdentitySessions().catch(() => undefined));
 export function useIdCard(): IdCardState {
   const reader = useKiosk((s) => s.deviceStates.idReader);
   const [state, setState] = useState<IdCardState>({ kind: 'waiting' });
-
+  const current = useQuery('identity.session', fetchCurrentSession).data?.session;
   useEffect(() => {
-    let live = true;
-    fetchCurrentSession().then(
-      ({ session }) => {
-        if (live && session) setState({ kind: 'read', session, cardPresent: session.cardPresent });
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+    if (current) setState((s) => (s.kind === 'read' ? s : { kind: 'read', session: current, cardPresent: current.cardPresent }));
+  }, [current]);
 
   useEvent(['card.read', 'card.removed', 'reader.error'], (e) => {
     if (e.type === 'card.read') {
