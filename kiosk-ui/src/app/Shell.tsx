@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ComponentType } from 'react';
 import { useKiosk } from '../shared/store';
 import { events } from '../shared/api/events';
 import { get, onReachability } from '../shared/api/client';
@@ -56,7 +56,9 @@ export function Shell() {
     main.current?.scrollTo?.(0, 0);
   }, [top]);
 
-  const Screen = top ? screens[top.name] : undefined;
+  // The stack pairs each name with its own params (Screen); TypeScript cannot follow that pairing through
+  // the lookup, hence the one widening here.
+  const Screen = top ? (screens[top.name] as ComponentType<{ params: unknown }> | undefined) : undefined;
   return (
     <div className="kiosk">
       <Header onCornerTap={cornerGesture.tap} />
@@ -69,7 +71,7 @@ export function Shell() {
         {top === undefined ? (
           <HomeScreen tiles={homeTiles} />
         ) : Screen ? (
-          <Screen key={stack.length} params={top.params ?? {}} />
+          <Screen key={stack.length} params={top.params} />
         ) : (
           <UnknownScreen name={top.name} />
         )}

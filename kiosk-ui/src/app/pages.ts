@@ -10,7 +10,6 @@ import { RatingPanel } from '../features/evaluation';
  */
 export interface PageRoute {
   path: RegExp;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   component: ComponentType<{ match: RegExpMatchArray }>;
 }
 

@@ -13,7 +13,12 @@ import { useKeypadInvitation } from './use-invitation';
  * once; a bad one (touch or keypad) goes on to the reasons. A keypad rating recorded by the daemon moves the
  * screen on by itself (`evaluation.recorded`).
  */
-export function RateScreen({ params }: { params: { ticket: TicketRef; identitySessionId?: string } }) {
+export interface RateParams {
+  ticket: TicketRef;
+  identitySessionId?: string;
+}
+
+export function RateScreen({ params }: { params: RateParams }) {
   const { ticket, identitySessionId } = params;
   const navigate = useKiosk((s) => s.navigate);
   const replace = useKiosk((s) => s.replace);

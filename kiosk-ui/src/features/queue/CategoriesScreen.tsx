@@ -19,7 +19,11 @@ export function CategoriesScreen() {
             type="button"
             className={`category-card${c.priority ? ' category-priority' : ''}`}
             disabled={!c.open || c.remainingToday === 0}
-            onClick={() => navigate(c.realName === 'off' ? 'queue.issue' : 'queue.identity', { categoryId: c.id, categoryName: c.name, realName: c.realName })}
+            onClick={() => {
+              const category = { categoryId: c.id, categoryName: c.name };
+              if (c.realName === 'off') navigate('queue.issue', category);
+              else navigate('queue.identity', { ...category, realName: c.realName });
+            }}
             aria-label={c.name}
           >
             <span className="category-prefix" aria-hidden="true">
