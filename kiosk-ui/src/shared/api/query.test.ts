@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './client';
 import { Query } from './query';
-import { matches } from './events';
+import { matches, type EventOf } from './events';
 
 /** A fetcher whose answers the test gives one by one, recording the signal of each call. */
 function scripted<T>() {
@@ -129,3 +129,14 @@ describe('event patterns', () => {
     expect(matches('queue.called', 'queue.counter')).toBe(false);
   });
 });
+
+/** Never called: `npm run typecheck` fails if an event pattern or handler accepts what the daemon never sends. */
+export function wrongEventsFailTypecheck(): void {
+  // @ts-expect-error no such area of events
+  matches('queu.*', 'queue.called');
+  // @ts-expect-error no such event
+  matches('queue.calledd', 'queue.called');
+  const handler = (e: EventOf<'queue.called'>): number => e.counter;
+  // @ts-expect-error a card event is not a call
+  handler({ type: 'card.removed', at: '' });
+}
