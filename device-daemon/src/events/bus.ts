@@ -1,7 +1,10 @@
 import { EventEmitter } from 'node:events';
+import type { DeviceState, DeviceStatus } from '../devices/core/device-types';
 
 /**
- * Every event the daemon pushes to the UI. Features add their own events by augmenting this interface:
+ * Every event the daemon pushes to the UI, by type: the one definition the daemon's `publish` and the UI's
+ * handlers (type-only `@daemon/events/bus`) are both checked against. Features add their own events by
+ * augmenting this interface next to the code that publishes them:
  *
  *     declare module '../events/bus' { interface KioskEvents { 'card.removed': { at: string } } }
  *
@@ -9,8 +12,8 @@ import { EventEmitter } from 'node:events';
  * (an ID number, a full name): mask before publishing.
  */
 export interface KioskEvents {
-  'device.state': { device: string; state: string; previous: string; reason?: string };
-  'device.status': { device: string; status: Record<string, unknown> };
+  'device.state': { device: string; state: DeviceState; previous: DeviceState; reason?: string };
+  'device.status': { device: string; status: DeviceStatus };
   'hello': { version: string };
   /** Any message a UI sends on /api/events; read by the maintenance watchdog, never sent to clients. */
   'ui.heartbeat': { at: string };

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ComponentType } from 'react';
 import { useKiosk } from '../shared/store';
 import { events } from '../shared/api/events';
 import { get, onReachability } from '../shared/api/client';
+import { useQuery } from '../shared/api/use-query';
 import type { KioskInfo } from '../shared/store';
 import { stopSpeaking } from '../shared/kiosk';
 import { Header } from './Header';
@@ -10,34 +11,25 @@ import { HomeScreen } from '../features/home/HomeScreen';
 import { homeTiles, screens } from './screens';
 import { cornerGesture } from './gesture';
 
-/** Loads the kiosk's facts, follows device states and daemon reachability, retries until the daemon answers. */
+const fetchInfo = (signal: AbortSignal) => get<KioskInfo>('/api/kiosk', signal);
+
+/** Loads the kiosk's facts (again after every reconnection), follows device states and daemon reachability. */
 function useDaemon(): void {
   const setInfo = useKiosk((s) => s.setInfo);
   const setReachable = useKiosk((s) => s.setDaemonReachable);
   const setDeviceState = useKiosk((s) => s.setDeviceState);
+  const info = useQuery('kiosk', fetchInfo, { retryMs: [2000] }).data;
   useEffect(() => {
-    let stop = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const load = () =>
-      get<KioskInfo>('/api/kiosk').then(setInfo, () => {
-        if (!stop) timer = setTimeout(load, 2000);
-      });
-    void load();
+    if (info) setInfo(info);
+  }, [info, setInfo]);
+  useEffect(() => {
     events.start();
     const offReach = onReachability(setReachable);
-    const offConn = events.onConnection((connected) => {
-      setReachable(connected);
-      if (connected) void load();
-    });
+    const offConn = events.onConnection(setReachable);
     const offEvents = events.subscribe((e) => {
-      if (e.type === 'device.status') {
-        const status = e.status as { state: string } | undefined;
-        if (status) setDeviceState(String(e.device), status.state);
-      }
+      if (e.type === 'device.status') setDeviceState(e.device, e.status.state);
     });
     return () => {
-      stop = true;
-      clearTimeout(timer);
       offReach();
       offConn();
       offEvents();
@@ -64,7 +56,9 @@ export function Shell() {
     main.current?.scrollTo?.(0, 0);
   }, [top]);
 
-  const Screen = top ? screens[top.name] : undefined;
+  // The stack pairs each name with its own params (Screen); TypeScript cannot follow that pairing through
+  // the lookup, hence the one widening here.
+  const Screen = top ? (screens[top.name] as ComponentType<{ params: unknown }> | undefined) : undefined;
   return (
     <div className="kiosk">
       <Header onCornerTap={cornerGesture.tap} />
@@ -77,7 +71,7 @@ export function Shell() {
         {top === undefined ? (
           <HomeScreen tiles={homeTiles} />
         ) : Screen ? (
-          <Screen key={stack.length} params={top.params ?? {}} />
+          <Screen key={stack.length} params={top.params} />
         ) : (
           <UnknownScreen name={top.name} />
         )}

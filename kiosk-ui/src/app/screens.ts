@@ -1,19 +1,24 @@
-import type { ComponentType } from 'react';
 import type { HomeTile } from '../features/home/HomeScreen';
-import { queueScreens } from '../features/queue';
-import { evaluationScreens } from '../features/evaluation';
-import { scanScreens } from '../features/scan';
+import type { ScreenComponents, ScreenParams } from '../shared/store';
+import { queueScreens, type QueueScreenParams } from '../features/queue';
+import { evaluationScreens, type EvaluationScreenParams } from '../features/evaluation';
+import { scanScreens, type ScanScreenParams } from '../features/scan';
 import { RatingIcon, ScanIcon, TicketIcon } from './tile-icons';
-import { enterMaintenance, maintenanceScreens } from '../features/maintenance';
+import { enterMaintenance, maintenanceScreens, type MaintenanceScreenParams } from '../features/maintenance';
 import { cornerGesture } from './gesture';
+
+// Every flow's screens and their params in the one map `navigate` is checked against.
+declare module '../shared/store/navigation-slice' {
+  interface ScreenParams extends QueueScreenParams, EvaluationScreenParams, ScanScreenParams, MaintenanceScreenParams {}
+}
 
 /**
  * The app composes the features: every flow exports a map of its screens by name (`<feature>.<step>`);
  * screens move between each other by name through the navigation slice, never by importing each other.
- * To add a flow: export `<feature>Screens` from `features/<feature>/index.ts` and spread it here.
+ * To add a flow: export `<feature>Screens` and its `<Feature>ScreenParams` from `features/<feature>/index.ts`,
+ * extend ScreenParams with the params above and spread the screens here (a screen left out fails typecheck).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each screen declares its own params; the registry holds them all
-export const screens: Record<string, ComponentType<{ params: any }>> = {
+export const screens: ScreenComponents<ScreenParams> = {
   ...queueScreens,
   ...evaluationScreens,
   ...scanScreens,

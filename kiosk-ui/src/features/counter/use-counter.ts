@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api/client';
 import { events } from '../../shared/api/events';
-import { counterAction, fetchCategories, fetchCounter, loadToken, saveToken, type CategoryCount, type CounterAction, type CounterView } from './api';
+import { useQuery } from '../../shared/api/use-query';
+import { counterAction, fetchCategories, fetchCounter, loadToken, saveToken, type CounterAction } from './api';
 
-export interface CounterPageState {
-  view: CounterView | undefined;
-  categories: CategoryCount[];
+interface CounterPageState {
   token: string;
   busy: boolean;
   /** The daemon's message of the last refused action, in its words. */
@@ -21,29 +20,12 @@ export interface CounterPageState {
 export function useCounter(counter: number) {
   const [state, setState] = useState<CounterPageState>(() => {
     const token = loadToken(counter);
-    return { view: undefined, categories: [], token, busy: false, error: undefined, needsToken: !token };
+    return { token, busy: false, error: undefined, needsToken: !token };
   });
-
-  const refresh = useCallback(() => {
-    fetchCounter(counter).then(
-      ({ counter: view }) => setState((s) => ({ ...s, view })),
-      (err: ApiError) => setState((s) => ({ ...s, error: err.message })),
-    );
-    fetchCategories().then(({ categories }) => setState((s) => ({ ...s, categories })), () => undefined);
-  }, [counter]);
-
-  useEffect(() => {
-    events.start();
-    refresh();
-    const off = events.subscribe((e) => {
-      if (e.type.startsWith('queue.') || e.type === 'hall.link') refresh();
-    });
-    const offConn = events.onConnection((up) => up && refresh());
-    return () => {
-      off();
-      offConn();
-    };
-  }, [refresh]);
+  const stale = { refetchOn: ['queue.*', 'hall.link'] } as const;
+  const view = useQuery(`counter.${counter}`, () => fetchCounter(counter), stale);
+  const categories = useQuery('counter.categories', fetchCategories, stale);
+  useEffect(() => events.start(), []);
 
   const setToken = useCallback(
     (token: string) => {
@@ -57,8 +39,9 @@ export function useCounter(counter: number) {
     async (action: CounterAction, body?: Record<string, unknown>) => {
       setState((s) => ({ ...s, busy: true, error: undefined }));
       try {
-        const { counter: view } = await counterAction(counter, state.token, action, body);
-        setState((s) => ({ ...s, view, busy: false }));
+        const answer = await counterAction(counter, state.token, action, body);
+        view.setData(() => answer);
+        setState((s) => ({ ...s, busy: false }));
       } catch (err) {
         const e = err as ApiError;
         const auth = e.status === 401 || e.status === 403;
@@ -66,8 +49,16 @@ export function useCounter(counter: number) {
         setState((s) => ({ ...s, busy: false, error: e.message, needsToken: auth || s.needsToken, token: auth ? '' : s.token }));
       }
     },
-    [counter, state.token],
+    [counter, state.token, view],
   );
 
-  return { ...state, run, setToken, refresh };
+  return {
+    ...state,
+    view: view.data?.counter,
+    categories: categories.data?.categories ?? [],
+    error: state.error ?? view.error?.message,
+    run,
+    setToken,
+    refresh: view.refetch,
+  };
 }

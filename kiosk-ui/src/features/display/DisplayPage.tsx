@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '../../shared/api/use-query';
 import { useClock } from '../../shared/kiosk';
 import { fetchHall, type Call, type WaitingCategory } from './api';
 import { callText } from './announce';
@@ -62,13 +62,12 @@ function Waiting({ categories }: { categories: WaitingCategory[] }) {
   );
 }
 
+const DEFAULT_HALL = { name: '政务服务中心', timezone: 'Asia/Shanghai' };
+
 /** The hall display (大厅叫号屏), 1920x1080 landscape: current call, last calls, waiting counts, hall and clock. */
 export function DisplayPage() {
   const board = useHallBoard();
-  const [hall, setHall] = useState({ name: '政务服务中心', timezone: 'Asia/Shanghai' });
-  useEffect(() => {
-    fetchHall().then((f) => setHall(f.hall), () => undefined);
-  }, []);
+  const hall = useQuery('kiosk', fetchHall).data?.hall ?? DEFAULT_HALL;
   const clock = useClock(hall.timezone, true);
   return (
     <div className="hall-display">

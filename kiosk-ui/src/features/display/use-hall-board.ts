@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { events, type KioskEvent } from '../../shared/api/events';
+import { useEffect, useRef, useState } from 'react';
+import { events } from '../../shared/api/events';
+import { useEvent } from '../../shared/api/use-event';
+import { useQuery } from '../../shared/api/use-query';
 import { fetchRecentCalls, fetchWaiting, type Call, type WaitingCategory } from './api';
 import { Announcer } from './announce';
 
@@ -21,66 +23,39 @@ function remember(list: Call[], call: Call): Call[] {
 }
 
 /**
- * The hall display's data: the last calls and waiting counts from the daemon, kept current by `queue.*` events
- * (which in hall-wide mode include other daemons' counters), announced aloud as they come. After a reconnection
- * (of this page's socket, or of the daemon's hall-wide link) everything is fetched again: events may be lost.
+ * The hall display's data: the last calls and waiting counts from the daemon, refetched on `queue.*` events
+ * (which in hall-wide mode include other daemons' counters) and after a reconnection of this page's socket or
+ * of the daemon's hall-wide link (events may be lost); each call is shown and announced aloud as it comes.
  */
 export function useHallBoard(): HallBoard {
-  const [state, setState] = useState<HallBoard>({ current: undefined, recent: [], waiting: [], flash: 0, connected: false });
+  const stale = { refetchOn: ['queue.*', 'hall.link'] } as const;
+  const calls = useQuery('display.calls', () => fetchRecentCalls(RECENT), stale);
+  const waiting = useQuery('display.waiting', fetchWaiting, stale);
+  const [live, setLive] = useState<{ current?: Call; flash: number }>({ flash: 0 });
+  const [connected, setConnected] = useState(events.connected);
   const announcer = useRef<Announcer | undefined>(undefined);
-  const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const loadWaiting = useCallback(() => {
-    clearTimeout(refreshTimer.current);
-    // Calls and issues come in bursts: one fetch for a burst.
-    refreshTimer.current = setTimeout(() => {
-      fetchWaiting().then(({ categories }) => setState((s) => ({ ...s, waiting: categories })), () => undefined);
-    }, 200);
-  }, []);
-
-  const loadAll = useCallback(() => {
-    fetchRecentCalls(RECENT).then(
-      ({ calls }) => {
-        const deduped = calls.reduceRight<Call[]>((list, c) => remember(list, c), []);
-        setState((s) => ({ ...s, recent: deduped, current: s.current ?? deduped[0] }));
-      },
-      () => undefined,
-    );
-    loadWaiting();
-  }, [loadWaiting]);
 
   useEffect(() => {
     announcer.current = new Announcer();
     events.start();
-    loadAll();
-    const onEvent = (e: KioskEvent) => {
-      if (e.type === 'queue.called') {
-        const call: Call = {
-          number: String(e.number),
-          counter: Number(e.counter),
-          categoryId: String(e.categoryId),
-          recall: Boolean(e.recall),
-          calledAt: new Date().toISOString(),
-        };
-        setState((s) => ({ ...s, current: call, recent: remember(s.recent, call), flash: s.flash + 1 }));
-        announcer.current?.announce(call);
-      }
-      if (e.type.startsWith('queue.')) loadWaiting();
-      if (e.type === 'hall.link' && e.state === 'up') loadAll();
-    };
-    const offEvents = events.subscribe(onEvent);
-    const offConn = events.onConnection((connected) => {
-      setState((s) => ({ ...s, connected }));
-      if (connected) loadAll();
-    });
-    setState((s) => ({ ...s, connected: events.connected }));
+    setConnected(events.connected);
+    const off = events.onConnection(setConnected);
     return () => {
-      offEvents();
-      offConn();
+      off();
       announcer.current?.stop();
-      clearTimeout(refreshTimer.current);
     };
-  }, [loadAll, loadWaiting]);
+  }, []);
 
-  return state;
+  useEvent('queue.called', (e) => {
+    const call: Call = { number: e.number, counter: e.counter, categoryId: e.categoryId, recall: e.recall, calledAt: new Date().toISOString() };
+    setLive((s) => ({ current: call, flash: s.flash + 1 }));
+    announcer.current?.announce(call);
+  });
+
+  const recent = (calls.data?.calls ?? []).reduceRight<Call[]>((list, c) => remember(list, c), []);
+  // The call just made leads the list until the refetch that follows it arrives.
+  const call = live.current;
+  const listed = call && recent.some((c) => c.number === call.number && c.counter === call.counter);
+  const shown = call && !listed ? remember(recent, call) : recent;
+  return { current: live.current ?? recent[0], recent: shown, waiting: waiting.data?.categories ?? [], flash: live.flash, connected };
 }

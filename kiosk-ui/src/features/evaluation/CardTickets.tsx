@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '../../shared/api/use-query';
 import { IdCardPrompt, useIdCard } from '../../shared/identity';
-import { ticketsOfCard, type PersonTicket, type TicketRef } from './api';
+import { ticketsOfCard, type TicketRef } from './api';
 
 /**
  * The ID-card route of «好差评»: the person puts their card on the reader and picks one of today's tickets
@@ -9,22 +9,17 @@ import { ticketsOfCard, type PersonTicket, type TicketRef } from './api';
 export function CardTickets({ onPick }: { onPick: (ticket: TicketRef, identitySessionId: string) => void }) {
   const card = useIdCard();
   const sessionId = card.kind === 'read' ? card.session.sessionId : undefined;
-  const [tickets, setTickets] = useState<PersonTicket[]>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    setTickets(undefined);
-    setError(undefined);
-    if (!sessionId) return;
-    ticketsOfCard(sessionId).then((r) => setTickets(r.tickets), (err: Error) => setError(err.message));
-  }, [sessionId]);
+  const { data, error } = useQuery(sessionId ? `evaluation.card.${sessionId}` : null, () => ticketsOfCard(sessionId!), {
+    refetchOn: ['evaluation.recorded'],
+  });
+  const tickets = sessionId ? data?.tickets : undefined;
 
   if (card.kind === 'unavailable') return null;
   return (
     <section className="ev-card" aria-label="刷身份证查找">
       <p className="ev-lead">或刷身份证查找今天的号</p>
       <IdCardPrompt state={card}>
-        {error ? <p className="ev-error" role="alert">{error}</p> : null}
+        {error && sessionId ? <p className="ev-error" role="alert">{error.message}</p> : null}
         {tickets && tickets.length === 0 ? <p>今天没有用此证件取的号，请输入票号查找</p> : null}
         {tickets?.map((t) => (
           <button key={t.id} type="button" className="ev-card-ticket" disabled={t.rated} onClick={() => sessionId && onPick(t, sessionId)}>

@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { InnerPage, Notice, NumberPad } from '../../shared/kiosk';
 import { useKiosk } from '../../shared/store';
 import { ApiError } from '../../shared/api/client';
+import { useQuery } from '../../shared/api/use-query';
 import { fetchCategoryLetters, findTicketByNumber, ratingOfTicket } from './api';
 import { CardTickets } from './CardTickets';
 
 const NUMBER = /^[A-Z]\d{3}$/;
+/** The default categories' letters, until the daemon tells this hall's. */
+const DEFAULT_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'];
 
 /**
  * 好差评 step 1: the person types the number on their ticket (A001), or puts their ID card on the reader, to
@@ -13,14 +16,10 @@ const NUMBER = /^[A-Z]\d{3}$/;
  */
 export function FindScreen() {
   const navigate = useKiosk((s) => s.navigate);
-  const [letters, setLetters] = useState<string[]>(['A', 'B', 'C', 'D', 'E', 'F']);
+  const letters = useQuery('queue.categories', fetchCategoryLetters).data?.categories.map((c) => c.id) ?? DEFAULT_LETTERS;
   const [value, setValue] = useState('');
   const [message, setMessage] = useState<{ tone: 'warn' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    fetchCategoryLetters().then((r) => setLetters(r.categories.map((c) => c.id)), () => undefined);
-  }, []);
 
   const find = async () => {
     setBusy(true);

@@ -13,7 +13,12 @@ import { useKeypadInvitation } from './use-invitation';
  * once; a bad one (touch or keypad) goes on to the reasons. A keypad rating recorded by the daemon moves the
  * screen on by itself (`evaluation.recorded`).
  */
-export function RateScreen({ params }: { params: { ticket: TicketRef; identitySessionId?: string } }) {
+export interface RateParams {
+  ticket: TicketRef;
+  identitySessionId?: string;
+}
+
+export function RateScreen({ params }: { params: RateParams }) {
   const { ticket, identitySessionId } = params;
   const navigate = useKiosk((s) => s.navigate);
   const replace = useKiosk((s) => s.replace);
@@ -30,8 +35,7 @@ export function RateScreen({ params }: { params: { ticket: TicketRef; identitySe
 
   useEvent(['evaluation.recorded', 'evaluation.answered'], (e) => {
     if (e.type === 'evaluation.recorded') {
-      const ev = e.evaluation as { ticketId: string; level: number };
-      if (ev.ticketId === ticket.id) finish(ev);
+      if (e.evaluation.ticketId === ticket.id) finish(e.evaluation);
     } else if (e.ticketId === ticket.id && e.needsReason && !done.current) {
       done.current = true;
       replace('evaluation.reasons', { ticket, level: e.level, channel: 'keypad', identitySessionId });

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '../../shared/api/use-query';
 import { ratingOfTicket, type Channel, type Evaluation } from './api';
 import { RatingForm } from './RatingForm';
 import { stars } from './levels';
@@ -8,21 +9,16 @@ import { stars } from './levels';
  * then thanks. One rating per ticket, whichever channel made it.
  */
 export function RatingPanel({ ticketId, channel = 'qr' }: { ticketId: string; channel?: Channel }) {
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'open' } | { kind: 'rated'; evaluation: Evaluation | null; now: boolean }>({ kind: 'loading' });
+  // A rating made elsewhere (the kiosk, the keypad) shows here too.
+  const rating = useQuery(`evaluation.of.${ticketId}`, () => ratingOfTicket(ticketId), { refetchOn: ['evaluation.recorded'] });
+  const [now, setNow] = useState<{ evaluation: Evaluation | null }>();
 
-  useEffect(() => {
-    ratingOfTicket(ticketId).then(
-      ({ evaluation }) => setState(evaluation ? { kind: 'rated', evaluation, now: false } : { kind: 'open' }),
-      () => setState({ kind: 'open' }),
-    );
-  }, [ticketId]);
-
-  if (state.kind === 'loading') return null;
-  if (state.kind === 'open') return <RatingForm ticketId={ticketId} channel={channel} onRecorded={(evaluation) => setState({ kind: 'rated', evaluation, now: true })} />;
-  const e = state.evaluation;
+  if (!now && !rating.data && !rating.error) return null;
+  const e = now ? now.evaluation : rating.data?.evaluation;
+  if (!now && !e) return <RatingForm ticketId={ticketId} channel={channel} onRecorded={(evaluation) => setNow({ evaluation })} />;
   return (
     <div className="ev-rated" role="status">
-      {state.now ? <div className="ev-thanks-title">感谢您的评价！</div> : <div className="ev-lead">本次服务已评价</div>}
+      {now ? <div className="ev-thanks-title">感谢您的评价！</div> : <div className="ev-lead">本次服务已评价</div>}
       {e ? (
         <div className="ev-thanks-level">
           <span className="ev-stars" aria-hidden="true">{stars(e.level)}</span> {e.levelName}

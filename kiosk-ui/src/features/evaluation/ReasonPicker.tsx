@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useQuery } from '../../shared/api/use-query';
 import { fetchReasons } from './api';
 
 /**
@@ -6,13 +7,10 @@ import { fetchReasons } from './api';
  * Reports the chosen reasons (typed text included) on every change.
  */
 export function ReasonPicker({ onChange }: { onChange: (reasons: string[]) => void }) {
-  const [list, setList] = useState<string[]>([]);
+  const list = useQuery('evaluation.reasons', fetchReasons).data?.reasons ?? [];
   const [picked, setPicked] = useState<string[]>([]);
   const [typed, setTyped] = useState('');
 
-  useEffect(() => {
-    fetchReasons().then((r) => setList(r.reasons), () => setList([]));
-  }, []);
   useEffect(() => {
     onChange([...picked, ...(typed.trim() ? [typed.trim()] : [])]);
   }, [picked, typed, onChange]);

@@ -7,7 +7,14 @@ import { ReasonPicker } from './ReasonPicker';
 import { levelName, stars } from './levels';
 
 /** 好差评 step 3 for 不满意 / 非常不满意: at least one reason, picked or typed, then the rating is recorded. */
-export function ReasonsScreen({ params }: { params: { ticket: TicketRef; level: number; channel: Channel; identitySessionId?: string } }) {
+export interface ReasonsParams {
+  ticket: TicketRef;
+  level: number;
+  channel: Channel;
+  identitySessionId?: string;
+}
+
+export function ReasonsScreen({ params }: { params: ReasonsParams }) {
   const { ticket, level, channel, identitySessionId } = params;
   const replace = useKiosk((s) => s.replace);
   const [reasons, setReasons] = useState<string[]>([]);

@@ -3,7 +3,13 @@ import { useKiosk } from '../../shared/store';
 import { levelName, needsReason, stars } from './levels';
 
 /** 好差评 last step: thanks; for a bad rating, when the follow-up is due. */
-export function ThanksScreen({ params }: { params: { level: number | null; followUp: { dueDate: string } | null } }) {
+export interface ThanksParams {
+  /** null: the ticket had been rated already. */
+  level: number | null;
+  followUp: { dueDate: string } | null;
+}
+
+export function ThanksScreen({ params }: { params: ThanksParams }) {
   const home = useKiosk((s) => s.home);
   const { level, followUp } = params;
   return (

@@ -1,12 +1,12 @@
 import type { ComponentType } from 'react';
-import { useKiosk } from '../../shared/store';
+import { useKiosk, type EntryScreen } from '../../shared/store';
 import { speak } from '../../shared/kiosk';
 
 export interface HomeTile {
   /** The button's accessible name, as the contract fixes it («取号», «好差评», «材料扫描»). */
   label: string;
   hint: string;
-  screen: string;
+  screen: EntryScreen;
   icon: ComponentType;
   color: string;
   /** A device this function needs; the tile is hidden when that device is not fitted. */

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useEvent } from '../../shared/api/use-event';
+import { useQuery } from '../../shared/api/use-query';
 import { Notice } from '../../shared/kiosk';
-import { fetchCatalog, fetchDevices, runHealth, type CatalogEntry, type DeviceStatus, type HealthLevel } from './api';
+import { fetchCatalog, fetchDevices, runHealth, type DeviceStatus, type HealthLevel } from './api';
 import { DeviceCard } from './DeviceCard';
-import { handleSessionError } from './session';
+import { handleSessionError, useSessionQueryError } from './session';
 
 /**
  * Every fitted device with its live state and what the daemon's device list says about it (label, self-tests,
@@ -12,30 +13,17 @@ import { handleSessionError } from './session';
  * (an interactive test waits on the technician).
  */
 export function DeviceGrid({ onBusy }: { onBusy(busy: boolean): void }) {
-  const [devices, setDevices] = useState<DeviceStatus[] | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const query = useQuery('maintenance.devices', fetchDevices);
+  const devices = query.data?.devices;
+  const loadError = useSessionQueryError(query.error);
+  const [testError, setError] = useState<string | undefined>();
+  const error = testError ?? loadError;
   const [testing, setTesting] = useState<Record<string, HealthLevel | undefined>>({});
+  const load = query.refetch;
 
-  const load = useCallback(() => {
-    fetchDevices().then(
-      (r) => setDevices(r.devices),
-      (err) => handleSessionError(err) || setError((err as Error).message),
-    );
-  }, []);
-  useEffect(load, [load]);
-  const [catalog, setCatalog] = useState<CatalogEntry[]>([]);
-  useEffect(() => {
-    fetchCatalog().then(
-      (r) => setCatalog(r.devices),
-      (err) => handleSessionError(err) || setError((err as Error).message),
-    );
-  }, []);
-
-  const update = (next: DeviceStatus) => setDevices((list) => list?.map((d) => (d.name === next.name ? next : d)));
-  useEvent('device.status', (e) => {
-    const status = e.status as DeviceStatus | undefined;
-    if (status?.name) update(status);
-  });
+  const catalog = useQuery('maintenance.catalog', fetchCatalog).data?.devices ?? [];
+  const update = (next: DeviceStatus) => query.setData((r) => ({ devices: (r?.devices ?? []).map((d) => (d.name === next.name ? next : d)) }));
+  useEvent('device.status', (e) => update(e.status));
 
   const test = async (name: string, level: HealthLevel) => {
     setTesting((t) => ({ ...t, [name]: level }));

@@ -1,19 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '../../shared/api/use-query';
 import { Notice } from '../../shared/kiosk';
 import { fetchLog, type LogLine } from './api';
-import { handleSessionError } from './session';
+import { useSessionQueryError } from './session';
 
 /** The daemon's recent log lines, redacted by the daemon, newest at the bottom. */
 export function LogTail() {
-  const [lines, setLines] = useState<LogLine[] | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const load = useCallback(() => {
-    fetchLog(200).then(
-      (r) => setLines(r.lines),
-      (err) => handleSessionError(err) || setError((err as Error).message),
-    );
-  }, []);
-  useEffect(load, [load]);
+  const query = useQuery('maintenance.log', () => fetchLog(200));
+  const lines: LogLine[] | undefined = query.data?.lines;
+  const error = useSessionQueryError(query.error);
+  const load = query.refetch;
   return (
     <div>
       {error ? <Notice tone="error" title={error} /> : null}

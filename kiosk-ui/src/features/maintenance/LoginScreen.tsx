@@ -6,11 +6,13 @@ import { login } from './api';
 import { maintenanceSession } from './session';
 
 /** The technician's PIN. Five wrong PINs lock maintenance for five minutes (the daemon counts). */
-export function LoginScreen({ params }: { params: { expired?: boolean } }) {
+export type LoginParams = { expired?: boolean } | undefined;
+
+export function LoginScreen({ params }: { params: LoginParams }) {
   const replace = useKiosk((s) => s.replace);
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(params.expired ? '维护会话因长时间无操作已结束，请重新输入 PIN' : undefined);
+  const [error, setError] = useState<string | undefined>(params?.expired ? '维护会话因长时间无操作已结束，请重新输入 PIN' : undefined);
 
   const submit = async () => {
     setBusy(true);

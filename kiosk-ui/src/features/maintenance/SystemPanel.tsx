@@ -1,18 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '../../shared/api/use-query';
 import { Notice } from '../../shared/kiosk';
-import { BUNDLE_URL, fetchSystem, type SystemFacts, type UiWatch } from './api';
-import { handleSessionError } from './session';
+import { BUNDLE_URL, fetchSystem } from './api';
+import { useSessionQueryError } from './session';
 
 const MB = 1024 * 1024;
 const duration = (s: number) => `${Math.floor(s / 86400)}天 ${Math.floor((s % 86400) / 3600)}小时 ${Math.floor((s % 3600) / 60)}分`;
 
 /** Version, uptime, disk, store, clock; and the redacted diagnostic bundle for the vendor. */
 export function SystemPanel() {
-  const [facts, setFacts] = useState<{ system: SystemFacts; ui: UiWatch } | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  useEffect(() => {
-    fetchSystem().then(setFacts, (err) => handleSessionError(err) || setError((err as Error).message));
-  }, []);
+  const query = useQuery('maintenance.system', fetchSystem);
+  const facts = query.data;
+  const error = useSessionQueryError(query.error);
   if (error) return <Notice tone="error" title={error} />;
   if (!facts) return <p className="loading">正在读取系统信息…</p>;
   const { system: s } = facts;

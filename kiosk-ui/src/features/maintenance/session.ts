@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { ApiError } from '../../shared/api/client';
 import { onSessionEnd, useKiosk } from '../../shared/store';
 import { logout } from './api';
@@ -40,4 +41,13 @@ export function enterMaintenance(): void {
   const { stack, navigate } = useKiosk.getState();
   if (stack[stack.length - 1]?.name.startsWith('maintenance.')) return;
   navigate('maintenance.login');
+}
+
+/** A panel's query failed: a 401 goes back to the PIN; any other problem is for the panel to show. */
+export function useSessionQueryError(error: ApiError | undefined): string | undefined {
+  const expired = error?.status === 401;
+  useEffect(() => {
+    if (expired) handleSessionError(error);
+  }, [expired, error]);
+  return expired ? undefined : error?.message;
 }

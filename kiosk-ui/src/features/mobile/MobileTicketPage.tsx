@@ -1,5 +1,5 @@
-import { useEffect, useState, type ComponentType } from 'react';
-import { ApiError } from '../../shared/api/client';
+import { useEffect, type ComponentType } from 'react';
+import { useQuery } from '../../shared/api/use-query';
 import { fetchHallName, fetchTicket, type TicketStatus } from './api';
 import { canRate, describeTicket } from './ticket-state';
 import './mobile.css';
@@ -15,37 +15,15 @@ export type RatingPanelComponent = ComponentType<{ ticketId: string; channel?: '
  */
 export function MobileTicketPage({ match, RatingPanel }: { match: RegExpMatchArray; RatingPanel: RatingPanelComponent }) {
   const ticketId = decodeURIComponent(match[1] ?? '');
-  const [ticket, setTicket] = useState<TicketStatus>();
-  const [hall, setHall] = useState('政务服务中心');
-  const [error, setError] = useState<string>();
+  const hall = useQuery('kiosk', fetchHallName).data?.hall.name ?? '政务服务中心';
+  // Polled: a phone opens no event socket. A missing ticket is not retried; an unreachable daemon is.
+  const query = useQuery(`ticket.${ticketId}`, (signal) => fetchTicket(ticketId, signal), { intervalMs: REFRESH_MS, retryMs: [REFRESH_MS] });
+  const ticket: TicketStatus | undefined = query.data?.ticket;
+  const error = !query.error ? undefined : query.error.status === 404 ? '没有找到这张号票，请核对二维码' : '暂时无法连接，正在重试…';
 
   useEffect(() => {
     document.title = '排队进度与服务评价';
-    fetchHallName().then((k) => setHall(k.hall.name), () => undefined);
   }, []);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    let timer: ReturnType<typeof setTimeout>;
-    const load = () =>
-      fetchTicket(ticketId, ctrl.signal).then(
-        ({ ticket: t }) => {
-          setTicket(t);
-          setError(undefined);
-          timer = setTimeout(load, REFRESH_MS);
-        },
-        (err: unknown) => {
-          if ((err as Error).name === 'AbortError') return;
-          setError(err instanceof ApiError && err.status === 404 ? '没有找到这张号票，请核对二维码' : '暂时无法连接，正在重试…');
-          if (!(err instanceof ApiError && err.status === 404)) timer = setTimeout(load, REFRESH_MS);
-        },
-      );
-    void load();
-    return () => {
-      ctrl.abort();
-      clearTimeout(timer);
-    };
-  }, [ticketId]);
 
   const state = ticket ? describeTicket(ticket) : undefined;
   return (

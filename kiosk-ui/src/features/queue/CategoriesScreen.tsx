@@ -1,35 +1,17 @@
-import { useEffect, useState } from 'react';
 import { InnerPage, Notice } from '../../shared/kiosk';
-import { useEvent } from '../../shared/api/use-event';
+import { useQuery } from '../../shared/api/use-query';
 import { useKiosk } from '../../shared/store';
-import { ApiError } from '../../shared/api/client';
-import { fetchCategories, type Category } from './api';
+import { fetchCategories } from './api';
 
 /** 取号 step 1: the business categories with the number of people waiting in each. */
 export function CategoriesScreen() {
   const navigate = useKiosk((s) => s.navigate);
-  const [categories, setCategories] = useState<Category[] | undefined>();
-  const [error, setError] = useState<string | undefined>();
-
-  const load = (signal?: AbortSignal) =>
-    fetchCategories(signal).then(
-      (r) => {
-        setCategories(r.categories);
-        setError(undefined);
-      },
-      (e: unknown) => e instanceof ApiError && setError(e.message),
-    );
-
-  useEffect(() => {
-    const c = new AbortController();
-    void load(c.signal);
-    return () => c.abort();
-  }, []);
-  useEvent(['queue.ticket.issued', 'queue.called'], () => void load());
+  const { data, error } = useQuery('queue.categories', fetchCategories, { refetchOn: ['queue.*'] });
+  const categories = data?.categories;
 
   return (
     <InnerPage title="取号 · 选择业务类别" voice="请选择您要办理的业务类别">
-      {error ? <Notice tone="error" title="暂时无法取号">{error}</Notice> : null}
+      {error ? <Notice tone="error" title="暂时无法取号">{error.message}</Notice> : null}
       <div className="category-grid">
         {(categories ?? []).map((c) => (
           <button
@@ -37,7 +19,11 @@ export function CategoriesScreen() {
             type="button"
             className={`category-card${c.priority ? ' category-priority' : ''}`}
             disabled={!c.open || c.remainingToday === 0}
-            onClick={() => navigate(c.realName === 'off' ? 'queue.issue' : 'queue.identity', { categoryId: c.id, categoryName: c.name, realName: c.realName })}
+            onClick={() => {
+              const category = { categoryId: c.id, categoryName: c.name };
+              if (c.realName === 'off') navigate('queue.issue', category);
+              else navigate('queue.identity', { ...category, realName: c.realName });
+            }}
             aria-label={c.name}
           >
             <span className="category-prefix" aria-hidden="true">

@@ -3,7 +3,7 @@ import { InnerPage } from '../../shared/kiosk';
 import { useKiosk } from '../../shared/store';
 import { IdCardPrompt, useIdCard } from '../../shared/identity';
 
-interface Params {
+export interface IdentityParams {
   categoryId: string;
   categoryName: string;
   realName: 'required' | 'optional';
@@ -14,7 +14,7 @@ interface Params {
  * above the priority age chooses between the 绿色通道 ticket and a normal one; an optional category may go on
  * without a card.
  */
-export function IdentityScreen({ params }: { params: Params }) {
+export function IdentityScreen({ params }: { params: IdentityParams }) {
   const replace = useKiosk((s) => s.replace);
   const state = useIdCard();
   const issue = (extra: { identitySessionId?: string; priority?: boolean }) =>

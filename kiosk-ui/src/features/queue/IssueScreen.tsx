@@ -4,7 +4,7 @@ import { useKiosk } from '../../shared/store';
 import { ApiError } from '../../shared/api/client';
 import { issueTicket, type IssueRequest } from './api';
 
-interface Params {
+export interface IssueParams {
   categoryId: string;
   categoryName: string;
   identitySessionId?: string;
@@ -15,7 +15,7 @@ interface Params {
  * 取号 step 2: takes the number and prints it. A printer that cannot print takes no number: the person is told
  * why in plain words and may take a number shown on screen instead.
  */
-export function IssueScreen({ params }: { params: Params }) {
+export function IssueScreen({ params }: { params: IssueParams }) {
   const replace = useKiosk((s) => s.replace);
   const [state, setState] = useState<{ kind: 'printing' } | { kind: 'error'; error: ApiError }>({ kind: 'printing' });
   const started = useRef(false);

@@ -3,7 +3,12 @@ import { useKiosk } from '../../shared/store';
 import type { Ticket } from './api';
 
 /** 取号 step 3: the number, large, whether or not the paper ticket came out. */
-export function TicketScreen({ params }: { params: { ticket: Ticket; printError?: { code: string; message: string } } }) {
+export interface TicketParams {
+  ticket: Ticket;
+  printError?: { code: string; message: string };
+}
+
+export function TicketScreen({ params }: { params: TicketParams }) {
   const home = useKiosk((s) => s.home);
   const { ticket, printError } = params;
   const printed = ticket.printed;

@@ -1,15 +1,17 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useIdCard } from '../../shared/identity';
-import { setCoverIdentity } from './store';
 
 /**
  * Optional: a person may put their ID card on the reader so the PDF's cover names them (masked, `张*明`).
  * Hidden when no reader is fitted; the scan never waits for a card.
  */
-export function CoverIdentity() {
+export function CoverIdentity({ onCard }: { onCard(sessionId: string | undefined): void }) {
   const card = useIdCard();
   const sessionId = card.kind === 'read' ? card.session.sessionId : undefined;
-  useEffect(() => setCoverIdentity(sessionId), [sessionId]);
+  // Told once per change of card, not on every render of the parent (which passes a new callback each time).
+  const report = useRef(onCard);
+  report.current = onCard;
+  useEffect(() => report.current(sessionId), [sessionId]);
   if (card.kind === 'unavailable') return null;
   return (
     <div className="scan-identity">

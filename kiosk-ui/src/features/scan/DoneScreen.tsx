@@ -3,7 +3,12 @@ import { useKiosk } from '../../shared/store';
 import type { Receipt, Submission } from './api';
 
 /** The PDF is made: the submission number large, and whether the receipt (回执) came out. */
-export function DoneScreen({ params }: { params: { submission: Submission; receipt: Receipt } }) {
+export interface DoneParams {
+  submission: Submission;
+  receipt: Receipt;
+}
+
+export function DoneScreen({ params }: { params: DoneParams }) {
   const home = useKiosk((s) => s.home);
   const { submission, receipt } = params;
   const scanned = submission.pageCount;

@@ -1,7 +1,7 @@
 import type { Matter } from './api';
 
 /** ① 选择办理事项: one large choice per matter, the first chosen at the start. */
-export function MatterPicker(props: { matters: Matter[]; selected?: string; locked: boolean; onSelect(id: string): void }) {
+export function MatterPicker(props: { matters: Matter[]; selected?: string; locked: boolean; onSelect(matter: Matter): void }) {
   return (
     <div className="scan-matters" role="radiogroup" aria-label="办理事项">
       <h2 className="scan-step">① 办理事项</h2>
@@ -13,7 +13,7 @@ export function MatterPicker(props: { matters: Matter[]; selected?: string; lock
           aria-checked={m.id === props.selected}
           className={`scan-matter${m.id === props.selected ? ' selected' : ''}`}
           disabled={props.locked}
-          onClick={() => props.onSelect(m.id)}
+          onClick={() => props.onSelect(m)}
         >
           {m.name}
         </button>

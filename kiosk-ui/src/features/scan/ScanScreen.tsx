@@ -1,8 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { InnerPage, Notice } from '../../shared/kiosk';
 import { useEvent } from '../../shared/api/use-event';
+import { useQuery } from '../../shared/api/use-query';
 import { useKiosk } from '../../shared/store';
-import { useScanFlow } from './store';
+import { fetchMatters } from './api';
+import { ScanFlow } from './scan-flow';
 import { MatterPicker } from './MatterPicker';
 import { MaterialCard } from './MaterialCard';
 import { ScanBar } from './ScanBar';
@@ -16,37 +18,37 @@ import { CoverIdentity } from './CoverIdentity';
 export function ScanScreen() {
   const navigate = useKiosk((s) => s.navigate);
   const back = useKiosk((s) => s.back);
-  const { matters, matterId, activeMaterialId, submission, error, pending } = useScanFlow();
-  const flow = useScanFlow.getState;
+  const [flow] = useState(() => new ScanFlow());
+  const { matterId, activeMaterialId, submission, error, pending } = useSyncExternalStore(flow.subscribe, flow.getState);
+  const { data, error: loadError } = useQuery('scan.matters', fetchMatters);
+  const matters = data?.matters ?? [];
 
-  useEffect(() => {
-    void flow().loadMatters();
-  }, [flow]);
+  useEffect(() => data && flow.offer(data.matters), [data, flow]);
+  // The person left (back, home, countdown): the daemon forgets their scans now, not at the next sweep.
+  useEffect(() => () => void flow.discard(), [flow]);
 
   // Progress of this submission's scan; a finished page (or a failure) reloads the submission.
   useEvent(['scan.progress', 'scan.page'], (e) => {
-    const sub = flow().submission;
-    if (!sub || e.submissionId !== sub.id) return;
-    if (e.type === 'scan.progress' && sub.job && sub.job.id === e.jobId) {
-      useScanFlow.setState({ submission: { ...sub, job: { ...sub.job, state: e.state as 'scanning', percent: Number(e.percent) } } });
-    } else void flow().refresh();
+    if (e.submissionId !== flow.getState().submission?.id) return;
+    if (e.type === 'scan.progress') flow.progress(e.jobId, e.state, e.percent);
+    else void flow.refresh();
   });
 
   // Events may be missed while the socket reconnects: a running job is also polled.
   const running = submission?.job?.state === 'scanning' || submission?.job?.state === 'processing';
   useEffect(() => {
     if (!running) return;
-    const t = setInterval(() => void flow().refresh(), 1000);
+    const t = setInterval(() => void flow.refresh(), 1000);
     return () => clearInterval(t);
   }, [running, flow]);
 
   const matter = matters.find((m) => m.id === matterId);
   const pagesOf = (id: string) => submission?.materials.find((m) => m.id === id)?.pages ?? [];
   const finish = async () => {
-    const result = await flow().finish();
+    const result = await flow.finish();
     if (result) navigate('scan.done', result);
   };
-  const leave = () => void flow().discard().then(back);
+  const leave = () => void flow.discard().then(back);
 
   const bar = (
     <ScanBar
@@ -55,8 +57,8 @@ export function ScanScreen() {
       pageCount={submission?.pageCount ?? 0}
       maxPages={submission?.maxPages}
       pending={pending}
-      onScan={() => void flow().scan()}
-      onCancel={() => void flow().cancel()}
+      onScan={() => void flow.scan()}
+      onCancel={() => void flow.cancel()}
       onFinish={() => void finish()}
     />
   );
@@ -65,11 +67,12 @@ export function ScanScreen() {
     <InnerPage title="材料扫描" voice="请选择办理事项，把材料放到扫描仪上，然后按开始扫描" busy={running || pending} onBack={leave} footer={bar}>
       <div className="scan-layout">
         <aside className="scan-side">
-          <MatterPicker matters={matters} selected={matterId} locked={running} onSelect={(id) => void flow().selectMatter(id)} />
-          <CoverIdentity />
+          <MatterPicker matters={matters} selected={matterId} locked={running} onSelect={(m) => void flow.selectMatter(m)} />
+          <CoverIdentity onCard={(sessionId) => flow.setCoverIdentity(sessionId)} />
         </aside>
         <div className="scan-main">
           {error ? <Notice tone="error" title="操作未完成">{error}</Notice> : null}
+          {loadError && !matter ? <Notice tone="error" title="暂时无法读取办理事项">{loadError.message}</Notice> : null}
           {matter ? (
             <ol className="scan-materials" aria-label="所需材料">
               {matter.materials.map((m) => (
@@ -79,17 +82,17 @@ export function ScanScreen() {
                   pages={pagesOf(m.id)}
                   active={m.id === activeMaterialId}
                   disabled={running || pending}
-                  onSelect={() => flow().selectMaterial(m.id)}
+                  onSelect={() => flow.selectMaterial(m.id)}
                   onRetake={(pageId) => {
-                    flow().selectMaterial(m.id);
-                    void flow().scan(pageId);
+                    flow.selectMaterial(m.id);
+                    void flow.scan(pageId);
                   }}
-                  onDelete={(pageId) => void flow().removePage(pageId)}
-                  onMove={(pageId, by) => void flow().movePage(m.id, pageId, by)}
+                  onDelete={(pageId) => void flow.removePage(pageId)}
+                  onMove={(pageId, by) => void flow.movePage(m.id, pageId, by)}
                 />
               ))}
             </ol>
-          ) : (
+          ) : loadError ? null : (
             <p className="loading">正在加载…</p>
           )}
         </div>

@@ -1,10 +1,19 @@
 /**
  * The daemon's event stream (/api/events WebSocket): one JSON object per message with a `type`.
  * Reconnects by itself with backoff; sends a heartbeat so the daemon's watchdog knows the UI is alive.
+ *
+ * The events are the daemon's own union (each feature declares its events on the bus): handlers narrow by
+ * `type` without casts. Type-only import, erased at build.
  */
-export interface KioskEvent {
-  type: string;
-  [key: string]: unknown;
+import type { KioskEvent, KioskEventType } from '@daemon/events/bus';
+export type { KioskEvent, KioskEventType };
+/** The event of one type, e.g. `EventOf<'queue.called'>`. */
+export type EventOf<K extends KioskEventType> = Extract<KioskEvent, { type: K }>;
+/** A type, or every type of an area: `'queue.*'` matches `queue.called`, `queue.ticket.issued`… */
+export type EventPattern = KioskEventType | (KioskEventType extends infer T ? (T extends `${infer Area}.${string}` ? `${Area}.*` : never) : never);
+
+export function matches(pattern: EventPattern, type: KioskEventType): boolean {
+  return pattern.endsWith('.*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
 }
 
 type Handler = (event: KioskEvent) => void;

@@ -1,13 +1,15 @@
 import { useEffect, useRef } from 'react';
-import { events, type KioskEvent } from './events';
+import { events, type EventOf, type KioskEventType } from './events';
 
-/** Calls `handler` for every event of the given type(s) while the component is mounted. */
-export function useEvent(types: string | string[], handler: (event: KioskEvent) => void): void {
+/** Calls `handler` for every event of the given type(s) while the component is mounted; `handler` sees only those. */
+export function useEvent<K extends KioskEventType>(types: K | readonly K[], handler: (event: EventOf<K>) => void): void {
   const ref = useRef(handler);
   ref.current = handler;
-  const key = Array.isArray(types) ? types.join(',') : types;
+  const key = typeof types === 'string' ? types : types.join(',');
   useEffect(() => {
-    const wanted = new Set(key.split(','));
-    return events.subscribe((e) => wanted.has(e.type) && ref.current(e));
+    const wanted = new Set<string>(key.split(','));
+    return events.subscribe((e) => {
+      if (wanted.has(e.type)) ref.current(e as EventOf<K>);
+    });
   }, [key]);
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useEvent } from '../api/use-event';
+import { useQuery } from '../api/use-query';
 import { useKiosk, onSessionEnd } from '../store';
-import { endIdentitySessions, fetchCurrentSession, type CardSession, type MaskedCard } from './api';
+import { endIdentitySessions, fetchCurrentSession, type CardSession } from './api';
 
 export type IdCardState =
   | { kind: 'waiting' }
@@ -20,28 +21,19 @@ onSessionEnd(() => void endIdentitySessions().catch(() => undefined));
 export function useIdCard(): IdCardState {
   const reader = useKiosk((s) => s.deviceStates.idReader);
   const [state, setState] = useState<IdCardState>({ kind: 'waiting' });
-
+  const current = useQuery('identity.session', fetchCurrentSession).data?.session;
   useEffect(() => {
-    let live = true;
-    fetchCurrentSession().then(
-      ({ session }) => {
-        if (live && session) setState({ kind: 'read', session, cardPresent: session.cardPresent });
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+    if (current) setState((s) => (s.kind === 'read' ? s : { kind: 'read', session: current, cardPresent: current.cardPresent }));
+  }, [current]);
 
   useEvent(['card.read', 'card.removed', 'reader.error'], (e) => {
     if (e.type === 'card.read') {
-      const session = { sessionId: String(e.sessionId), card: e.card as MaskedCard, eligibleForPriority: Boolean(e.eligibleForPriority) };
-      setState({ kind: 'read', session, cardPresent: true });
+      const { sessionId, card, eligibleForPriority } = e;
+      setState({ kind: 'read', session: { sessionId, card, eligibleForPriority }, cardPresent: true });
     } else if (e.type === 'card.removed') {
       setState((s) => (s.kind === 'read' ? { ...s, cardPresent: false } : s.kind === 'error' ? { kind: 'waiting' } : s));
     } else {
-      setState({ kind: 'error', code: String(e.code), message: String(e.message) });
+      setState({ kind: 'error', code: e.code, message: e.message });
     }
   });
 

@@ -10,5 +10,5 @@ export const useKiosk = create<KioskStore>()((...a) => ({
   ...createNavigationSlice(...a),
 }));
 
-export { onSessionEnd, type Screen } from './navigation-slice';
+export { onSessionEnd, type EntryScreen, type Screen, type ScreenComponents, type ScreenName, type ScreenParams } from './navigation-slice';
 export type { KioskInfo } from './kiosk-slice';

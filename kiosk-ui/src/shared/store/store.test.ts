@@ -9,10 +9,15 @@ describe('kiosk store', () => {
     const off = onSessionEnd((r) => ended.push(r));
     const s = useKiosk.getState();
     s.navigate('queue.categories');
-    s.navigate('queue.ticket', { id: 'x' });
-    expect(useKiosk.getState().stack.map((x) => x.name)).toEqual(['queue.categories', 'queue.ticket']);
+    s.navigate('queue.identity', { categoryId: 'A', categoryName: '社会民生', realName: 'required' });
+    expect(useKiosk.getState().stack).toEqual([
+      { name: 'queue.categories', params: undefined },
+      { name: 'queue.identity', params: { categoryId: 'A', categoryName: '社会民生', realName: 'required' } },
+    ]);
     useKiosk.getState().back();
     expect(useKiosk.getState().stack).toHaveLength(1);
+    useKiosk.getState().replace('scan.matters');
+    expect(useKiosk.getState().stack.map((x) => x.name)).toEqual(['scan.matters']);
     const epoch = useKiosk.getState().sessionEpoch;
     useKiosk.getState().home('timeout');
     expect(useKiosk.getState().stack).toEqual([]);
@@ -38,3 +43,14 @@ describe('kiosk store', () => {
     expect(useKiosk.getState().deviceStates).toEqual({ printer: 'error', scanner: 'idle' });
   });
 });
+
+/** Never called: `npm run typecheck` fails if navigation accepts a wrong name or wrong params. */
+export function wrongNavigationFailsTypecheck(): void {
+  const { navigate } = useKiosk.getState();
+  // @ts-expect-error no such screen
+  navigate('queue.nowhere');
+  // @ts-expect-error the ticket screen needs its ticket
+  navigate('queue.ticket');
+  // @ts-expect-error a category name is a string
+  navigate('queue.issue', { categoryId: 'A', categoryName: 1 });
+}
