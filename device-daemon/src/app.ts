@@ -6,6 +6,7 @@ import eventsPlugin from './events/plugin';
 import storePlugin from './store/plugin';
 import devicesPlugin from './devices/plugin';
 import healthRoutes from './plugins/health';
+import hostGuard from './plugins/host-guard';
 import uiPlugin from './plugins/ui';
 import queuePlugin from './queue/plugin';
 import identityPlugin from './identity/plugin';
@@ -38,6 +39,8 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   installErrorHandler(app);
   await app.register(configPlugin, { config: opts.config, clock: opts.clock });
   await app.register(eventsPlugin);
+  // After the WebSocket plugin's own onRequest hook, so a refused handshake's socket is still closed by it.
+  await app.register(hostGuard);
   await app.register(storePlugin, { store: opts.store });
   await app.register(devicesPlugin);
   await app.register(healthRoutes);

@@ -63,7 +63,12 @@ export const kioskConfig = obj({
   ),
   server: opt(
     obj({
-      /** Extra origins allowed to open /api/events (the kiosk's own origin always is). */
+      /**
+       * Host names (or `name:port`) this daemon answers to besides loopback and hall.publicBaseUrl's host; any
+       * other Host header is refused (DNS rebinding). E.g. the address counters and the hall display use.
+       */
+      allowedHosts: opt(arr(str({ pattern: /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, hint: 'a host name or address, optionally with :port' })), []),
+      /** Extra origins whose pages may call the API and open /api/events (the kiosk's own origin always may). */
       allowedOrigins: opt(arr(str({ pattern: /^https?:\/\//, hint: 'an origin such as http://10.0.0.5:8080' })), []),
     }),
     {},
