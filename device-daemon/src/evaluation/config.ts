@@ -1,4 +1,5 @@
 import { arr, int, obj, opt, str, type Infer } from '../config/schema-dsl';
+import { httpUrl } from '../config/http-url';
 
 const date = str({ pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date "YYYY-MM-DD"' });
 
@@ -9,7 +10,7 @@ export const evaluationConfig = obj({
   /** Where ratings are delivered: HTTP POST, one JSON rating per request, `Idempotency-Key: <rating id>`. */
   upstream: opt(
     obj({
-      url: str({ pattern: /^https?:\/\//, hint: 'an http(s) URL' }),
+      url: httpUrl(),
       /** A request not answered within this time counts as failed and is retried. */
       timeoutMs: opt(int({ min: 100, max: 120_000 }), 10_000),
       /** First retry delay; each failure doubles it up to `maxRetryMs`, with jitter. */
