@@ -15,7 +15,7 @@ import maintenancePlugin from './maintenance/plugin';
 import evaluationPlugin from './evaluation/plugin';
 import scanPlugin from './scan/plugin';
 import { LogRing } from './maintenance/log-ring';
-import { clientErrorHandler, installErrorHandler } from './core/error-handler';
+import { clientErrorHandler, installErrorHandler, routerErrorHandler } from './core/error-handler';
 import type { Db } from './store/db';
 import type { Clock } from './core/clock';
 
@@ -91,6 +91,7 @@ export function buildApp(opts: AppOptions, fastifyOpts: FastifyServerOptions = {
     disableRequestLogging: true,
     // Refusals of Node's HTTP parser (431, malformed) in the documented error shape, not Fastify's.
     clientErrorHandler,
+    frameworkErrors: routerErrorHandler,
     // Unknown fields are errors, not silently dropped; no type coercion of JSON bodies.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     ...fastifyOpts,

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError } from './errors';
 
 /**
@@ -13,6 +13,9 @@ const FRAMEWORK_CODES: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求内容类型不受支持，请用 application/json' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'INVALID_REQUEST', message: '请求长度与内容不符' },
   FST_STATIC_FORBIDDEN_PATH: { code: 'NOT_FOUND', message: '没有此接口或页面' },
+  FST_ERR_BAD_URL: { code: 'INVALID_REQUEST', message: '请求地址不正确' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'INVALID_REQUEST', message: '请求地址中的参数过长' },
+  FST_ERR_ASYNC_CONSTRAINT: { code: 'INVALID_REQUEST', message: '请求不被接受' },
 };
 
 const BY_STATUS: Record<number, { code: string; message: string }> = {
@@ -70,6 +73,15 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({ error: { code: 'INTERNAL', message: '系统内部错误，请联系工作人员' } });
   });
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: BY_STATUS[404]! }));
+}
+
+/**
+ * Refusals of Fastify's router before any hook or handler (a URL that does not decode, a path parameter over
+ * the length limit): the `frameworkErrors` server option.
+ */
+export function routerErrorHandler(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = frameworkError(err.statusCode ?? 400, err.code);
+  void reply.status(status).send(body);
 }
 
 /**

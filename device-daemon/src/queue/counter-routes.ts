@@ -14,7 +14,8 @@ const viewReply = { 200: { type: 'object', properties: { counter: counterViewSch
  */
 export default async function counterRoutes(app: FastifyInstance) {
   const guard = counterGuard(app.config.counters);
-  const action = { preHandler: guard, schema: { params: counterParams, response: viewReply } };
+  // onRequest: the token is checked before the body is validated, so an unauthenticated caller learns no schema.
+  const action = { onRequest: guard, schema: { params: counterParams, response: viewReply } };
 
   app.get('/api/counters', {
     schema: { response: { 200: { type: 'object', properties: { counters: { type: 'array', items: counterViewSchema } } }, '5xx': errorSchema } },
