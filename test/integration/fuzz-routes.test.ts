@@ -17,7 +17,7 @@ import { removeDir, tempDataDir, testPinHash } from './maintenance-helpers';
 type Json = Record<string, unknown>;
 interface Route { method: string; url: string; schema: { body?: Json; querystring?: Json; params?: Json } }
 
-const INTERNALS = /FST_|ENOENT|EACCES|node_modules|\/tmp\/|kiosk-maint-|\bat .+:\d+:\d+|fastify|ajv/i;
+const INTERNALS = /FST_|ENOENT|EACCES|node_modules|\/tmp\/|kiosk-maint-|\bat [\w.<>]+ \(?[^\s()"]+:\d+:\d+|fastify|ajv/i;
 const HUGE = 'x'.repeat(200_000);
 const MAX_CASES_PER_ROUTE = 40;
 
