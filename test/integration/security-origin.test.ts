@@ -16,7 +16,7 @@ let port = 0;
 beforeAll(async () => {
   ({ app, dataDir: dir } = await startDaemon({
     devices: {},
-    hall: { publicBaseUrl: 'http://hall.example:8080' },
+    hall: { publicBaseUrl: 'https://hall.example' },
     server: { allowedHosts: ['10.0.0.5'], allowedOrigins: ['https://display.example'] },
   }));
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -54,7 +54,7 @@ function socket(headers: Record<string, string>): Promise<number> {
 
 describe('Host and Origin allow-list', () => {
   it('answers loopback, configured hosts and the public base URL host', async () => {
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, '10.0.0.5:8080', 'hall.example:8080']) {
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, '10.0.0.5:8080', 'hall.example']) {
       expect((await get({ host })).status, host).toBe(200);
     }
   });
@@ -64,7 +64,10 @@ describe('Host and Origin allow-list', () => {
     expect(r.status).toBe(403);
     expect(JSON.parse(r.body).error.code).toBe('HOST_FORBIDDEN');
     expect(r.body).not.toContain('evil');
-    expect((await get({ host: 'hall.example:9999' })).status).toBe(403); // the public host on another port
+    expect((await get({ host: 'evil.hall.example' })).status).toBe(403); // a name under the public one is another name
+    // A phone through the hall's HTTPS proxy: plain HTTP to the daemon, the public origin by name.
+    expect((await get({ host: 'hall.example', origin: 'https://hall.example' })).status).toBe(200);
+    expect((await get({ host: 'hall.example', origin: 'https://hall.example:8443' })).status).toBe(403);
   });
 
   it('refuses an Origin of another scheme, host or port, and allows a configured one', async () => {

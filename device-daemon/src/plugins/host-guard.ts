@@ -11,8 +11,15 @@ export default fp(
   async function hostGuard(app: FastifyInstance) {
     const { server, hall } = app.config;
     const hosts = [...server.allowedHosts];
-    if (hall.publicBaseUrl) hosts.push(new URL(hall.publicBaseUrl).host);
-    const policy: OriginPolicy = { hosts, origins: server.allowedOrigins };
+    const origins = [...server.allowedOrigins];
+    if (hall.publicBaseUrl) {
+      // Phones come through the hall's proxy: often HTTPS outside, plain HTTP to the daemon, so the public
+      // origin is allowed by name rather than by the daemon's own scheme.
+      const base = new URL(hall.publicBaseUrl);
+      hosts.push(base.host);
+      origins.push(base.origin);
+    }
+    const policy: OriginPolicy = { hosts, origins };
     app.addHook('onRequest', async (request) => {
       if (!hostAllowed(request.headers.host, policy)) {
         throw new DomainError('HOST_FORBIDDEN', '此地址不是本终端的地址', 403);
