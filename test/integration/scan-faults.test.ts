@@ -40,6 +40,23 @@ describe('scanner faults with the SANE test backend', () => {
     });
   }
 
+  it('reports a cleared jam within seconds without a scan, counting the jam once (issue 12 #6)', async () => {
+    const sub = (await call(s.app, 'POST', '/api/scan/submissions', { matterId: 'household-move' })).body.submission;
+    await call(s.app, 'POST', '/api/sim/scanner/fault', { fault: 'jammed' });
+    expect((await scanPage(s.app, sub.id, 'id-card')).state).toBe('failed');
+    const health = async () => (await call(s.app, 'GET', '/api/health')).body.devices.scanner;
+    const jams = (await health()).statistics.JamCount;
+    await new Promise((r) => setTimeout(r, 4500)); // two re-checks, still jammed
+    expect(await health()).toMatchObject({ state: 'error', statistics: { JamCount: jams } });
+    await call(s.app, 'POST', '/api/sim/scanner/fault', { fault: 'none' });
+    const cleared = Date.now();
+    while ((await health()).state !== 'idle' && Date.now() - cleared < 6000) await new Promise((r) => setTimeout(r, 100));
+    expect((await health()).state).toBe('idle');
+    expect(Date.now() - cleared).toBeLessThan(6000);
+    expect((await health()).statistics.JamCount).toBe(jams);
+    await call(s.app, 'DELETE', `/api/scan/submissions/${sub.id}`);
+  });
+
   it('a slow scan reports progress, refuses a second scan, and can be cancelled', async () => {
     await call(s.app, 'POST', '/api/sim/scanner/speed', { readDelayUs: 50000 });
     const sub = (await call(s.app, 'POST', '/api/scan/submissions', { matterId: 'household-move' })).body.submission;

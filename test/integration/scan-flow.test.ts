@@ -74,6 +74,12 @@ describe('scan flow with the SANE test backend', () => {
     expect(printed.qr).toContain(sub.number);
 
     expect((await call(s.app, 'POST', `/api/scan/submissions/${sub.id}/pages`, { materialId: 'id-card' })).body.error.code).toBe('SUBMISSION_CLOSED');
+
+    // Issue 12 #5: the finished submission still lists its pages, whose images are gone: 404, not 500.
+    const gone = await call(s.app, 'GET', fin.body.submission.materials[0].pages[0].thumbnailUrl);
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.code).toBe('PAGE_IMAGE_GONE');
+    expect(JSON.stringify(gone.body)).not.toMatch(/ENOENT|\/tmp|scans/);
   });
 
   it('discards an open submission and its images when the page times out (DELETE)', async () => {

@@ -15,6 +15,7 @@ export class ConfigError extends Error {
 
 function show(value: unknown): string {
   if (value === undefined) return '(missing)';
-  const text = JSON.stringify(value);
+  // A URL's user:password@ never reaches the console or the journal, even when it is what is wrong.
+  const text = JSON.stringify(value).replace(/(\/\/)[^/@"\s]*@/g, '$1***@');
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

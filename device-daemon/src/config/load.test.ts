@@ -61,6 +61,8 @@ describe('configuration', () => {
     [{ store: { driver: 'postgres', url: 'mysql://x' } }, 'store.url', /postgres:\/\//],
     [{ queue: { categories: [{ id: 'AB', name: 'x' }] } }, 'queue.categories[0].id', /one capital letter/],
     [{ evaluation: { upstream: { url: 'ftp://x' } } }, 'evaluation.upstream.url', /http\(s\) URL/],
+    // Issue 12 #8: fetch refuses URLs with credentials: it could never deliver. The password is not echoed.
+    [{ evaluation: { upstream: { url: 'https://u:s3cr3t@rate.example/r' } } }, 'evaluation.upstream.url', /^(?!.*s3cr3t).*without user:password/],
     [{ maintenance: { pinHash: 'scrypt$oops' } }, 'maintenance.pinHash', /--hash-pin/],
   ])('rejects %j naming the key, the value and what is expected', (raw, key, expected) => {
     const err = errorOf(() => parseConfig(raw));

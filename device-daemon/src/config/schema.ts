@@ -47,7 +47,15 @@ export const kioskConfig = strict({
     attractAfterSeconds: Type.Integer({ minimum: 10, maximum: 3600, default: 90 }),
   }),
   server: section({
-    /** Extra origins allowed to open /api/events (the kiosk's own origin always is). */
+    /**
+     * Host names (or `name:port`) this daemon answers to besides loopback and hall.publicBaseUrl's host; any
+     * other Host header is refused (DNS rebinding). E.g. the address counters and the hall display use.
+     */
+    allowedHosts: Type.Array(
+      Type.String({ pattern: '^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9.-]+)(:\\d{1,5})?$', expected: 'a host name or address, optionally with :port' }),
+      { default: [] },
+    ),
+    /** Extra origins whose pages may call the API and open /api/events (the kiosk's own origin always may). */
     allowedOrigins: Type.Array(Type.String({ pattern: '^https?://', expected: 'an origin such as http://10.0.0.5:8080' }), { default: [] }),
   }),
   queue: queueConfig,

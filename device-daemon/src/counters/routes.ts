@@ -14,7 +14,8 @@ const n = (req: { params: { counter: string } }) => Number(req.params.counter);
 export default async function counterRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const guard = counterGuard(app.config.counters);
-  const action = { preHandler: guard, schema: { params: counterParams, response: viewReply } };
+  // onRequest: the token is checked before the body is validated, so an unauthenticated caller learns no schema.
+  const action = { onRequest: guard, schema: { params: counterParams, response: viewReply } };
   const withBody = <B>(body: B) => ({ ...action, schema: { ...action.schema, body } });
 
   app.get('/api/counters', {

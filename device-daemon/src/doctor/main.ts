@@ -5,10 +5,13 @@
  *
  *   npm run doctor [-- --json] [-- --config FILE]
  *   npm run doctor -- --hash-pin 123456   prints the scrypt hash for maintenance.pinHash
+ *   npm run doctor -- --maintenance-code  prints a one-time code that opens maintenance at the kiosk's own screen
+ *                                         even while the PIN login is locked (needs a shell on the kiosk)
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashPin, PIN_PATTERN } from '../maintenance/pin';
+import { issueRecoveryCode, RECOVERY_TTL_MS } from '../maintenance/recovery-code';
 import { configCheck } from './config-check';
 import { devicesToProbe, probeDevices } from './device-probes';
 import { hidDevicesCheck, hidrawPermissionsCheck, saneScannersCheck, serialPortsCheck, type Needs } from './hardware-checks';
@@ -58,6 +61,14 @@ export async function main(args = process.argv.slice(2)): Promise<number> {
       return 64; // EX_USAGE
     }
     process.stdout.write(`${await hashPin(pin)}\n`);
+    return 0;
+  }
+  if (args.includes('--maintenance-code')) {
+    const code = issueRecoveryCode(process.env.KIOSK_DATA_DIR || 'data');
+    process.stdout.write(
+      `一次性维护码 / one-time maintenance code: ${code}\n` +
+        `Type it on the kiosk's own screen in place of the PIN within ${RECOVERY_TTL_MS / 60_000} minutes; it clears the lockout.\n`,
+    );
     return 0;
   }
   const report = await runDoctor({

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { section, strict } from '../config/kit';
+import { httpUrl } from '../config/http-url';
 
 const date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', expected: 'a date "YYYY-MM-DD"' });
 
@@ -10,7 +11,7 @@ export const evaluationConfig = section({
   /** Where ratings are delivered: HTTP POST, one JSON rating per request, `Idempotency-Key: <rating id>`. */
   upstream: Type.Optional(
     strict({
-      url: Type.String({ pattern: '^https?://', expected: 'an http(s) URL' }),
+      url: httpUrl(),
       /** A request not answered within this time counts as failed and is retried. */
       timeoutMs: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
       /** First retry delay; each failure doubles it up to `maxRetryMs`, with jitter. */

@@ -1,3 +1,4 @@
+import { redactUrl } from '../config/secrets';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../store/db';
 import type { Clock } from '../core/clock';
@@ -128,7 +129,7 @@ export class OutboxSender {
       if (this.stopped) return; // the lease expires; the next start retries
       error = (err as Error).name === 'TimeoutError' ? 'timeout' : ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message;
     }
-    await this.failed(row, error);
+    await this.failed(row, withoutSecrets(error, this.upstream.url));
   }
 
   private async failed(row: OutboxRow, error: string): Promise<void> {
@@ -145,4 +146,16 @@ export class OutboxSender {
     await outbox.markRetry(this.db, row.evaluation_id, new Date(now.getTime() + delay).toISOString(), error);
     this.log.debug({ evaluation: row.evaluation_id, attempts, error, delay }, 'evaluation delivery failed, will retry');
   }
+}
+
+/**
+ * A failure as stored in evaluation_outbox.last_error and logged: the upstream URL without credentials, query or
+ * fragment, any other `user:pw@` removed, and bounded in length.
+ */
+export function withoutSecrets(error: string, url: string): string {
+  return error
+    .split(url)
+    .join(redactUrl(url))
+    .replace(/\/\/[^/\s@]*@/g, '//')
+    .slice(0, 300);
 }

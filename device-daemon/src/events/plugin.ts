@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import websocket from '@fastify/websocket';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { EventBus } from './bus';
 import { VERSION } from '../core/version';
 
@@ -14,8 +14,8 @@ declare module 'fastify' {
  * The event bus and its WebSocket at /api/events: one JSON object per message, each with a `type`.
  *
  * Browsers apply no CORS to WebSocket handshakes, so any web page could open this socket to a kiosk's
- * loopback address: only the kiosk's own origin (and configured ones) may connect. Clients without an
- * Origin header are not browsers (tests, tools on the machine) and are let through.
+ * loopback address: only the kiosk's own origin (and configured ones) may connect, on an allowed Host
+ * (plugins/host-guard.ts). Clients without an Origin header are not browsers (tests, tools on the machine).
  */
 export default fp(
   async function eventsPlugin(app: FastifyInstance) {
@@ -32,23 +32,8 @@ export default fp(
       for (const send of clients) send(text);
     });
 
-    const allowed = new Set(app.config.server.allowedOrigins);
-    const originAllowed = (req: FastifyRequest): boolean => {
-      const origin = req.headers.origin;
-      if (!origin) return true;
-      if (allowed.has(origin)) return true;
-      try {
-        return new URL(origin).host === req.headers.host;
-      } catch {
-        return false;
-      }
-    };
-
-    app.get('/api/events', { websocket: true, preValidation: async (req, reply) => {
-      if (!originAllowed(req)) {
-        await reply.status(403).send({ error: { code: 'ORIGIN_FORBIDDEN', message: `origin ${req.headers.origin} may not open /api/events` } });
-      }
-    } }, (socket) => {
+    // Host and Origin are checked for every request, this handshake included, by plugins/host-guard.ts.
+    app.get('/api/events', { websocket: true }, (socket) => {
       const send = (text: string) => {
         if (socket.readyState === socket.OPEN) socket.send(text);
       };

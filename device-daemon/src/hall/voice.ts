@@ -44,13 +44,14 @@ export class Voice {
       child.stdout.on('data', (d: Buffer) => chunks.push(d));
       child.on('error', (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(unavailable('VOICE_UNAVAILABLE', `语音合成不可用（espeak-ng: ${err.code ?? err.message}）`));
+        // The cause (e.g. the program is missing) goes to the log only: no program or errno names in public answers.
+        reject(Object.assign(unavailable('VOICE_UNAVAILABLE', '语音合成暂不可用'), { cause: `espeak-ng: ${err.code ?? err.message}` }));
       });
       child.on('close', (code) => {
         clearTimeout(timer);
         const wav = Buffer.concat(chunks);
         if (code === 0 && wav.length > 44) resolve(wav);
-        else reject(unavailable('VOICE_UNAVAILABLE', `语音合成失败（espeak-ng 退出码 ${code}）`));
+        else reject(Object.assign(unavailable('VOICE_UNAVAILABLE', '语音合成失败'), { cause: `espeak-ng exit ${code}` }));
       });
       child.stdin.on('error', () => undefined);
       child.stdin.end(text, 'utf8');

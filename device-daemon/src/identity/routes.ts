@@ -5,7 +5,7 @@ const maskedCard = {
   type: 'object',
   properties: {
     cardType: { type: 'string' }, nameMasked: { type: 'string' }, idNumberMasked: { type: 'string' },
-    gender: { type: 'string' }, genderText: { type: 'string' }, birthDate: { type: 'string' }, age: { type: 'integer' },
+    gender: { type: 'string' }, genderText: { type: 'string' }, age: { type: 'integer' },
     validTo: { type: 'string' }, expired: { type: 'boolean' }, photo: { type: 'string' },
   },
 } as const;

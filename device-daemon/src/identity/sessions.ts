@@ -42,7 +42,6 @@ export class IdentitySessions {
       idNumberMasked: maskIdNumber(card.idNumber),
       gender: card.gender,
       genderText: GENDER_TEXT[card.gender],
-      birthDate: card.birthDate,
       age,
       validTo: card.validTo,
       expired: card.validTo !== LONG_TERM && card.validTo < today,

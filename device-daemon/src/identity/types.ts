@@ -8,7 +8,10 @@ export interface MaskedCard {
   gender: Gender;
   /** 男 / 女, for the screen. */
   genderText: string;
-  birthDate: string;
+  /**
+   * Age in whole years: the birth date itself is never public, since beside the masked number (region and
+   * last four digits) it leaves about nine candidates for the full number.
+   */
   age: number;
   /** `YYYY-MM-DD` or «长期». */
   validTo: string;

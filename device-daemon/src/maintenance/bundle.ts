@@ -1,32 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { KioskConfig } from '../config/schema';
+import { redactSecrets } from '../config/secrets';
 import type { LogRing } from './log-ring';
 import { redactDeep } from './redact';
 import { systemFacts } from './system-facts';
 
 export const BUNDLE_FORMAT = 'kiosk-diagnostic-bundle/1';
 
-/** The configuration without secrets: the PIN hash and passwords in URLs never leave the kiosk. */
+/** The configuration without secrets: every key listed in config/secrets.ts is redacted. */
 export function safeConfig(config: KioskConfig): Record<string, unknown> {
-  const copy = structuredClone(config) as unknown as Record<string, unknown> & {
-    maintenance?: { pinHash?: string };
-    store: { driver: string; url?: string };
-    evaluation?: { upstream?: { url?: string } };
-  };
-  if (copy.maintenance?.pinHash) copy.maintenance.pinHash = '[set]';
-  if (copy.store.url) copy.store.url = hidePassword(copy.store.url);
-  if (copy.evaluation?.upstream?.url) copy.evaluation.upstream.url = hidePassword(copy.evaluation.upstream.url);
-  return copy;
-}
-
-function hidePassword(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '[unparsable URL]';
-  }
+  return redactSecrets(config) as unknown as Record<string, unknown>;
 }
 
 /**

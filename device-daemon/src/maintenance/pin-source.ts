@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generatePin, hashPin, parsePinHash } from './pin';
 
@@ -25,6 +25,8 @@ export async function resolvePin(configured: string | undefined, dataDir: string
   }
   const file = path.join(dataDir, PIN_FILE);
   if (existsSync(file)) {
+    // A copied or restored file may have lost its mode: the hash is for the daemon's user only.
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
     const hash = readFileSync(file, 'utf8').trim();
     if (parsePinHash(hash)) return { hash, origin: 'data-folder', file };
   }

@@ -50,7 +50,7 @@ export default fp(
     announceGeneratedPin(pin, opts.console);
     app.log.info({ pinOrigin: pin.origin }, 'maintenance PIN ready');
 
-    const sessions = new MaintenanceSessions(pin.hash, app.clock, cfg.sessionIdleSeconds * 1000);
+    const sessions = new MaintenanceSessions(pin.hash, app.clock, cfg.sessionIdleSeconds * 1000, app.config.dataDir);
     const ring = opts.logRing ?? new LogRing();
     app.decorate('maintenance', new MaintenanceService(app, sessions, ring));
     app.decorate('technicianGuard', technicianGuard((request) => sessions.touch(tokenOf(request))));

@@ -26,7 +26,7 @@ export default async function maintenanceRoutes(app: FastifyInstance) {
       response: { 200: { type: 'object', properties: { token: { type: 'string' }, expiresInSeconds: { type: 'integer' } } }, ...s.responses },
     },
   }, async (request, reply) => {
-    const session = await svc.sessions.login(request.body.pin).catch((err: { code?: string }) => {
+    const session = await svc.sessions.login(request.body.pin, { address: request.socket.remoteAddress }).catch((err: { code?: string }) => {
       request.log.warn({ code: err.code }, 'maintenance login refused');
       throw err;
     });

@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock';
 import { DomainError } from '../core/errors';
+import { isLoopback, PinLimiter } from '../core/auth/pin-limiter';
 import { verifyPin } from './pin';
+import { consumeRecoveryCode } from './recovery-code';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MS = 5 * 60_000;
+/** Progressive backoff: each further lock of the same client doubles, up to this. */
+export const MAX_LOCKOUT_MS = 60 * 60_000;
+/** Wrong PINs from the whole hall network (all remote clients together) before remote logins lock. */
+export const ACCOUNT_MAX_FAILURES = 20;
 /** More sessions than this means something is looping on login; the oldest is dropped. */
 const MAX_SESSIONS = 8;
 
@@ -14,43 +20,48 @@ export interface Session {
   lastSeen: number;
 }
 
+/** Who is logging in: the client's socket address (no proxy is trusted, so it cannot be forged by a header). */
+export interface LoginClient {
+  address: string | undefined;
+}
+
 /**
  * Technician login: PIN check with lockout, and bearer-token sessions that end after inactivity.
  *
- * The lockout counts failures for the whole kiosk (it is one machine on loopback, not many clients):
- * the fifth wrong PIN in a row locks every attempt, right or wrong, for five minutes. State lives in memory;
- * restarting the daemon needs access to the machine, which is a stronger credential than the PIN.
+ * Failures count per client address (five, then a lock of five minutes, doubling per further lock), and all
+ * remote clients together count against the technician account (twenty). Loopback (the kiosk's own screen)
+ * is a limiter of its own: a guesser on the hall network can neither lock it nor fill its verification slot.
+ * A citizen at the screen can lock loopback; the technician then types the one-time recovery code from
+ * `npm run doctor -- --maintenance-code` (loopback only, see recovery-code.ts), which clears the lock.
  * Business time comes from the injectable clock, so tests pass five minutes without waiting.
  */
 export class MaintenanceSessions {
   private readonly sessions = new Map<string, Session>();
-  private failures = 0;
-  private lockedUntil = 0;
+  private readonly local: PinLimiter;
+  private readonly remote: PinLimiter;
 
   constructor(
     private readonly pinHash: string,
     private readonly clock: Clock,
     private readonly idleMs: number,
-  ) {}
+    /** Where `npm run doctor -- --maintenance-code` leaves a recovery code; none when absent. */
+    private readonly recoveryDir?: string,
+  ) {
+    const base = { clock, maxFailures: MAX_FAILED_ATTEMPTS, lockMs: LOCKOUT_MS, maxLockMs: MAX_LOCKOUT_MS };
+    this.local = new PinLimiter({ ...base, concurrency: 1 });
+    this.remote = new PinLimiter({ ...base, concurrency: 2 });
+  }
 
-  async login(pin: string): Promise<{ token: string; expiresInSeconds: number }> {
+  async login(pin: string, client: LoginClient = { address: '127.0.0.1' }): Promise<{ token: string; expiresInSeconds: number }> {
     const now = this.clock.now().getTime();
-    if (now < this.lockedUntil) throw lockedError(this.lockedUntil - now);
-    if (this.lockedUntil !== 0) {
-      this.lockedUntil = 0;
-      this.failures = 0;
+    const verify = () => verifyPin(pin, this.pinHash);
+    if (isLoopback(client.address)) {
+      if (this.recoveryDir && consumeRecoveryCode(this.recoveryDir, pin, now)) this.local.clear(['client:loopback']);
+      else await this.local.attempt(['client:loopback'], verify);
+    } else {
+      const address = `client:${client.address ?? 'unknown'}`;
+      await this.remote.attempt([address, { key: 'account:technician', maxFailures: ACCOUNT_MAX_FAILURES }], verify);
     }
-    if (!(await verifyPin(pin, this.pinHash))) {
-      this.failures += 1;
-      if (this.failures >= MAX_FAILED_ATTEMPTS) {
-        this.lockedUntil = now + LOCKOUT_MS;
-        throw lockedError(LOCKOUT_MS);
-      }
-      throw new DomainError('PIN_WRONG', `PIN 不正确，还可尝试 ${MAX_FAILED_ATTEMPTS - this.failures} 次`, 401, {
-        attemptsLeft: MAX_FAILED_ATTEMPTS - this.failures,
-      });
-    }
-    this.failures = 0;
     this.prune(now);
     if (this.sessions.size >= MAX_SESSIONS) {
       const oldest = [...this.sessions.values()].sort((a, b) => a.lastSeen - b.lastSeen)[0]!;
@@ -81,13 +92,6 @@ export class MaintenanceSessions {
   private prune(now: number): void {
     for (const [token, s] of this.sessions) if (now - s.lastSeen > this.idleMs) this.sessions.delete(token);
   }
-}
-
-function lockedError(ms: number): DomainError {
-  const seconds = Math.ceil(ms / 1000);
-  return new DomainError('PIN_LOCKED', `PIN 错误次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试`, 429, {
-    retryAfterSeconds: seconds,
-  });
 }
 
 /** The cookie the kiosk UI's session rides on (HttpOnly: page scripts never see the token). */

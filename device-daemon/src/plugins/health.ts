@@ -1,10 +1,32 @@
 import type { FastifyInstance } from 'fastify';
 import { VERSION } from '../core/version';
+import { publicText } from '../core/public-text';
+import type { DeviceStatus } from '../devices/core/device';
+
+/**
+ * What anyone on the hall network may see of a device: state, plain reasons and error codes. The transport
+ * (device paths, the data folder), error messages and health texts are for the technician's
+ * /api/maintenance/devices.
+ */
+function publicStatus(d: DeviceStatus) {
+  return {
+    name: d.name,
+    driver: d.driver,
+    simulated: d.simulated,
+    state: d.state,
+    since: d.since,
+    ...(d.reason ? { reason: publicText(d.reason) } : {}),
+    detail: d.detail,
+    statistics: d.statistics,
+    recentErrors: d.recentErrors.map((e) => ({ at: e.at, code: e.code, ...(e.locus ? { locus: e.locus } : {}) })),
+    ...(d.lastHealth ? { lastHealth: { level: d.lastHealth.level, ok: d.lastHealth.ok, at: d.lastHealth.at } } : {}),
+  };
+}
 
 /** GET /api/health (docs/INTERFACE.md) and GET /api/kiosk: what the UI needs to draw itself. */
 export default async function healthRoutes(app: FastifyInstance) {
   app.get('/api/health', async () => {
-    const devices = Object.fromEntries(app.deviceList().map((d) => [d.name, d.status()]));
+    const devices = Object.fromEntries(app.deviceList().map((d) => [d.name, publicStatus(d.status())]));
     const healthy = Object.values(devices).every((d) => d.state === 'idle' || d.state === 'busy');
     // ui: heartbeat watchdog of the kiosk page (maintenance/watchdog.ts); reported, it does not degrade status.
     const ui = app.uiWatchdog?.status();

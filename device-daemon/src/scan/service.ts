@@ -130,9 +130,13 @@ export class Submissions {
     await this.ctx.repo.reorder(id, pageIds, this.ctx.clock.now().toISOString());
   }
 
+  /** A finished submission's page images are gone (only the PDF stays): 404 PAGE_IMAGE_GONE, never a 500. */
   async thumbnail(id: string, pageId: string): Promise<Buffer> {
     await this.page(id, pageId);
-    return readFile(this.ctx.files.thumbPath(id, pageId));
+    return readFile(this.ctx.files.thumbPath(id, pageId)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') throw notFound('PAGE_IMAGE_GONE', '该页图像已不在本机（办理完成后只保留 PDF）');
+      throw err;
+    });
   }
 
   /** Forgets an open submission and its page images (the person left, or pressed «返回»). */

@@ -7,6 +7,8 @@ export type * from './device-types';
 
 const RECENT_ERRORS = 20;
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000];
+/** How often a device in `error` asks whether its fault cleared (jam removed, paper loaded, cover shut). */
+export const ERROR_RECHECK_MS = 2000;
 
 /**
  * The one device model every driver shares: state machine, statistics with UnifiedPOS names, a ring of recent
@@ -33,6 +35,8 @@ export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
   private attempt = 0;
   private wanted = false;
   private connecting: Promise<void> | undefined;
+  private recheckTimer: NodeJS.Timeout | undefined;
+  private rechecking = false;
   private readonly powered: PoweredTime;
   protected readonly statistics: Record<string, number> = {};
 
@@ -57,6 +61,14 @@ export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
   protected detail(): Record<string, unknown> {
     return {};
   }
+  /**
+   * Whether the fault behind `error` is gone, asked quietly (no statistics, no recent error). Called every
+   * ERROR_RECHECK_MS while in `error`, so a cleared fault shows within seconds without waiting for the next
+   * job. The internal health check by default; undefined when the driver's own polling already tells.
+   */
+  protected recheck(): Promise<boolean> | undefined {
+    return this.probe('internal').then((r) => r.ok, () => false);
+  }
   /** A short description of the transport (`serial /dev/ttyUSB0 @115200`). */
   protected transportDescription(): string | undefined {
     return undefined;
@@ -73,6 +85,7 @@ export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
     this.wanted = false;
     clearTimeout(this.retry);
     this.retry = undefined;
+    this.stopRecheck();
     this.powered.stop();
     await this.disconnect();
     this.setState('closed');
@@ -119,9 +132,34 @@ export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
     if (previous !== state) this.since = new Date().toISOString();
     this.state_ = state;
     this.reason = state === 'idle' ? undefined : reason;
+    if (state === 'error') this.startRecheck();
+    else this.stopRecheck();
     if (changed) {
       if (previous !== state) this.emit('state', { state, previous, reason });
       this.emit('status', this.status());
+    }
+  }
+
+  private startRecheck(): void {
+    if (this.recheckTimer) return;
+    this.recheckTimer = setInterval(() => void this.recheckOnce(), ERROR_RECHECK_MS);
+    this.recheckTimer.unref();
+  }
+
+  private stopRecheck(): void {
+    clearInterval(this.recheckTimer);
+    this.recheckTimer = undefined;
+  }
+
+  private async recheckOnce(): Promise<void> {
+    if (this.rechecking || this.state_ !== 'error') return;
+    this.rechecking = true;
+    try {
+      const cleared = await this.recheck();
+      if (cleared === undefined) this.stopRecheck();
+      else if (cleared && this.state_ === 'error') this.setState('idle');
+    } finally {
+      this.rechecking = false;
     }
   }
 

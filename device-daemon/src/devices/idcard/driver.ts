@@ -175,6 +175,11 @@ export class IdReaderDriver extends DeviceDriver {
     this.statusChanged();
   }
 
+  /** The poll loop asks the reader every pollIntervalMs and clears `error` itself. */
+  protected override recheck(): undefined {
+    return undefined;
+  }
+
   protected override async probe(level: HealthLevel): Promise<{ ok: boolean; text: string }> {
     if (this.state === 'offline') return { ok: false, text: '读卡器未连接' };
     if (level === 'internal') {

@@ -216,6 +216,11 @@ export class EscPosPrinter extends DeviceDriver {
     }
   }
 
+  /** The status poll asks DLE EOT periodically and settles `error` itself (paper loaded, cover shut). */
+  protected override recheck(): undefined {
+    return undefined;
+  }
+
   protected async probe(level: HealthLevel): Promise<{ ok: boolean; text: string }> {
     const now = (this.opts.now ?? (() => new Date()))();
     if (level === 'internal') {

@@ -39,8 +39,8 @@ const HEALTH_PAGE: ScanOptions = { resolution: 50, mode: 'gray', source: 'flatbe
 /**
  * A SANE scanner driven through `scanimage`: one page per run, PNM on stdout, progress on stderr.
  * `open()` checks that the device is listed (offline and retried otherwise). A scan makes the device busy;
- * a fault a person can clear (jam, open cover) leaves it in `error` until the next good scan, which is
- * always allowed: nothing here needs a restart to recover.
+ * a fault a person can clear (jam, open cover) leaves it in `error` until a quiet re-check (a tiny page,
+ * every few seconds, see recheck) or the next scan succeeds: nothing here needs a restart to recover.
  */
 export class ScannerDriver extends DeviceDriver {
   readonly name = 'scanner' as const;
@@ -49,6 +49,8 @@ export class ScannerDriver extends DeviceDriver {
   private active: { kill(): void; cancelled: boolean } | undefined;
   private progress: number | undefined;
   private listed: ListedDevice | undefined;
+  /** The quiet fault re-check running now, if any. */
+  private quietCheck: Promise<boolean> | undefined;
 
   constructor(opts: ScannerDriverOptions) {
     super({ simulated: opts.simulated });
@@ -88,6 +90,20 @@ export class ScannerDriver extends DeviceDriver {
     return { ok: true, text: `测试扫描成功（${page.width}×${page.height} 像素）` };
   }
 
+  /**
+   * SANE tells a jam or an open cover only when a read fails, so the re-check scans HEALTH_PAGE from the flatbed
+   * (2 x 2 cm at 50 dpi), straight through the transport: no state, statistics or recent error for it.
+   */
+  protected override async recheck(): Promise<boolean> {
+    if (this.active || this.quietCheck) return false;
+    const proc = this.opts.transport.run(scanArgs(this.opts.device, HEALTH_PAGE, this.opts.sources));
+    // One scanimage at a time on the device: a scan asked for meanwhile waits for this one (see scan()).
+    this.quietCheck = Promise.all([collect(proc.stdout), collect(proc.stderr), proc.exit])
+      .then(([, err, exit]) => exitToError(exit, err.toString('utf8')) === undefined)
+      .finally(() => (this.quietCheck = undefined));
+    return this.quietCheck;
+  }
+
   protected override detail(): Record<string, unknown> {
     return {
       device: this.opts.device,
@@ -111,6 +127,7 @@ export class ScannerDriver extends DeviceDriver {
   /** Scans one page. Rejects with a ScannerError; only one scan runs at a time (SCANNER_BUSY). */
   async scan(options: ScanOptions, callbacks: ScanCallbacks = {}): Promise<ScannedPage> {
     if (this.state === 'closed') throw new ScannerError('SCANNER_MISSING', 'driver closed');
+    if (this.quietCheck) await this.quietCheck.catch(() => false);
     if (this.active) throw new ScannerError('SCANNER_BUSY');
     const args = scanArgs(this.opts.device, options, this.opts.sources);
     const proc = this.opts.transport.run(args);
