@@ -16,6 +16,7 @@ import scanPlugin from './scan/plugin';
 import staffPlugin from './staff/plugin';
 import staffRoutes from './staff/routes';
 import mattersPlugin from './matters/plugin';
+import integrationPlugin from './integration/plugin';
 import { LogRing } from './maintenance/log-ring';
 import { installErrorHandler } from './core/error-handler';
 import type { Db } from './store/db';
@@ -53,6 +54,7 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(maintenancePlugin, { logRing: opts.logRing });
   await app.register(evaluationPlugin);
   await app.register(scanPlugin);
+  await app.register(integrationPlugin);
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });
 }
 
