@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, startKiosk, type KioskUnderTest } from './harness';
+import { launchBrowser, openPage, screenshot, serveTicket, startKiosk, type KioskUnderTest } from './harness';
 import { startUpstream, type Upstream } from '../support/upstream';
 
 let kiosk: KioskUnderTest;
@@ -28,7 +28,9 @@ async function issue(): Promise<{ id: string; number: string }> {
     body: JSON.stringify({ categoryId: 'A', delivery: 'screen' }),
   });
   expect(r.status).toBe(201);
-  return ((await r.json()) as { ticket: { id: string; number: string } }).ticket;
+  const ticket = ((await r.json()) as { ticket: { id: string; number: string } }).ticket;
+  await serveTicket(kiosk.app, ticket.number);
+  return ticket;
 }
 
 /** The upstream body of the rating of `ticketId`, once it arrived. */
@@ -134,6 +136,7 @@ describe('好差评 in Chromium', () => {
       body: JSON.stringify({ categoryId: 'A', delivery: 'screen', identitySessionId: sessionId }),
     });
     const ticket = ((await r.json()) as { ticket: { id: string; number: string } }).ticket;
+    await serveTicket(kiosk.app, ticket.number);
     await sim('DELETE');
 
     const page = await openPage(browser, kiosk.url);
