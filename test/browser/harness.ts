@@ -91,12 +91,19 @@ export async function typePin(page: Page, pin = BROWSER_TEST_PIN): Promise<void>
 }
 
 /**
- * Serves a waiting ticket in-process at the first window of its category (call, start, 办结): only a served
- * visit can be rated. With `finish` the 办件 is recorded too.
+ * Serves a waiting ticket in-process at a free window of its category (call, start, 办结): only a served visit
+ * can be rated. With `finish` the 办件 is recorded too.
  */
 export async function serveTicket(app: FastifyInstance, number: string, finish: { matterCode?: string; caseNumber?: string } = {}): Promise<void> {
   const ticket = await app.queue.findByNumber(number);
-  const counter = app.config.queue.categories.find((c) => c.id === ticket.categoryId)!.windows[0]!;
+  const windows = app.config.queue.categories.find((c) => c.id === ticket.categoryId)!.windows;
+  const free = [];
+  for (const w of windows) if (!(await app.counters.view(w)).current) free.push(w);
+  const counter = free[0] ?? windows[0]!;
+  // Every window busy with a ticket an earlier step left there: pass (过号) or finish it first.
+  const left = (await app.counters.view(counter)).current;
+  if (left?.state === 'called') await app.counters.onCurrent(counter, 'no-show');
+  if (left?.state === 'serving') await app.counters.finish(counter, null, { source: 'counter' });
   await app.counters.callNumber(counter, number);
   await app.counters.onCurrent(counter, 'start');
   await app.counters.finish(counter, null, { ...finish, source: 'counter' });
