@@ -15,6 +15,10 @@ import hallPlugin from './hall/plugin';
 import maintenancePlugin from './maintenance/plugin';
 import evaluationPlugin from './evaluation/plugin';
 import scanPlugin from './scan/plugin';
+import staffPlugin from './staff/plugin';
+import staffRoutes from './staff/routes';
+import mattersPlugin from './matters/plugin';
+import integrationPlugin from './integration/plugin';
 import { LogRing } from './maintenance/log-ring';
 import type { SystemdEnvironment } from './maintenance/sd-notify';
 import { clientErrorHandler, installErrorHandler, routerErrorHandler } from './core/error-handler';
@@ -50,12 +54,16 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(devicesPlugin);
   await app.register(healthRoutes);
   await app.register(identityPlugin);
+  await app.register(staffPlugin);
+  await app.register(mattersPlugin);
   await app.register(queuePlugin);
   await app.register(countersPlugin);
   await app.register(hallPlugin);
+  await app.register(staffRoutes);
   await app.register(maintenancePlugin, { logRing: opts.logRing, systemd: opts.systemd });
   await app.register(evaluationPlugin);
   await app.register(scanPlugin);
+  await app.register(integrationPlugin);
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });
 }
 

@@ -1,4 +1,4 @@
-import { hashPin } from '../../device-daemon/src/maintenance/pin';
+import { hashPin } from '../../device-daemon/src/core/auth/pin';
 import { parseConfig } from '../../device-daemon/src/config/load';
 import type { KioskConfig } from '../../device-daemon/src/config/schema';
 

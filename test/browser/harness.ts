@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
-import { hashPin } from '../../device-daemon/src/maintenance/pin';
+import { hashPin } from '../../device-daemon/src/core/auth/pin';
 
 /** The technician PIN of kiosks started here (so no PIN is generated and printed for each). */
 export const BROWSER_TEST_PIN = '202611';
@@ -88,4 +88,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function typePin(page: Page, pin = BROWSER_TEST_PIN): Promise<void> {
   for (const digit of pin) await page.locator('.pad-key', { hasText: new RegExp(`^${digit}$`) }).click();
   await page.getByRole('button', { name: '确定', exact: true }).click();
+}
+
+/**
+ * Serves a waiting ticket in-process at a free window of its category (call, start, 办结): only a served visit
+ * can be rated. With `finish` the 办件 is recorded too.
+ */
+export async function serveTicket(app: FastifyInstance, number: string, finish: { matterCode?: string; caseNumber?: string } = {}): Promise<void> {
+  const ticket = await app.queue.findByNumber(number);
+  const windows = app.config.queue.categories.find((c) => c.id === ticket.categoryId)!.windows;
+  const free = [];
+  for (const w of windows) if (!(await app.counters.view(w)).current) free.push(w);
+  const counter = free[0] ?? windows[0]!;
+  // Every window busy with a ticket an earlier step left there: pass (过号) or finish it first.
+  const left = (await app.counters.view(counter)).current;
+  if (left?.state === 'called') await app.counters.onCurrent(counter, 'no-show');
+  if (left?.state === 'serving') await app.counters.finish(counter, null, { source: 'counter' });
+  await app.counters.callNumber(counter, number);
+  await app.counters.onCurrent(counter, 'start');
+  await app.counters.finish(counter, null, { ...finish, source: 'counter' });
 }

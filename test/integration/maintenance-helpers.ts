@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
-import { hashPin } from '../../device-daemon/src/maintenance/pin';
+import { hashPin } from '../../device-daemon/src/core/auth/pin';
 import { LogRing } from '../../device-daemon/src/maintenance/log-ring';
 import { SerialTransport } from '../../device-daemon/src/devices/core/serial-transport';
 import { IdCardSimulator } from '../../device-daemon/src/devices/idcard/sim/simulator';

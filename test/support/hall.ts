@@ -6,7 +6,7 @@ import { buildApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
 import { tokenHash } from '../../device-daemon/src/core/guards';
 import type { KioskEvent } from '../../device-daemon/src/events/bus';
-import { hashPin } from '../../device-daemon/src/maintenance/pin';
+import { hashPin } from '../../device-daemon/src/core/auth/pin';
 
 /** A fixed technician PIN, so the maintenance plugin does not generate and print one per test app. */
 const pinHash = await hashPin('246810');

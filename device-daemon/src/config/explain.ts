@@ -11,7 +11,7 @@ import { tagOf } from './kit';
 
 type Json = Record<string, unknown>;
 type Node = TSchema & {
-  expected?: string; blame?: string; type?: string; anyOf?: Node[]; const?: unknown; properties?: Record<string, Node>;
+  expected?: string; blame?: string; uniqueKey?: string; type?: string; anyOf?: Node[]; const?: unknown; properties?: Record<string, Node>;
   required?: string[]; items?: Node; minItems?: number; minimum?: number; maximum?: number; minLength?: number;
   '~refine'?: { check(v: unknown): boolean; error(v: unknown): string }[];
 };
@@ -85,6 +85,14 @@ export function explain(schema: TSchema, value: unknown, path: string): void {
   // Every part is valid but the whole is not: a check across keys, blamed on the key it names.
   const refine = s['~refine']?.find((r) => !r.check(value));
   if (refine && s.blame && isPlainObject(value)) throw new ConfigError(join(path, s.blame), value[s.blame], refine.error(value));
+  if (refine && s.uniqueKey && Array.isArray(value)) {
+    const seen = new Set<unknown>();
+    (value as unknown[]).forEach((entry, i) => {
+      const k = isPlainObject(entry) ? entry[s.uniqueKey!] : undefined;
+      if (seen.has(k)) throw new ConfigError(join(join(path, i), s.uniqueKey!), k, refine.error(value));
+      seen.add(k);
+    });
+  }
   fail();
 }
 

@@ -42,3 +42,16 @@ export function tagOf(schema: TSchema): string | undefined {
   const tag = (schema as { discriminator?: unknown }).discriminator;
   return typeof tag === 'string' ? tag : undefined;
 }
+
+/**
+ * A list whose entries are told apart by one key (a 工号, a 事项编码): a second entry with the same value is a
+ * configuration error naming that entry's key, e.g. `staff[2].id = "S001"; expected a 工号 not used by another`.
+ */
+export function uniqueBy<T extends TSchema>(items: T, key: string, expected: string, options: Record<string, unknown> = {}) {
+  const list = Type.Array(items, { ...options, uniqueKey: key });
+  return Type.Refine(
+    list,
+    (entries) => new Set((entries as Record<string, unknown>[]).map((e) => e[key])).size === (entries as unknown[]).length,
+    () => expected,
+  );
+}

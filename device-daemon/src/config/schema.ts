@@ -7,6 +7,9 @@ import { scanConfig } from '../scan/config';
 import { maintenanceConfig } from '../maintenance/config';
 import { identityConfig } from '../identity/config';
 import { countersConfig } from '../counters/config';
+import { staffConfig } from '../staff/config';
+import { mattersConfig } from '../matters/config';
+import { integrationConfig } from '../integration/config';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -60,7 +63,13 @@ export const kioskConfig = strict({
   }),
   queue: queueConfig,
   counters: countersConfig,
+  /** The hall's staff (工作人员), each with a PIN hash; they sign in at windows and the manager page. */
+  staff: staffConfig,
+  /** The hall's 事项 catalogue (事项编码, 名称, 实施部门, category, materials); one for windows and scanning. */
+  matters: mattersConfig,
   evaluation: evaluationConfig,
+  /** The windows' business systems (一窗受理系统) allowed to use /api/integration/v1/, by key hash. */
+  integration: integrationConfig,
   scan: scanConfig,
   maintenance: maintenanceConfig,
   identity: identityConfig,

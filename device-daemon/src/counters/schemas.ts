@@ -49,3 +49,26 @@ export const counterReply = Type.Object({ counter: counterViewSchema });
 export const countersReply = Type.Object({ counters: Type.Array(counterViewSchema) });
 export const callsReply = Type.Object({ calls: Type.Array(callSchema) });
 export const viewReply = { 200: counterReply, '4xx': errorSchema, '5xx': errorSchema };
+
+/** 事项编码 and 办件编号 as the province writes them: letters, digits and -. */
+export const matterCodeField = Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$' });
+export const caseNumberField = Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' });
+
+/** 办结's optional body: the 事项 and the 办件编号, typed or scanned at the counter page. */
+export const doneBody = Type.Union([
+  strictObject({ matterCode: Type.Optional(matterCodeField), caseNumber: Type.Optional(caseNumberField) }),
+  Type.Null(),
+]);
+
+/** A 办件 record: which window finished which ticket, with the 事项 and the 办件编号 where known. No personal data. */
+export const serviceCaseSchema = Type.Object({
+  ticketId: Type.String(),
+  ticketNumber: Type.String(),
+  counter: Type.Integer(),
+  staffId: nullable(Type.String()),
+  matterCode: nullable(Type.String()),
+  caseNumber: nullable(Type.String()),
+  source: Type.String(),
+  finishedAt: Type.String(),
+});
+export const doneReply = { 200: Type.Object({ counter: counterViewSchema, service: serviceCaseSchema }), '4xx': errorSchema, '5xx': errorSchema };

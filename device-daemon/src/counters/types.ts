@@ -15,3 +15,16 @@ export interface CounterRow {
   normal_streak: number;
   updated_at: string;
 }
+
+/** A 办件 record: which window finished which ticket, with the 事项 and the 办件编号 where known. */
+export interface ServiceCase {
+  ticketId: string;
+  ticketNumber: string;
+  counter: number;
+  staffId: string | null;
+  matterCode: string | null;
+  caseNumber: string | null;
+  /** `counter` (the counter page) or `integration:<system id>` (the window's business system). */
+  source: string;
+  finishedAt: string;
+}

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hashPin, PIN_PATTERN } from '../maintenance/pin';
+import { hashPin, PIN_PATTERN } from '../core/auth/pin';
 import { issueRecoveryCode, RECOVERY_TTL_MS } from '../maintenance/recovery-code';
 import { configCheck } from './config-check';
 import { devicesToProbe, probeDevices } from './device-probes';

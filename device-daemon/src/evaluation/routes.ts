@@ -29,6 +29,11 @@ export default async function evaluationRoutes(fastify: FastifyInstance) {
     return reply.status(201).send({ evaluation });
   });
 
+  // The reasons of a bad rating pressed on a window keypad (no screen there), added from the phone page or kiosk.
+  app.post('/api/evaluations/:id/reasons', {
+    schema: { params: s.idParams, body: s.reasonsBody, response: { 200: s.rateReply, ...s.responses } },
+  }, async (request) => ({ evaluation: await app.evaluations.addReasons(request.params.id, request.body.reasons, request.body.comment) }));
+
   app.get('/api/evaluations/identity/:id/tickets', {
     schema: { params: s.idParams, response: { 200: s.personTicketsReply, ...s.responses } },
   }, async (request) => {

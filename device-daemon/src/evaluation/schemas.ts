@@ -22,6 +22,11 @@ export const evaluationSchema = Type.Object({
   realName: Type.Boolean(),
   source: oneOf(['person', 'default']),
   ratedAt: Type.String(),
+  matterCode: nullableString,
+  matterName: nullableString,
+  caseNumber: nullableString,
+  /** False for a bad rating pressed on a window keypad with no screen: its reasons may be added afterwards. */
+  reasonsGiven: Type.Boolean(),
   followUp: nullable(Type.Object({ id: Type.String(), dueDate: Type.String() })),
 });
 export type EvaluationView = Static<typeof evaluationSchema>;
@@ -44,6 +49,8 @@ export const invitationSchema = Type.Object({
   keypad: oneOf(['invited', 'not-fitted', 'offline']),
   /** End of the keypad's window; null when no keypad was invited. */
   expiresAt: nullableString,
+  /** The window whose service is rated, when the invitation came from a window (the keypad at 办结). */
+  window: Type.Optional(Type.Object({ counter: Type.Integer(), staffId: nullableString, caseNumber: nullableString })),
 });
 export type InvitationView = Static<typeof invitationSchema>;
 
@@ -71,3 +78,9 @@ export type PersonTicket = Static<typeof personTicketSchema>;
 export const personTicketsReply = Type.Object({ tickets: Type.Array(personTicketSchema) });
 
 export const responses = errorResponses;
+
+/** The reasons of a keypad 差评 added afterwards (phone page or kiosk). */
+export const reasonsBody = strictObject({
+  reasons: Type.Array(Type.String({ maxLength: 100 }), { minItems: 1, maxItems: 10 }),
+  comment: Type.Optional(Type.String({ maxLength: 500 })),
+});

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { section } from '../config/kit';
-import { parsePinHash } from './pin';
+import { parsePinHash } from '../core/auth/pin';
 
 /** Checked whole at start: a malformed hash must stop the daemon with exit 78, not fail at the first login. */
 const pinHash = Type.Refine(

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generatePin, hashPin, parsePinHash } from './pin';
+import { generatePin, hashPin, parsePinHash } from '../core/auth/pin';
 
 /** Where a generated PIN's hash is kept, inside the data folder. */
 export const PIN_FILE = 'maintenance-pin.hash';

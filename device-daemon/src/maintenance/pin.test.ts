@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generatePin, hashPin, parsePinHash, verifyPin } from './pin';
+import { generatePin, hashPin, parsePinHash, verifyPin } from '../core/auth/pin';
 import { announceGeneratedPin, PIN_FILE, resolvePin } from './pin-source';
 
 describe('PIN hash', () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock';
 import { DomainError } from '../core/errors';
 import { isLoopback, PinLimiter } from '../core/auth/pin-limiter';
-import { verifyPin } from './pin';
+import { verifyPin } from '../core/auth/pin';
 import { consumeRecoveryCode } from './recovery-code';
 
 export const MAX_FAILED_ATTEMPTS = 5;

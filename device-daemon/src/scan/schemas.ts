@@ -80,7 +80,7 @@ export const submissionSchema = {
   },
 } as const;
 
-export const createBody = strictObject({ matterId: slug, identitySessionId: Type.Optional(idParam) });
+export const createBody = strictObject({ matterId: Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$' }), identitySessionId: Type.Optional(idParam) });
 export type CreateBody = Static<typeof createBody>;
 
 export const scanBody = strictObject({ materialId: slug, replacePageId: Type.Optional(idParam) });

@@ -5,6 +5,11 @@ import { keypadModelSchema } from './model-schema';
 const level = Type.Integer({ minimum: 1, maximum: 5 });
 
 const common = {
+  /**
+   * The window (窗口) this keypad sits at: finishing a service there invites it, with the staff and 办件 attached.
+   * Absent: the kiosk's own keypad, invited by the kiosk's rating screen.
+   */
+  counter: Type.Optional(Type.Integer({ minimum: 1, maximum: 999 })),
   /** Seconds after an invitation during which one key press counts (docs/PROTOCOLS.md §3: 10 s). */
   windowSeconds: Type.Integer({ minimum: 3, maximum: 120, default: 10 }),
   /** A second press edge within this many milliseconds of the last one is contact bounce, not a press. */

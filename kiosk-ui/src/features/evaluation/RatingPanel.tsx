@@ -3,6 +3,7 @@ import { useQuery } from '../../shared/api/use-query';
 import { ratingOfTicket, type Channel, type Evaluation } from './api';
 import { RatingForm } from './RatingForm';
 import { stars } from './levels';
+import { AddReasons } from './AddReasons';
 
 /**
  * Rating a ticket outside the kiosk flow (the phone page): shows the rating already made, or the form and
@@ -16,6 +17,8 @@ export function RatingPanel({ ticketId, channel = 'qr' }: { ticketId: string; ch
   if (!now && !rating.data && !rating.error) return null;
   const e = now ? now.evaluation : rating.data?.evaluation;
   if (!now && !e) return <RatingForm ticketId={ticketId} channel={channel} onRecorded={(evaluation) => setNow({ evaluation })} />;
+  // A 差评 pressed on a window keypad (no screen there): its reasons can still be added here.
+  if (e && e.reasonsGiven === false) return <AddReasons evaluation={e} onAdded={(evaluation) => setNow({ evaluation })} />;
   return (
     <div className="ev-rated" role="status">
       {now ? <div className="ev-thanks-title">感谢您的评价！</div> : <div className="ev-lead">本次服务已评价</div>}

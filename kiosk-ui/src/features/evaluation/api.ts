@@ -27,3 +27,5 @@ export const submitRating = (body: RateBody) =>
   post<{ evaluation: Evaluation }>('/api/evaluations', body);
 export const inviteKeypad = (ticketId: string) => post<{ invitation: Invitation }>('/api/evaluations/invitations', { ticketId });
 export const cancelInvitation = (id: string) => del<void>(`/api/evaluations/invitations/${encodeURIComponent(id)}`);
+export const addReasons = (evaluationId: string, reasons: string[]) =>
+  post<{ evaluation: Evaluation }>(`/api/evaluations/${encodeURIComponent(evaluationId)}/reasons`, { reasons });
