@@ -45,7 +45,7 @@ async function allMigrations(): Promise<{ namespace: string; list: Migration[] }
 describe('PostgreSQL store', () => {
   it('runs every namespace migration on both PostgreSQL and SQLite, twice without harm', async () => {
     const namespaces = await allMigrations();
-    expect(namespaces.map((n) => n.namespace)).toEqual(expect.arrayContaining(['queue:queueMigrations', 'queue:counterMigrations']));
+    expect(namespaces.map((n) => n.namespace)).toEqual(expect.arrayContaining(['queue:queueMigrations', 'counters:counterMigrations']));
     const dir = mkdtempSync(path.join(tmpdir(), 'mig-'));
     await pg.up();
     const dbs: Db[] = [await PostgresDb.connect(pg.url.replace(/kiosk_test$/, 'postgres')), new SqliteDb(path.join(dir, 'm.db'))];
