@@ -33,6 +33,8 @@ export const kioskConfig = obj({
       kioskId: opt(str({ pattern: /^[A-Za-z0-9_-]{1,32}$/, hint: 'letters, digits, - or _' }), 'kiosk-1'),
       /** Base URL phones use to reach this hall (QR codes on tickets); the kiosk's own origin if absent. */
       publicBaseUrl: opt(str({ pattern: /^https?:\/\//, hint: 'an http(s) URL' })),
+      /** 区划代码 (GB/T 2260, 6 digits) of the hall: every message to the provincial 好差评 system carries it. */
+      regionCode: opt(str({ pattern: /^\d{6}$/, hint: 'a 6-digit 区划代码 such as "445100"' })),
     }),
     {},
   ),

@@ -1,4 +1,5 @@
 import { arr, int, obj, opt, str, type Infer } from '../config/schema-dsl';
+import { upstreamConfig } from './upstream/config';
 
 const date = str({ pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date "YYYY-MM-DD"' });
 
@@ -6,21 +7,8 @@ const date = str({ pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date "YYYY-MM-DD"' }
 export const DEFAULT_REASONS = ['服务态度不好', '要求材料过多', '多次跑动', '等候时间过长', '指引不清楚', '系统故障'];
 
 export const evaluationConfig = obj({
-  /** Where ratings are delivered: HTTP POST, one JSON rating per request, `Idempotency-Key: <rating id>`. */
-  upstream: opt(
-    obj({
-      url: str({ pattern: /^https?:\/\//, hint: 'an http(s) URL' }),
-      /** A request not answered within this time counts as failed and is retried. */
-      timeoutMs: opt(int({ min: 100, max: 120_000 }), 10_000),
-      /** First retry delay; each failure doubles it up to `maxRetryMs`, with jitter. */
-      initialRetryMs: opt(int({ min: 10, max: 3_600_000 }), 2_000),
-      maxRetryMs: opt(int({ min: 10, max: 86_400_000 }), 600_000),
-      /** A rating not delivered this long after it was made goes to the dead letter for a technician. */
-      deadLetterAfterHours: opt(int({ min: 1, max: 24 * 90 }), 72),
-      /** Ratings posted at the same time. */
-      concurrency: opt(int({ min: 1, max: 32 }), 4),
-    }),
-  ),
+  /** Where ratings and 差评工单 steps are delivered: see upstream/config.ts and docs/UPSTREAM.md. */
+  upstream: opt(upstreamConfig),
   /** Days after service after which an unrated ticket counts as 基本满意. */
   defaultAfterDays: opt(int({ min: 1, max: 60 }), 7),
   /** How often the 7-day default rule looks for unrated tickets. */

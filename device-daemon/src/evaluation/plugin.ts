@@ -24,7 +24,8 @@ declare module '../events/bus' {
     'evaluation.answered': { invitationId: string; ticketId: string; level: number; channel: 'keypad'; needsReason: boolean };
     'evaluation.invitation.ended': { invitationId: string; ticketId: string; reason: 'expired' | 'answered' | 'cancelled' };
     'evaluation.recorded': { evaluation: { id: string; ticketId: string; ticketNumber: string; level: number; channel: Channel } };
-    'evaluation.dead-letter': { evaluationId: string; attempts: number; error: string };
+    /** `evaluationId` is the message id: a rating id, or `<工单 id>:<step>` for kind `workorder`. */
+    'evaluation.dead-letter': { evaluationId: string; kind: 'rating' | 'workorder'; attempts: number; error: string };
   }
 }
 
@@ -44,6 +45,10 @@ export default fp(
       hallName: app.config.hall.name,
       timeZone: app.config.hall.timezone,
       kioskId: app.config.hall.kioskId,
+      regionCode: app.config.hall.regionCode ?? null,
+      mapping: cfg.upstream?.mapping ?? {},
+      // The hall's 事项 catalogue arrives with the staff side of issue 10; until then no 事项 is known by code.
+      matterOf: () => undefined,
       recorded(e) {
         app.events.publish('evaluation.recorded', {
           evaluation: { id: e.id, ticketId: e.ticketId, ticketNumber: e.ticketNumber, level: e.level, channel: e.channel },
@@ -55,7 +60,7 @@ export default fp(
     invitations = new InvitationService(service, app.queue, app.events, log, app.devices.keypad);
     if (cfg.upstream) {
       sender = new OutboxSender(app.store, cfg.upstream, app.clock, log, {
-        deadLetter: (row, error) => app.events.publish('evaluation.dead-letter', { evaluationId: row.evaluation_id, attempts: row.attempts, error }),
+        deadLetter: (row, error) => app.events.publish('evaluation.dead-letter', { evaluationId: row.message_id, kind: row.kind, attempts: row.attempts, error }),
       });
     } else {
       log.warn('evaluation.upstream.url is not configured: ratings are kept in the outbox until it is');

@@ -6,7 +6,8 @@ import type { Ticket } from '../queue/types';
 import { badRequest, conflict } from '../core/errors';
 import { serviceDate } from '../queue/clock';
 import type { EvaluationConfig } from './config';
-import { FIRST_GOOD_LEVEL, LEVEL_NAMES, type Channel, type Evaluation, type EvaluationRow, type RateInput, type UpstreamRating } from './types';
+import { FIRST_GOOD_LEVEL, LEVEL_NAMES, type Channel, type Evaluation, type EvaluationRow, type RateInput } from './types';
+import { applyMapping, ratingBody, type ServiceFacts } from './upstream/body';
 import { addWorkingDays } from './working-days';
 import * as repo from './repository';
 import { enqueue } from './outbox-store';
@@ -15,6 +16,12 @@ export interface EvaluationContext {
   hallName: string;
   timeZone: string;
   kioskId: string;
+  /** 区划代码 (`hall.regionCode`), null when not configured. */
+  regionCode: string | null;
+  /** `evaluation.upstream.mapping`: applied when the message is written, so every attempt sends the same bytes. */
+  mapping: Readonly<Record<string, string | null>>;
+  /** The 事项 catalogue: name and 实施部门 of a 事项编码. */
+  matterOf(code: string): { name: string; department: string } | undefined;
   /** Called after a rating is committed: publish, wake the sender, close a keypad invitation. */
   recorded(evaluation: Evaluation): void;
 }
@@ -40,6 +47,8 @@ const isUniqueViolation = (err: unknown) =>
  * one transaction, so a crash leaves either all of them or none.
  */
 export class EvaluationService {
+  private readonly inTx: RecordedInTx[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly queue: QueueService,
@@ -47,6 +56,14 @@ export class EvaluationService {
     private readonly clock: Clock,
     private readonly ctx: EvaluationContext,
   ) {}
+
+  /**
+   * Runs `hook` inside the transaction of every rating recorded from now on (a 差评工单 opens with its rating or
+   * not at all). A hook that throws rolls the rating back.
+   */
+  onRecordedInTx(hook: RecordedInTx): void {
+    this.inTx.push(hook);
+  }
 
   get reasons(): string[] {
     return this.config.reasons;
@@ -119,7 +136,9 @@ export class EvaluationService {
         await repo.insertRating(q, row);
         const followUp = r.level < FIRST_GOOD_LEVEL ? await this.openFollowUp(q, row, ratedDate) : undefined;
         const view = repo.toEvaluation(row, followUp);
-        await enqueue(q, row.id, JSON.stringify(this.upstreamRating(view)), ratedAt);
+        const body = applyMapping(ratingBody(view, this.serviceFacts(row), this.hallFacts()), this.ctx.mapping);
+        await enqueue(q, { id: row.id, kind: 'rating', label: row.ticket_number, payload: JSON.stringify(body) }, ratedAt);
+        for (const hook of this.inTx) await hook(q, view, this.serviceFacts(row));
         return view;
       });
     } catch (err) {
@@ -139,8 +158,17 @@ export class EvaluationService {
     return f;
   }
 
-  private upstreamRating(e: Evaluation): UpstreamRating {
-    const { followUp: _local, ...rest } = e;
-    return { ...rest, hallName: this.ctx.hallName };
+  /** Hall, 区划代码 and kiosk as every upstream message carries them. */
+  hallFacts() {
+    return { hallName: this.ctx.hallName, regionCode: this.ctx.regionCode, kioskId: this.ctx.kioskId };
+  }
+
+  /** The 办件 behind a rating: 事项 and 办件编号 where the window recorded them, name and 部门 from the catalogue. */
+  serviceFacts(row: EvaluationRow): ServiceFacts {
+    const { matter_code: matterCode = null, case_number: caseNumber = null } = row as EvaluationRow & { matter_code?: string | null; case_number?: string | null };
+    const matter = matterCode ? this.ctx.matterOf(matterCode) : undefined;
+    return { caseNumber, matterCode, matterName: matter?.name ?? null, department: matter?.department ?? null };
   }
 }
+
+export type RecordedInTx = (q: Queryable, evaluation: Evaluation, service: ServiceFacts) => Promise<void>;

@@ -64,13 +64,15 @@ export interface EvaluationRow {
   rated_date: string;
 }
 
-/** What the upstream receives: one JSON rating per request; no personal data (no hash, no name). */
-export interface UpstreamRating extends Omit<Evaluation, 'followUp'> {
-  hallName: string;
-}
+/** A message kind in the one upstream outbox: a rating, or a step of a 差评工单. */
+export type OutboxKind = 'rating' | 'workorder';
 
 export interface OutboxRow {
-  evaluation_id: string;
+  /** The Idempotency-Key: the rating id, or `<工单 id>:<step>`. */
+  message_id: string;
+  kind: OutboxKind;
+  /** What a technician recognises: the ticket number (and the 工单 step). */
+  label: string;
   payload: string;
   state: 'pending' | 'delivered' | 'dead';
   attempts: number;
