@@ -13,6 +13,7 @@ import hallPlugin from './hall/plugin';
 import maintenancePlugin from './maintenance/plugin';
 import evaluationPlugin from './evaluation/plugin';
 import scanPlugin from './scan/plugin';
+import staffPlugin from './staff/plugin';
 import { LogRing } from './maintenance/log-ring';
 import { installErrorHandler } from './core/error-handler';
 import type { Db } from './store/db';
@@ -42,6 +43,7 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(devicesPlugin);
   await app.register(healthRoutes);
   await app.register(identityPlugin);
+  await app.register(staffPlugin);
   await app.register(queuePlugin);
   await app.register(hallPlugin);
   await app.register(maintenancePlugin, { logRing: opts.logRing });

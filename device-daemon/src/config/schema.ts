@@ -9,6 +9,7 @@ import { scanConfig } from '../scan/config';
 import { maintenanceConfig } from '../maintenance/config';
 import { identityConfig } from '../identity/config';
 import { countersConfig } from '../queue/counter-config';
+import { staffConfig } from '../staff/config';
 
 const timezone = str({ min: 1, hint: 'an IANA time zone such as "Asia/Shanghai"' });
 const validTimezone: typeof timezone = {
@@ -72,6 +73,8 @@ export const kioskConfig = obj({
   ),
   queue: opt(queueConfig, {}),
   counters: opt(countersConfig, {}),
+  /** The hall's staff (工作人员), each with a PIN hash; they sign in at windows and the manager page. */
+  staff: staffConfig,
   evaluation: opt(evaluationConfig, {}),
   scan: opt(scanConfig, {}),
   maintenance: opt(maintenanceConfig, {}),

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { hashPin } from '../maintenance/pin';
+import { parseConfig } from '../config/load';
+import { ConfigError } from '../config/schema-dsl';
+import { ConfiguredStaff } from './directory';
+
+const at = (ms: number) => ({ now: () => new Date(ms) });
+
+describe('staff directory', async () => {
+  const pinHash = await hashPin('246810');
+  const config = [
+    { id: 'S001', name: '李明', department: '市场监管局', roles: ['window', 'manager'] as ('window' | 'manager')[], pinHash },
+    { id: 'S002', name: '王芳', roles: ['window'] as ('window' | 'manager')[], pinHash },
+  ];
+
+  it('verifies 工号 + PIN for a role, never exposing the hash', async () => {
+    const staff = new ConfiguredStaff(config, at(0));
+    const member = await staff.verify('S001', '246810', 'manager');
+    expect(member).toEqual({ id: 'S001', name: '李明', department: '市场监管局', roles: ['window', 'manager'] });
+    expect(JSON.stringify(staff.list())).not.toContain('scrypt');
+    await expect(staff.verify('S002', '246810', 'manager')).rejects.toMatchObject({ code: 'STAFF_ROLE_MISSING', status: 403 });
+  });
+
+  it('answers a wrong PIN and an unknown 工号 alike, and locks one 工号 after five failures', async () => {
+    let now = 0;
+    const staff = new ConfiguredStaff(config, { now: () => new Date(now) });
+    await expect(staff.verify('S999', '246810', 'window')).rejects.toMatchObject({ code: 'STAFF_PIN_WRONG', status: 401 });
+    for (let i = 0; i < 4; i++) await expect(staff.verify('S002', '000000', 'window')).rejects.toMatchObject({ code: 'STAFF_PIN_WRONG' });
+    await expect(staff.verify('S002', '000000', 'window')).rejects.toMatchObject({ code: 'STAFF_LOCKED', status: 429 });
+    await expect(staff.verify('S002', '246810', 'window')).rejects.toMatchObject({ code: 'STAFF_LOCKED' });
+    // Another 工号 is not locked out by someone guessing at S002.
+    await expect(staff.verify('S001', '246810', 'window')).resolves.toMatchObject({ id: 'S001' });
+    now += 5 * 60_000 + 1;
+    await expect(staff.verify('S002', '246810', 'window')).resolves.toMatchObject({ id: 'S002' });
+  });
+
+  it('refuses a duplicate 工号 and a malformed hash in configuration', () => {
+    const dup = () => parseConfig({ staff: [config[0], { ...config[1], id: 'S001' }] }, '/tmp/d');
+    expect(dup).toThrow(ConfigError);
+    expect(dup).toThrow(/staff\[1\]\.id/);
+    expect(() => parseConfig({ staff: [{ ...config[0], pinHash: 'scrypt$1$2' }] }, '/tmp/d')).toThrow(/staff\[0\]\.pinHash/);
+  });
+});
