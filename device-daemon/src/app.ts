@@ -13,6 +13,8 @@ import hallPlugin from './hall/plugin';
 import maintenancePlugin from './maintenance/plugin';
 import evaluationPlugin from './evaluation/plugin';
 import scanPlugin from './scan/plugin';
+import managePlugin from './manage/plugin';
+import workordersPlugin from './workorders/plugin';
 import staffPlugin from './staff/plugin';
 import { LogRing } from './maintenance/log-ring';
 import { installErrorHandler } from './core/error-handler';
@@ -48,6 +50,8 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(hallPlugin);
   await app.register(maintenancePlugin, { logRing: opts.logRing });
   await app.register(evaluationPlugin);
+  await app.register(managePlugin);
+  await app.register(workordersPlugin);
   await app.register(scanPlugin);
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });
 }

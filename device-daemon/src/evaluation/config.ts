@@ -23,6 +23,8 @@ export const evaluationConfig = obj({
       holidays: opt(arr(date), []),
       /** Weekend days that are working days (调休). */
       workingWeekends: opt(arr(date), []),
+      /** Days after a 差评工单 is closed until the rater's phone and masked name are erased. */
+      retentionDays: opt(int({ min: 1, max: 3650 }), 180),
     }),
     {},
   ),

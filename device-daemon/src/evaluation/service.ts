@@ -6,7 +6,7 @@ import type { Ticket } from '../queue/types';
 import { badRequest, conflict } from '../core/errors';
 import { serviceDate } from '../queue/clock';
 import type { EvaluationConfig } from './config';
-import { FIRST_GOOD_LEVEL, LEVEL_NAMES, type Channel, type Evaluation, type EvaluationRow, type RateInput } from './types';
+import { FIRST_GOOD_LEVEL, LEVEL_NAMES, type Channel, type Evaluation, type EvaluationRow, type OutboxKind, type RateInput } from './types';
 import { applyMapping, ratingBody, type ServiceFacts } from './upstream/body';
 import { addWorkingDays } from './working-days';
 import * as repo from './repository';
@@ -156,6 +156,14 @@ export class EvaluationService {
       realName: row.real_name, openedAt: row.rated_at, dueDate: f.due_date,
     });
     return f;
+  }
+
+  /**
+   * Writes a message for the provincial system into the outbox, in the caller's transaction, mapped as
+   * configured: how another feature (差评工单) reports its changes through the same delivery.
+   */
+  async enqueueUpstream(q: Queryable, m: { id: string; kind: OutboxKind; label: string; body: object }, at: string): Promise<void> {
+    await enqueue(q, { id: m.id, kind: m.kind, label: m.label, payload: JSON.stringify(applyMapping(m.body, this.ctx.mapping)) }, at);
   }
 
   /** Hall, 区划代码 and kiosk as every upstream message carries them. */
