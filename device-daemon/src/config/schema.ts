@@ -10,6 +10,7 @@ import { maintenanceConfig } from '../maintenance/config';
 import { identityConfig } from '../identity/config';
 import { countersConfig } from '../queue/counter-config';
 import { staffConfig } from '../staff/config';
+import { mattersConfig } from '../matters/config';
 
 const timezone = str({ min: 1, hint: 'an IANA time zone such as "Asia/Shanghai"' });
 const validTimezone: typeof timezone = {
@@ -75,6 +76,8 @@ export const kioskConfig = obj({
   counters: opt(countersConfig, {}),
   /** The hall's staff (工作人员), each with a PIN hash; they sign in at windows and the manager page. */
   staff: staffConfig,
+  /** The hall's 事项 catalogue (事项编码, 名称, 实施部门, category, materials); one for windows and scanning. */
+  matters: mattersConfig,
   evaluation: opt(evaluationConfig, {}),
   scan: opt(scanConfig, {}),
   maintenance: opt(maintenanceConfig, {}),

@@ -6,6 +6,7 @@ const e: Evaluation = {
   id: 'e1', ticketId: 't1', ticketNumber: 'A001', categoryId: 'A', categoryName: '社会民生', serviceDate: '2025-03-07',
   window: 3, staffId: null, staffName: null, channel: 'qr', level: 2, levelName: '不满意', reasons: ['等候时间过长', '指引不清楚'],
   comment: '=HYPERLINK("x")', realName: false, source: 'person', kioskId: 'k1', ratedAt: '2025-03-07T02:00:00.000Z',
+  matterCode: null, matterName: null, caseNumber: null, reasonsGiven: true,
   followUp: { id: 'f1', dueDate: '2025-03-14' },
 };
 

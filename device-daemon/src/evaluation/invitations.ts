@@ -5,7 +5,7 @@ import type { KeypadDriver, KeypadAnswer } from '../devices/keypad';
 import type { QueueService } from '../queue/service';
 import { notFound } from '../core/errors';
 import { errorCode } from '../devices/core/device';
-import { alreadyRated, type EvaluationService } from './service';
+import { alreadyRated, assertServed, type EvaluationService } from './service';
 import { FIRST_GOOD_LEVEL } from './types';
 
 export type KeypadInvite = 'invited' | 'not-fitted' | 'offline';
@@ -17,6 +17,8 @@ export interface Invitation {
   keypad: KeypadInvite;
   /** End of the keypad's window; null when no keypad was invited. */
   expiresAt: string | null;
+  /** Set when a window invited its own keypad at 办结: the window, its staff member and the 办件编号. */
+  window?: { counter: number; staffId: string | null; caseNumber: string | null };
 }
 
 /**
@@ -39,8 +41,13 @@ export class InvitationService {
     keypad?.answers.on('expired', ({ invitationId }) => this.end(invitationId, 'expired'));
   }
 
-  async invite(ticketId: string): Promise<Invitation> {
+  /**
+   * `window` is set when a window finishing a service invites its own keypad (`devices.keypad.counter`): there is
+   * no screen to ask a bad rating's reasons, so every press is recorded at once (reasons marked as not given).
+   */
+  async invite(ticketId: string, window?: Invitation['window']): Promise<Invitation> {
     const ticket = await this.queue.get(ticketId);
+    assertServed(ticket);
     if (await this.ratings.ofTicket(ticketId)) {
       throw alreadyRated(ticket);
     }
@@ -57,7 +64,7 @@ export class InvitationService {
         this.log.info({ code: errorCode(err, 'KEYPAD_OFFLINE') }, 'keypad not invited; touch rating only');
       }
     }
-    const invitation: Invitation = { id, ticketId, ticketNumber: ticket.number, keypad, expiresAt };
+    const invitation: Invitation = { id, ticketId, ticketNumber: ticket.number, keypad, expiresAt, ...(window ? { window } : {}) };
     if (keypad === 'invited') this.open.set(id, invitation);
     this.events.publish('evaluation.invited', { invitation });
     return invitation;
@@ -82,11 +89,12 @@ export class InvitationService {
     const inv = this.open.get(a.invitationId);
     if (!inv) return;
     this.end(inv.id, 'answered');
-    const needsReason = a.level < FIRST_GOOD_LEVEL;
+    const needsReason = a.level < FIRST_GOOD_LEVEL && !inv.window;
     this.events.publish('evaluation.answered', { invitationId: inv.id, ticketId: inv.ticketId, level: a.level, channel: 'keypad', needsReason });
     if (needsReason) return;
     try {
-      await this.ratings.rate({ ticketId: inv.ticketId, level: a.level, channel: 'keypad' });
+      if (inv.window) await this.ratings.rateFromWindowKeypad(inv.ticketId, a.level);
+      else await this.ratings.rate({ ticketId: inv.ticketId, level: a.level, channel: 'keypad' });
     } catch (err) {
       // ALREADY_RATED: the screen answered first, which is the rule. Anything else is logged, not lost
       // silently: the 7-day rule still covers the ticket.

@@ -58,6 +58,16 @@ CREATE TABLE IF NOT EXISTS evaluation_follow_ups (
   resolution TEXT
 );
 CREATE INDEX IF NOT EXISTS evaluation_follow_ups_open ON evaluation_follow_ups (state, due_date)`,
+  },  {
+    // The window's service behind a rating (issue 10): 事项, 办件编号 (one rating per 办件), and whether the reasons
+    // of a bad rating were given (a window keypad has no screen to ask them).
+    id: '002-window-service',
+    sql: `
+ALTER TABLE evaluations ADD COLUMN matter_code TEXT;
+ALTER TABLE evaluations ADD COLUMN matter_name TEXT;
+ALTER TABLE evaluations ADD COLUMN case_number TEXT;
+ALTER TABLE evaluations ADD COLUMN reasons_given INTEGER NOT NULL DEFAULT 1;
+CREATE UNIQUE INDEX IF NOT EXISTS evaluations_case_number ON evaluations (case_number)`,
   },
   {
     // One outbox for every message to the provincial system: ratings and 差评工单 steps (kind), each row keyed by

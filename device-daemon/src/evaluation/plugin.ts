@@ -23,7 +23,16 @@ declare module '../events/bus' {
     /** The keypad answered; with `needsReason` the screen asks for a reason and records the rating. */
     'evaluation.answered': { invitationId: string; ticketId: string; level: number; channel: 'keypad'; needsReason: boolean };
     'evaluation.invitation.ended': { invitationId: string; ticketId: string; reason: 'expired' | 'answered' | 'cancelled' };
-    'evaluation.recorded': { evaluation: { id: string; ticketId: string; ticketNumber: string; level: number; channel: Channel } };
+    /**
+     * A rating was committed. `reasonsGiven: false` is a bad rating from a window keypad with no screen (its
+     * 差评工单 opens all the same); window, staff and 办件 say whose service it rated.
+     */
+    'evaluation.recorded': {
+      evaluation: {
+        id: string; ticketId: string; ticketNumber: string; level: number; channel: Channel; reasonsGiven: boolean;
+        window: number | null; staffId: string | null; matterCode: string | null; caseNumber: string | null;
+      };
+    };
     /** `evaluationId` is the message id: a rating id, or `<工单 id>:<step>` for kind `workorder`. */
     'evaluation.dead-letter': { evaluationId: string; kind: 'rating' | 'workorder'; attempts: number; error: string };
   }
@@ -47,17 +56,29 @@ export default fp(
       kioskId: app.config.hall.kioskId,
       regionCode: app.config.hall.regionCode ?? null,
       mapping: cfg.upstream?.mapping ?? {},
-      // The hall's 事项 catalogue arrives with the staff side of issue 10; until then no 事项 is known by code.
-      matterOf: () => undefined,
+      staffName: (id) => app.staff.get(id)?.name ?? null,
+      matterName: (code) => app.matters.get(code)?.name ?? null,
+      matterDepartment: (code) => app.matters.get(code)?.department ?? null,
       recorded(e) {
         app.events.publish('evaluation.recorded', {
-          evaluation: { id: e.id, ticketId: e.ticketId, ticketNumber: e.ticketNumber, level: e.level, channel: e.channel },
+          evaluation: {
+            id: e.id, ticketId: e.ticketId, ticketNumber: e.ticketNumber, level: e.level, channel: e.channel, reasonsGiven: e.reasonsGiven,
+            window: e.window, staffId: e.staffId, matterCode: e.matterCode, caseNumber: e.caseNumber,
+          },
         });
         invitations?.ticketRated(e.ticketId);
         sender?.kick();
       },
     });
     invitations = new InvitationService(service, app.queue, app.events, log, app.devices.keypad);
+    // The window's keypad (devices.keypad.counter) is invited the moment that window finishes a service.
+    const keypadCounter = app.config.devices.keypad?.counter;
+    const unsubscribeFinished = app.events.subscribe((event) => {
+      if (event.type !== 'queue.finished' || event.counter !== keypadCounter) return;
+      const window = { counter: event.counter, staffId: event.staffId, caseNumber: event.caseNumber };
+      invitations!.invite(event.ticketId, window).catch((err: Error) =>
+        log.warn({ code: (err as { code?: string }).code, ticket: event.ticketNumber }, 'window keypad not invited'));
+    });
     if (cfg.upstream) {
       sender = new OutboxSender(app.store, cfg.upstream, app.clock, log, {
         deadLetter: (row, error) => app.events.publish('evaluation.dead-letter', { evaluationId: row.message_id, kind: row.kind, attempts: row.attempts, error }),
@@ -83,6 +104,7 @@ export default fp(
     });
     // onClose hooks of later plugins run first: the sender stops before the store closes.
     app.addHook('onClose', async () => {
+      unsubscribeFinished();
       clearInterval(timer);
       await sender?.stop();
     });
@@ -90,5 +112,5 @@ export default fp(
     await app.register(evaluationRoutes);
     await app.register(technicianRoutes);
   },
-  { name: 'evaluation', dependencies: ['config', 'store', 'events', 'devices', 'queue', 'maintenance'] },
+  { name: 'evaluation', dependencies: ['config', 'store', 'events', 'devices', 'queue', 'maintenance', 'staff', 'matters'] },
 );

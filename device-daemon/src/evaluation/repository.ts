@@ -13,11 +13,11 @@ export async function insertRating(q: Queryable, r: EvaluationRow): Promise<void
   await q.execute(
     `INSERT INTO evaluations (id, ticket_id, ticket_number, category_id, category_name, service_date, ticket_state,
        counter, staff_id, staff_name, channel, level, reasons, comment, real_name, person_hash, source, kiosk_id,
-       rated_at, rated_date)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+       rated_at, rated_date, matter_code, matter_name, case_number, reasons_given)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`,
     [r.id, r.ticket_id, r.ticket_number, r.category_id, r.category_name, r.service_date, r.ticket_state, r.counter,
       r.staff_id, r.staff_name, r.channel, r.level, r.reasons, r.comment, r.real_name, r.person_hash, r.source,
-      r.kiosk_id, r.rated_at, r.rated_date],
+      r.kiosk_id, r.rated_at, r.rated_date, r.matter_code, r.matter_name, r.case_number, r.reasons_given],
   );
 }
 
@@ -121,6 +121,32 @@ export function toEvaluation(r: EvaluationRow, followUp: { id: string; due_date:
     source: r.source,
     kioskId: r.kiosk_id,
     ratedAt: r.rated_at,
+    matterCode: r.matter_code,
+    matterName: r.matter_name,
+    caseNumber: r.case_number,
+    reasonsGiven: Number(r.reasons_given) === 1,
     followUp: followUp ? { id: followUp.id, dueDate: followUp.due_date } : null,
   };
+}
+
+/** The 办件 record the window wrote when it finished the ticket (counters' service_cases), if any. */
+export async function serviceOfTicket(q: Queryable, ticketId: string) {
+  const [row] = await q.query<{ counter: number; staff_id: string | null; matter_code: string | null; case_number: string | null }>(
+    'SELECT counter, staff_id, matter_code, case_number FROM service_cases WHERE ticket_id = $1', [ticketId]);
+  return row;
+}
+
+export async function ratingById(q: Queryable, id: string): Promise<EvaluationRow | undefined> {
+  const [row] = await q.query<EvaluationRow>('SELECT * FROM evaluations WHERE id = $1', [id]);
+  return row;
+}
+
+/** Reasons added afterwards to a bad rating pressed on a keypad with no screen (and to its follow-up). */
+export async function addReasons(q: Queryable, id: string, reasons: string, comment: string | null): Promise<number> {
+  const n = await q.execute(
+    'UPDATE evaluations SET reasons = $2, comment = COALESCE($3, comment), reasons_given = 1 WHERE id = $1 AND reasons_given = 0',
+    [id, reasons, comment],
+  );
+  if (n > 0) await q.execute('UPDATE evaluation_follow_ups SET reasons = $2 WHERE evaluation_id = $1', [id, reasons]);
+  return n;
 }

@@ -36,6 +36,11 @@ export default async function evaluationRoutes(app: FastifyInstance) {
     return reply.status(201).send({ evaluation });
   });
 
+  // The reasons of a bad rating pressed on a window keypad (no screen there), added from the phone page or kiosk.
+  app.post<{ Params: { id: string }; Body: { reasons: string[]; comment?: string } }>('/api/evaluations/:id/reasons', {
+    schema: { params: s.idParams, body: s.reasonsBody, response: { 200: { type: 'object', properties: { evaluation: s.evaluationSchema } }, ...s.responses } },
+  }, async (request) => ({ evaluation: await app.evaluations.addReasons(request.params.id, request.body.reasons, request.body.comment) }));
+
   app.get<{ Params: { id: string } }>('/api/evaluations/identity/:id/tickets', {
     schema: { params: s.idParams, response: s.responses },
   }, async (request) => {

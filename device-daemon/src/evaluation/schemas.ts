@@ -21,6 +21,10 @@ export const evaluationSchema = {
     realName: { type: 'boolean' },
     source: { type: 'string' },
     ratedAt: { type: 'string' },
+    matterCode: nullableString,
+    matterName: nullableString,
+    caseNumber: nullableString,
+    reasonsGiven: { type: 'boolean' },
     followUp: { type: ['object', 'null'], properties: { id: { type: 'string' }, dueDate: { type: 'string' } } },
   },
 } as const;
@@ -48,6 +52,10 @@ export const invitationSchema = {
     ticketNumber: { type: 'string' },
     keypad: { type: 'string' },
     expiresAt: nullableString,
+    window: {
+      type: 'object',
+      properties: { counter: { type: 'integer' }, staffId: nullableString, caseNumber: nullableString },
+    },
   },
 } as const;
 
@@ -66,3 +74,13 @@ export const rangeQuery = {
 } as const;
 
 export const responses = errorResponses;
+
+export const reasonsBody = {
+  type: 'object',
+  required: ['reasons'],
+  additionalProperties: false,
+  properties: {
+    reasons: { type: 'array', minItems: 1, maxItems: 10, items: { type: 'string', maxLength: 100 } },
+    comment: { type: 'string', maxLength: 500 },
+  },
+} as const;

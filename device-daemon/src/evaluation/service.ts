@@ -3,7 +3,7 @@ import type { Db, Queryable } from '../store/db';
 import type { Clock } from '../core/clock';
 import type { QueueService } from '../queue/service';
 import type { Ticket } from '../queue/types';
-import { badRequest, conflict } from '../core/errors';
+import { badRequest, conflict, notFound } from '../core/errors';
 import { serviceDate } from '../queue/clock';
 import type { EvaluationConfig } from './config';
 import { FIRST_GOOD_LEVEL, LEVEL_NAMES, type Channel, type Evaluation, type EvaluationRow, type OutboxKind, type RateInput } from './types';
@@ -20,8 +20,10 @@ export interface EvaluationContext {
   regionCode: string | null;
   /** `evaluation.upstream.mapping`: applied when the message is written, so every attempt sends the same bytes. */
   mapping: Readonly<Record<string, string | null>>;
-  /** The 事项 catalogue: name and 实施部门 of a 事项编码. */
-  matterOf(code: string): { name: string; department: string } | undefined;
+  /** Public name of a staff member by 工号 (app.staff), a 事项's name and 实施部门 by code (app.matters). */
+  staffName(id: string): string | null;
+  matterName(code: string): string | null;
+  matterDepartment(code: string): string | null;
   /** Called after a rating is committed: publish, wake the sender, close a keypad invitation. */
   recorded(evaluation: Evaluation): void;
 }
@@ -36,6 +38,13 @@ export function normaliseReasons(level: number, reasons: readonly string[] | und
 }
 
 /** The one answer to a second rating of a ticket, whichever path (screen, keypad invitation) asked. */
+/** Only a served visit can be rated: waiting, called, held, 过号 and cancelled tickets are refused. */
+export function assertServed(ticket: Pick<Ticket, 'number' | 'state'>): void {
+  if (ticket.state !== 'done') {
+    throw conflict('NOT_SERVED', `${ticket.number} 号还没有办理完成，办理完成后即可评价`, { ticketNumber: ticket.number, state: ticket.state });
+  }
+}
+
 export const alreadyRated = (ticket: Pick<Ticket, 'number'>) =>
   conflict('ALREADY_RATED', `${ticket.number} 号已经评价过了，谢谢您`, { ticketNumber: ticket.number });
 
@@ -70,11 +79,42 @@ export class EvaluationService {
   }
 
   async rate(input: RateInput): Promise<Evaluation> {
-    const reasons = normaliseReasons(input.level, input.reasons);
     const ticket = await this.queue.get(input.ticketId);
-    if (ticket.state === 'cancelled') throw conflict('TICKET_NOT_RATEABLE', `${ticket.number} 号已取消，不能评价`);
+    assertServed(ticket);
+    const reasons = normaliseReasons(input.level, input.reasons);
     const comment = input.comment?.trim() || null;
     return this.record(ticket, { level: input.level, reasons, comment, channel: input.channel, source: 'person', personHash: input.personHash });
+  }
+
+  /**
+   * A press on the window's keypad after 办结 (no screen there): a bad level is recorded at once with its reasons
+   * marked as not given, so it is never lost and opens its follow-up; reasons can be added later (`addReasons`).
+   */
+  async rateFromWindowKeypad(ticketId: string, level: number): Promise<Evaluation> {
+    const ticket = await this.queue.get(ticketId);
+    assertServed(ticket);
+    const pending = level < FIRST_GOOD_LEVEL;
+    return this.record(ticket, { level, reasons: [], comment: null, channel: 'keypad', source: 'person', reasonsGiven: !pending });
+  }
+
+  /** Adds the reasons of a bad rating recorded without them; 409 REASONS_ALREADY_GIVEN otherwise. */
+  async addReasons(evaluationId: string, reasons: readonly string[], comment?: string): Promise<Evaluation> {
+    const list = normaliseReasons(1, reasons);
+    const view = await this.db.tx(async (q) => {
+      const row = await repo.ratingById(q, evaluationId);
+      if (!row) throw notFound('EVALUATION_NOT_FOUND', '没有这条评价');
+      if (!(await repo.addReasons(q, evaluationId, JSON.stringify(list), comment?.trim() || null))) {
+        throw conflict('REASONS_ALREADY_GIVEN', '这条评价的原因已经填写过了');
+      }
+      const updated = (await repo.ratingById(q, evaluationId))!;
+      const e = repo.toEvaluation(updated, await repo.followUpOf(q, evaluationId));
+      // Not yet delivered: the outbox carries the reasons; delivered already: the follow-up carries them on.
+      await q.execute(`UPDATE upstream_outbox SET payload = $2 WHERE message_id = $1 AND state = 'pending'`, [
+        evaluationId, this.ratingPayload(e, updated),
+      ]);
+      return e;
+    });
+    return view;
   }
 
   /** Today's tickets of a person (keyed hash), each with whether it is rated: the ID-card route. */
@@ -116,7 +156,10 @@ export class EvaluationService {
 
   private async record(
     ticket: Ticket,
-    r: { level: number; reasons: string[]; comment: string | null; channel: Channel; source: 'person' | 'default'; personHash?: string },
+    r: {
+      level: number; reasons: string[]; comment: string | null; channel: Channel; source: 'person' | 'default'; personHash?: string;
+      reasonsGiven?: boolean;
+    },
   ): Promise<Evaluation> {
     const now = this.clock.now();
     const ratedAt = now.toISOString();
@@ -126,18 +169,24 @@ export class EvaluationService {
       evaluation = await this.db.tx(async (q) => {
         if (await repo.ratingOfTicket(q, ticket.id)) throw alreadyRated(ticket);
         const personHash = r.personHash ?? (await repo.ticketPersonHash(q, ticket.id));
+        // The window's 办件 record names the window, the staff member, the 事项 and the 办件编号.
+        const service = await repo.serviceOfTicket(q, ticket.id);
+        const staffId = service?.staff_id ?? null;
+        const matterCode = service?.matter_code ?? null;
         const row: EvaluationRow = {
           id: randomUUID(), ticket_id: ticket.id, ticket_number: ticket.number, category_id: ticket.categoryId,
           category_name: ticket.categoryName, service_date: ticket.serviceDate, ticket_state: ticket.state,
-          counter: ticket.counter, staff_id: null, staff_name: null, channel: r.channel, level: r.level,
+          counter: service ? Number(service.counter) : ticket.counter, staff_id: staffId,
+          staff_name: staffId && this.ctx.staffName(staffId), channel: r.channel, level: r.level,
           reasons: JSON.stringify(r.reasons), comment: r.comment, real_name: personHash ? 1 : 0, person_hash: personHash,
           source: r.source, kiosk_id: this.ctx.kioskId, rated_at: ratedAt, rated_date: ratedDate,
+          matter_code: matterCode, matter_name: matterCode && this.ctx.matterName(matterCode),
+          case_number: service?.case_number ?? null, reasons_given: r.reasonsGiven === false ? 0 : 1,
         };
         await repo.insertRating(q, row);
         const followUp = r.level < FIRST_GOOD_LEVEL ? await this.openFollowUp(q, row, ratedDate) : undefined;
         const view = repo.toEvaluation(row, followUp);
-        const body = applyMapping(ratingBody(view, this.serviceFacts(row), this.hallFacts()), this.ctx.mapping);
-        await enqueue(q, { id: row.id, kind: 'rating', label: row.ticket_number, payload: JSON.stringify(body) }, ratedAt);
+        await enqueue(q, { id: row.id, kind: 'rating', label: row.ticket_number, payload: this.ratingPayload(view, row) }, ratedAt);
         for (const hook of this.inTx) await hook(q, view, this.serviceFacts(row));
         return view;
       });
@@ -171,11 +220,18 @@ export class EvaluationService {
     return { hallName: this.ctx.hallName, regionCode: this.ctx.regionCode, kioskId: this.ctx.kioskId };
   }
 
-  /** The 办件 behind a rating: 事项 and 办件编号 where the window recorded them, name and 部门 from the catalogue. */
+  /** The 办件 behind a rating: 事项 and 办件编号 as the window recorded them, 实施部门 from the catalogue. */
   serviceFacts(row: EvaluationRow): ServiceFacts {
-    const { matter_code: matterCode = null, case_number: caseNumber = null } = row as EvaluationRow & { matter_code?: string | null; case_number?: string | null };
-    const matter = matterCode ? this.ctx.matterOf(matterCode) : undefined;
-    return { caseNumber, matterCode, matterName: matter?.name ?? null, department: matter?.department ?? null };
+    const matterCode = row.matter_code;
+    return {
+      caseNumber: row.case_number, matterCode, matterName: row.matter_name,
+      department: matterCode ? this.ctx.matterDepartment(matterCode) : null,
+    };
+  }
+
+  /** The rating's body as delivered: the standard body, mapped as configured (docs/UPSTREAM.md). */
+  private ratingPayload(e: Evaluation, row: EvaluationRow): string {
+    return JSON.stringify(applyMapping(ratingBody(e, this.serviceFacts(row), this.hallFacts()), this.ctx.mapping));
   }
 }
 

@@ -38,6 +38,15 @@ export interface Evaluation {
   source: 'person' | 'default';
   kioskId: string | null;
   ratedAt: string;
+  /** The 事项 and 办件编号 of the service, as the window recorded them at 办结; null when not given. */
+  matterCode: string | null;
+  matterName: string | null;
+  caseNumber: string | null;
+  /**
+   * False for a 不满意 / 非常不满意 pressed on a window keypad with no screen: recorded at once, never lost, its
+   * reasons added afterwards (`POST /api/evaluations/:id/reasons`) from the phone page or the kiosk.
+   */
+  reasonsGiven: boolean;
   followUp: { id: string; dueDate: string } | null;
 }
 
@@ -62,6 +71,10 @@ export interface EvaluationRow {
   kiosk_id: string | null;
   rated_at: string;
   rated_date: string;
+  matter_code: string | null;
+  matter_name: string | null;
+  case_number: string | null;
+  reasons_given: number;
 }
 
 /** A message kind in the one upstream outbox: a rating, or a step of a 差评工单. */

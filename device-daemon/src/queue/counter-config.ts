@@ -15,5 +15,7 @@ export const countersConfig = obj({
     ),
     [],
   ),
+  /** A window's sign-in (工号 + PIN) ends after this many minutes without an action at that window. */
+  sessionIdleMinutes: opt(int({ min: 1, max: 720 }), 30),
 });
 export type CountersConfig = Infer<typeof countersConfig>;

@@ -35,4 +35,30 @@ CREATE TABLE IF NOT EXISTS ticket_transfers (
   at TEXT NOT NULL
 )`,
   },
+  {
+    // Who served a ticket (the staff member's 工号), a log of who did each window action, and the record of each
+    // finished service (办件): its 事项 and 办件编号 where known; one per ticket, a 办件编号 used once (issue 10).
+    id: '002-served-by-actions',
+    sql: `
+ALTER TABLE tickets ADD COLUMN served_by TEXT;
+CREATE TABLE IF NOT EXISTS counter_actions (
+  id TEXT PRIMARY KEY,
+  counter INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  ticket_id TEXT,
+  staff_id TEXT,
+  at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS service_cases (
+  id TEXT PRIMARY KEY,
+  ticket_id TEXT NOT NULL UNIQUE REFERENCES tickets (id),
+  ticket_number TEXT NOT NULL,
+  case_number TEXT UNIQUE,
+  matter_code TEXT,
+  counter INTEGER NOT NULL,
+  staff_id TEXT,
+  source TEXT NOT NULL,
+  finished_at TEXT NOT NULL
+)`,
+  },
 ];

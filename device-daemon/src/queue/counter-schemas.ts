@@ -61,3 +61,28 @@ export const transferBody = {
   additionalProperties: false,
   properties: { categoryId: { type: 'string', pattern: '^[A-Z]$' } },
 } as const;
+
+/** 事项编码 and 办件编号 as the province writes them: letters, digits and -. */
+export const matterCodeField = { type: 'string', pattern: '^[A-Za-z0-9-]{1,40}$' } as const;
+export const caseNumberField = { type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' } as const;
+
+/** 办结's optional body: the 事项 and the 办件编号, typed or scanned at the counter page. */
+export const doneBody = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  properties: { matterCode: matterCodeField, caseNumber: caseNumberField },
+} as const;
+
+export const serviceCaseSchema = {
+  type: 'object',
+  properties: {
+    ticketId: { type: 'string' },
+    ticketNumber: { type: 'string' },
+    counter: { type: 'integer' },
+    staffId: { type: ['string', 'null'] },
+    matterCode: { type: ['string', 'null'] },
+    caseNumber: { type: ['string', 'null'] },
+    source: { type: 'string' },
+    finishedAt: { type: 'string' },
+  },
+} as const;

@@ -8,6 +8,15 @@ import type { TicketRow } from './types';
 import type { CallRecord, CounterRow, CounterTicket, CounterView } from './counter-types';
 import { chooseLane, invalidTransition, nextStreak, transition, type CounterAction } from './counter-rules';
 import * as sql from './counter-store';
+import { caseByNumber, insertCase, logAction, type ServiceCase } from './counter-cases';
+
+/** What a window records when it finishes a service (办结): the 事项 and the 办件编号 where known. */
+export interface FinishDetail {
+  matterCode?: string;
+  caseNumber?: string;
+  /** `counter` (the counter page) or `integration:<system id>`. */
+  source: string;
+}
 
 /** How often call-next retries when other counters keep taking the ticket it chose. */
 const CLAIM_ATTEMPTS = 20;
@@ -27,6 +36,8 @@ export class CounterService {
     private readonly config: QueueConfig,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    /** Whether a 事项编码 is in the hall's catalogue (app.matters). */
+    private readonly matterKnown: (code: string) => boolean = () => true,
   ) {
     for (const c of config.categories) {
       for (const w of c.windows) this.served.set(w, [...(this.served.get(w) ?? []), c.id]);
@@ -63,9 +74,9 @@ export class CounterService {
   }
 
   /** Calls the next waiting ticket of the counter's categories, priority interleaved by `priorityRatio`. */
-  callNext(counter: number): Promise<CounterView> {
+  callNext(counter: number, by: string | null = null): Promise<CounterView> {
     const categories = this.categoriesOf(counter);
-    return this.act(counter, 'call', async (q, row, now) => {
+    return this.act(counter, by, 'call', async (q, row, now) => {
       const date = this.queue.today();
       for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
         const priority = await sql.oldestWaiting(q, date, categories, true);
@@ -83,9 +94,9 @@ export class CounterService {
   }
 
   /** Calls a given waiting number (today's), if this counter serves its category. */
-  callNumber(counter: number, number: string): Promise<CounterView> {
+  callNumber(counter: number, number: string, by: string | null = null): Promise<CounterView> {
     const categories = this.categoriesOf(counter);
-    return this.act(counter, 'call', async (q, _row, now) => {
+    return this.act(counter, by, 'call', async (q, _row, now) => {
       const ticket = await sql.ticketByNumber(q, number.toUpperCase(), this.queue.today());
       if (!ticket) throw notFound('TICKET_NOT_FOUND', `没有找到今天的 ${number.toUpperCase()} 号`);
       if (!categories.includes(ticket.category_id)) {
@@ -99,10 +110,10 @@ export class CounterService {
     });
   }
 
-  /** recall, start, done, no-show, hold: an action on the counter's current ticket. */
-  onCurrent(counter: number, action: Exclude<CounterAction, 'transfer'>): Promise<CounterView> {
+  /** recall, start, no-show, hold: an action on the counter's current ticket (办结 is `finish`). */
+  onCurrent(counter: number, action: Exclude<CounterAction, 'transfer' | 'done'>, by: string | null = null): Promise<CounterView> {
     this.categoriesOf(counter);
-    return this.act(counter, action, async (q, row, now) => {
+    return this.act(counter, by, action, async (q, row, now) => {
       const ticket = await this.current(q, row, action);
       const to = transition(action, ticket.number, ticket.state);
       if (action === 'recall') return sql.logCall(q, ticket, counter, true, now);
@@ -112,11 +123,47 @@ export class CounterService {
     });
   }
 
+  /**
+   * 办结 with its record: the 事项 and 办件编号 (when known) and who served, in the transaction that marks the
+   * ticket done. A 办件编号 counts once (409 CASE_NUMBER_USED). After the commit, `queue.finished` announces the
+   * service (the window's keypad is invited from it).
+   */
+  async finish(counter: number, by: string | null, detail: FinishDetail): Promise<{ counter: CounterView; service: ServiceCase }> {
+    this.categoriesOf(counter);
+    if (detail.matterCode !== undefined && !this.matterKnown(detail.matterCode)) {
+      throw notFound('MATTER_NOT_FOUND', `事项编码 ${detail.matterCode} 不在本大厅的事项目录中`);
+    }
+    let service: ServiceCase | undefined;
+    const view = await this.act(counter, by, 'done', async (q, row, now) => {
+      const ticket = await this.current(q, row, 'done');
+      transition('done', ticket.number, ticket.state);
+      if (detail.caseNumber !== undefined) {
+        const used = await caseByNumber(q, detail.caseNumber);
+        if (used) throw conflict('CASE_NUMBER_USED', `办件编号 ${detail.caseNumber} 已登记在 ${used.ticketNumber} 号`, { ticketNumber: used.ticketNumber });
+      }
+      await sql.setTicketState(q, ticket.id, 'done', now);
+      await sql.setCurrent(q, counter, null);
+      service = {
+        ticketId: ticket.id, ticketNumber: ticket.number, counter, staffId: by, matterCode: detail.matterCode ?? null,
+        caseNumber: detail.caseNumber ?? null, source: detail.source, finishedAt: now,
+      };
+      await insertCase(q, service);
+      return undefined;
+    }).catch((err: unknown) => {
+      if (/UNIQUE constraint failed|duplicate key value/.test((err as Error).message)) {
+        throw conflict('CASE_NUMBER_USED', `办件编号 ${detail.caseNumber ?? ''} 已登记`);
+      }
+      throw err;
+    });
+    this.events.publish('queue.finished', { ...service! });
+    return { counter: view, service: service! };
+  }
+
   /** Sends the current ticket to another category's queue; the person keeps the number. */
-  transfer(counter: number, categoryId: string): Promise<CounterView> {
+  transfer(counter: number, categoryId: string, by: string | null = null): Promise<CounterView> {
     this.categoriesOf(counter);
     const target = this.queue.category(categoryId);
-    return this.act(counter, 'transfer', async (q, row, now) => {
+    return this.act(counter, by, 'transfer', async (q, row, now) => {
       const ticket = await this.current(q, row, 'transfer');
       transition('transfer', ticket.number, ticket.state);
       if (ticket.category_id === target.id) throw invalidTransition('transfer', `${ticket.number}号已在${target.name}`);
@@ -127,9 +174,9 @@ export class CounterService {
   }
 
   /** Takes a ticket this counter held back (挂起) into service again. */
-  resume(counter: number, number: string): Promise<CounterView> {
+  resume(counter: number, number: string, by: string | null = null): Promise<CounterView> {
     this.categoriesOf(counter);
-    return this.act(counter, 'resume', async (q, _row, now) => {
+    return this.act(counter, by, 'resume', async (q, _row, now) => {
       const ticket = await sql.ticketByNumber(q, number.toUpperCase(), this.queue.today());
       if (!ticket || ticket.state !== 'held' || ticket.counter !== counter) {
         throw invalidTransition('resume', `${number.toUpperCase()}号不是本窗口挂起的号码`);
@@ -141,9 +188,9 @@ export class CounterService {
   }
 
   /** Pauses (暂停) or reopens the window. A window with someone at it cannot pause. */
-  setPaused(counter: number, paused: boolean): Promise<CounterView> {
+  setPaused(counter: number, paused: boolean, by: string | null = null): Promise<CounterView> {
     this.categoriesOf(counter);
-    return this.act(counter, paused ? 'pause' : 'open', async (q) => {
+    return this.act(counter, by, paused ? 'pause' : 'open', async (q) => {
       await q.execute('UPDATE counters SET state = $2 WHERE counter = $1', [counter, paused ? 'paused' : 'open']);
       return undefined;
     });
@@ -161,6 +208,7 @@ export class CounterService {
    */
   private async act(
     counter: number,
+    by: string | null,
     action: 'call' | 'resume' | 'pause' | 'open' | CounterAction,
     work: (q: Queryable, row: CounterRow, now: string) => Promise<CallRecord | undefined>,
   ): Promise<CounterView> {
@@ -174,7 +222,14 @@ export class CounterService {
         throw invalidTransition(action, `请先办结或过号当前的${busy.number}号`);
       }
       const call = await work(q, row, now);
-      return { view: await this.view(counter, q), call };
+      const view = await this.view(counter, q);
+      // Who did it: every action is logged with the staff member's 工号; whoever starts or finishes serves.
+      const ticketId = view.current?.id ?? row.ticket_id;
+      await logAction(q, counter, action, ticketId, by, now);
+      if (by && ticketId && (action === 'start' || action === 'done' || action === 'resume')) {
+        await q.execute('UPDATE tickets SET served_by = $2 WHERE id = $1', [ticketId, by]);
+      }
+      return { view, call };
     });
     if (call) this.events.publish('queue.called', { number: call.number, counter, categoryId: call.categoryId, recall: call.recall });
     this.events.publish('queue.counter', { counter, state: view.state, number: view.current?.number ?? null, ticketState: view.current?.state ?? null });

@@ -53,7 +53,7 @@ export default fp(
     const files = new ScanFiles(app.config.dataDir);
     await files.init();
     const ctx: ScanContext = {
-      config: app.config.scan,
+      config: { ...app.config.scan, matters: app.matters.forScanning() },
       repo: new ScanRepo(app.store),
       files,
       clock: app.clock,
@@ -95,5 +95,5 @@ export default fp(
     });
     await app.register(scanRoutes);
   },
-  { name: 'scan', dependencies: ['config', 'store', 'events', 'devices'] },
+  { name: 'scan', dependencies: ['config', 'store', 'events', 'devices', 'matters'] },
 );

@@ -82,7 +82,7 @@ export const createBody = {
   type: 'object',
   required: ['matterId'],
   additionalProperties: false,
-  properties: { matterId: slug, identitySessionId: idParam },
+  properties: { matterId: { type: 'string', pattern: '^[A-Za-z0-9-]{1,40}$' }, identitySessionId: idParam },
 } as const;
 
 export const scanBody = {

@@ -3,14 +3,15 @@ import { hashPin } from '../maintenance/pin';
 import { parseConfig } from '../config/load';
 import { ConfigError } from '../config/schema-dsl';
 import { ConfiguredStaff } from './directory';
+import type { StaffConfig } from './config';
 
 const at = (ms: number) => ({ now: () => new Date(ms) });
 
 describe('staff directory', async () => {
   const pinHash = await hashPin('246810');
-  const config = [
-    { id: 'S001', name: '李明', department: '市场监管局', roles: ['window', 'manager'] as ('window' | 'manager')[], pinHash },
-    { id: 'S002', name: '王芳', roles: ['window'] as ('window' | 'manager')[], pinHash },
+  const config: StaffConfig = [
+    { id: 'S001', name: '李明', department: '市场监管局', roles: ['window', 'manager'], pinHash },
+    { id: 'S002', name: '王芳', department: undefined, roles: ['window'], pinHash },
   ];
 
   it('verifies 工号 + PIN for a role, never exposing the hash', async () => {

@@ -4,6 +4,11 @@ import { keypadModelSchema } from './model-schema';
 const level = int({ min: 1, max: 5 });
 
 const common = {
+  /**
+   * The window (窗口) this keypad sits at: finishing a service there invites it, with the staff and 办件 attached.
+   * Absent: the kiosk's own keypad, invited by the kiosk's rating screen.
+   */
+  counter: opt(int({ min: 1, max: 999 })),
   /** Seconds after an invitation during which one key press counts (reference/devices.md §3: 10 s). */
   windowSeconds: opt(int({ min: 3, max: 120 }), 10),
   /** A second press edge within this many milliseconds of the last one is contact bounce, not a press. */

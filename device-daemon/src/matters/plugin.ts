@@ -1,0 +1,30 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { errorSchema } from '../core/schemas';
+import { MatterCatalogue } from './catalogue';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The hall's 事项 catalogue (windows, scanning, ratings, the integration API). */
+    matters: MatterCatalogue;
+  }
+}
+
+const matterSchema = {
+  type: 'object',
+  properties: { code: { type: 'string' }, name: { type: 'string' }, department: { type: ['string', 'null'] }, categoryId: { type: ['string', 'null'] } },
+} as const;
+
+/** `app.matters` and `GET /api/matters?categoryId=` (open: the catalogue is public). */
+export default fp(
+  async function mattersPlugin(app: FastifyInstance) {
+    app.decorate('matters', new MatterCatalogue(app.config.matters, app.config.scan.matters));
+    app.get<{ Querystring: { categoryId?: string } }>('/api/matters', {
+      schema: {
+        querystring: { type: 'object', additionalProperties: false, properties: { categoryId: { type: 'string', pattern: '^[A-Z]$' } } },
+        response: { 200: { type: 'object', properties: { matters: { type: 'array', items: matterSchema } } }, '4xx': errorSchema },
+      },
+    }, async (req) => ({ matters: app.matters.list(req.query.categoryId) }));
+  },
+  { name: 'matters', dependencies: ['config'] },
+);
