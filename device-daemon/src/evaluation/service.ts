@@ -215,6 +215,11 @@ export class EvaluationService {
     await enqueue(q, { id: m.id, kind: m.kind, label: m.label, payload: JSON.stringify(applyMapping(m.body, this.ctx.mapping)) }, at);
   }
 
+  /** A follow-up's 差评工单 was closed (办结), in the caller's transaction. */
+  async closeFollowUp(q: Queryable, followUpId: string, at: string, resolution: string | null): Promise<void> {
+    await repo.closeFollowUp(q, followUpId, at, resolution);
+  }
+
   /** Hall, 区划代码 and kiosk as every upstream message carries them. */
   hallFacts() {
     return { hallName: this.ctx.hallName, regionCode: this.ctx.regionCode, kioskId: this.ctx.kioskId };

@@ -83,6 +83,7 @@ export class WorkorderService {
       const ok = await repo.advance(q, id, from as never, step.to, step.cols, { at, by: JSON.stringify(staff), text: clean });
       if (!ok) throw conflict('WORKORDER_STEP_NOT_ALLOWED', `工单当前状态不能${step.name}`, { state: before.state });
       if (name === 'reply') await repo.setRepliedTo(q, id, to?.trim() || null);
+      if (name === 'close') await this.evaluations.closeFollowUp(q, id, at, clean);
       const after = (await this.row(q, id))!;
       await this.enqueue(q, after, step.to, { at, staff, text: clean });
       return after;
