@@ -18,6 +18,10 @@ function nextSteps(w: Workorder): StepName[] {
   return [];
 }
 
+/** The step's time in the hall's (the browser's) local time, to the minute. */
+const localTime = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+
 interface Props {
   workorder: Workorder;
   session: ManagerSession;
@@ -27,12 +31,14 @@ interface Props {
 
 /** One 工单: who rated what and whom, its steps with date and staff, and the form of the next step. */
 export function WorkorderDetail({ workorder: w, session, onChanged, onSignedOut }: Props) {
-  const [step, setStep] = useState<StepName | null>(nextSteps(w)[0] ?? null);
+  const [choice, setChoice] = useState<StepName | null>(null);
   const [text, setText] = useState('');
   const [to, setTo] = useState(w.rater.nameMasked ?? '');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const next = nextSteps(w);
+  // The manager's pick among the next steps while it is still one of them; else the first next step.
+  const step = choice && next.includes(choice) ? choice : (next[0] ?? null);
   const meta = STEPS.find((s) => s.step === step);
 
   const submit = () => {
@@ -69,7 +75,7 @@ export function WorkorderDetail({ workorder: w, session, onChanged, onSignedOut 
               <strong>{s.title}</strong>
               {done ? (
                 <span>
-                  {done.at.slice(0, 16).replace('T', ' ')} · {done.staffName}（{done.staffId}）{done.text ? ` · ${done.text}` : ''}
+                  {localTime(done.at)} · {done.staffName}（{done.staffId}）{done.text ? ` · ${done.text}` : ''}
                   {s.state === 'replied' && w.repliedTo ? ` · 回复对象：${w.repliedTo}` : ''}
                 </span>
               ) : (
@@ -90,7 +96,7 @@ export function WorkorderDetail({ workorder: w, session, onChanged, onSignedOut 
           {next.length > 1 ? (
             <div role="group" aria-label="下一步">
               {next.map((n) => (
-                <button type="button" key={n} className="mg-filter" aria-pressed={n === step} onClick={() => setStep(n)}>
+                <button type="button" key={n} className="mg-filter" aria-pressed={n === step} onClick={() => setChoice(n)}>
                   {STEPS.find((s) => s.step === n)!.title}
                 </button>
               ))}
