@@ -84,4 +84,30 @@ describe('the manager page /manage', () => {
     expect(row0).toMatchObject({ state: 'closed' });
     expect(JSON.parse(row0!.closed_by)).toEqual({ id: 'M001', name: '王芳' });
   });
+
+  it('lets a 实名 rater leave a phone with consent on the phone page; the manager sees it masked, the store only sealed', async () => {
+    const t = await servedTicket(kiosk.app, { staffId: 'S001' });
+    await kiosk.app.store.execute('UPDATE tickets SET person_hash = $1 WHERE id = $2', ['keyed-hash-browser', t.id]);
+    const res = await kiosk.app.inject({ method: 'POST', url: '/api/evaluations', payload: { ticketId: t.id, level: 1, reasons: ['多次跑动'], channel: 'qr' } });
+    expect(res.json().evaluation.realName).toBe(true);
+
+    const phone = await openPage(browser, `${kiosk.url}/m/t/${t.id}`, { width: 390, height: 844 });
+    const form = phone.getByRole('form', { name: '留下联系电话' });
+    await form.waitFor({ timeout: 10_000 });
+    for (const digit of '13812341234') await form.getByRole('button', { name: digit, exact: true }).click();
+    const submit = form.getByRole('button', { name: '提交号码' });
+    expect(await submit.isDisabled()).toBe(true); // no consent yet
+    await form.getByRole('checkbox').check();
+    await submit.click();
+    await phone.getByText('已留下联系电话 138****1234').waitFor({ timeout: 5000 });
+    await screenshot(phone, 'manage-rater-phone');
+    const stored = await kiosk.app.store.query('SELECT * FROM workorders WHERE ticket_id = $1', [t.id]);
+    expect(JSON.stringify(stored)).not.toContain('13812341234');
+
+    await page.reload();
+    await page.getByRole('row', { name: `工单 ${t.number}` }).click();
+    const detail = await page.getByRole('article', { name: `工单详情 ${t.number}` }).innerText();
+    expect(detail).toContain('138****1234');
+    expect(detail).not.toContain('13812341234');
+  });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ratingOfTicket, type Channel, type Evaluation } from './api';
 import { RatingForm } from './RatingForm';
 import { stars } from './levels';
+import { ContactForm } from './ContactForm';
 
 /**
  * Rating a ticket outside the kiosk flow (the phone page): shows the rating already made, or the form and
@@ -29,6 +30,7 @@ export function RatingPanel({ ticketId, channel = 'qr' }: { ticketId: string; ch
         </div>
       ) : null}
       {e?.followUp ? <p className="ev-policy">我们会认真核实并整改，{e.followUp.dueDate} 前给您答复。</p> : null}
+      {e?.followUp && e.realName ? <ContactForm ticketId={ticketId} /> : null}
     </div>
   );
 }

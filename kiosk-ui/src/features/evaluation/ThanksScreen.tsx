@@ -1,9 +1,14 @@
 import { InnerPage } from '../../shared/kiosk';
 import { useKiosk } from '../../shared/store';
 import { levelName, needsReason, stars } from './levels';
+import { ContactForm } from './ContactForm';
 
 /** 好差评 last step: thanks; for a bad rating, when the follow-up is due. */
-export function ThanksScreen({ params }: { params: { level: number | null; followUp: { dueDate: string } | null } }) {
+export function ThanksScreen({
+  params,
+}: {
+  params: { level: number | null; followUp: { dueDate: string } | null; ticketId?: string; realName?: boolean; identitySessionId?: string };
+}) {
   const home = useKiosk((s) => s.home);
   const { level, followUp } = params;
   return (
@@ -22,6 +27,7 @@ export function ThanksScreen({ params }: { params: { level: number | null; follo
             我们会认真核实并整改{followUp ? `，${followUp.dueDate} 前给您答复` : ''}。
           </p>
         ) : null}
+        {followUp && params.realName && params.ticketId ? <ContactForm ticketId={params.ticketId} identitySessionId={params.identitySessionId} /> : null}
         <button type="button" className="primary-button" onClick={() => home('done')}>
           完成
         </button>

@@ -18,6 +18,8 @@ export interface Evaluation {
   levelName: string;
   channel: string;
   reasons: string[];
+  /** The rater identified with an ID card: a 差评 of theirs may get a phone number for the reply. */
+  realName: boolean;
   followUp: { id: string; dueDate: string } | null;
 }
 
