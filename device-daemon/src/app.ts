@@ -18,6 +18,7 @@ import workordersPlugin from './workorders/plugin';
 import staffPlugin from './staff/plugin';
 import staffRoutes from './staff/routes';
 import mattersPlugin from './matters/plugin';
+import integrationPlugin from './integration/plugin';
 import { LogRing } from './maintenance/log-ring';
 import { installErrorHandler } from './core/error-handler';
 import type { Db } from './store/db';
@@ -57,6 +58,7 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(managePlugin);
   await app.register(workordersPlugin);
   await app.register(scanPlugin);
+  await app.register(integrationPlugin);
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });
 }
 

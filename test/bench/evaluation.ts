@@ -6,14 +6,19 @@ import { buildApp } from '../../device-daemon/src/app';
 import { benchConfig } from './config';
 import { startUpstream } from '../support/upstream';
 import { percentile, type BenchRow } from './table';
+import { tokenHash } from '../../device-daemon/src/queue/counter-auth';
 
 const quick = process.env.KIOSK_BENCH_QUICK === '1';
 const CONCURRENCY = 4; // the sender's default
+/** Only a served ticket is rated: window 1 serves each one (untimed) before the ratings are measured. */
+const WINDOW_TOKEN = 'bench-window-1';
+const headers = { authorization: `Bearer ${WINDOW_TOKEN}` };
 
 async function daemon(dir: string, upstreamUrl?: string): Promise<FastifyInstance> {
   const raw = {
     devices: {},
     queue: { categories: [{ id: 'A', name: '社会民生' }] },
+    counters: { tokens: [{ counter: 1, sha256: tokenHash(WINDOW_TOKEN) }] },
     evaluation: upstreamUrl ? { upstream: { url: upstreamUrl, concurrency: CONCURRENCY } } : {},
     log: { level: 'silent' },
   };
@@ -60,7 +65,11 @@ export async function bench(): Promise<BenchRow[]> {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
       const r = await app.inject({ method: 'POST', url: '/api/queue/tickets', payload: { categoryId: 'A', delivery: 'screen' } });
-      ids.push(r.json<{ ticket: { id: string } }>().ticket.id);
+      const ticket = r.json<{ ticket: { id: string; number: string } }>().ticket;
+      await app.inject({ method: 'POST', url: '/api/counters/1/call', headers, payload: { number: ticket.number } });
+      await app.inject({ method: 'POST', url: '/api/counters/1/start', headers });
+      await app.inject({ method: 'POST', url: '/api/counters/1/done', headers });
+      ids.push(ticket.id);
     }
     const body = (i: number) => ({ ticketId: ids[i], level: 1 + (i % 5), channel: 'kiosk', ...(i % 5 < 2 ? { reasons: ['等候时间过长'] } : {}) });
     const base = await timed(n, (i) => bare.inject({ method: 'POST', url: '/r', payload: body(i) }));

@@ -6,11 +6,14 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteDb } from '../../device-daemon/src/store/sqlite';
 import { seeded, startUpstream, type Upstream } from '../support/upstream';
+import { hashPin } from '../../device-daemon/src/maintenance/pin';
 
 /**
  * Nothing acknowledged is lost: a real daemon process is rated over HTTP and SIGKILLed at random moments,
  * tens of times, while the upstream fails at random. At the end every rating that got a 201 has reached the
- * upstream (one kept delivery per Idempotency-Key, every repeat byte-identical) and SQLite is sound.
+ * upstream (one kept delivery per Idempotency-Key, every repeat byte-identical) and SQLite is sound. Each worker
+ * is a window with its own staff member signed in, serving each ticket (call, start, 办结 with a 办件编号) before it
+ * is rated, so sign-in, finishing and rating all meet the kills, and every rating names its window, staff and 办件.
  */
 const KILLS = 20;
 const WORKERS = 4;
@@ -53,20 +56,42 @@ async function startDaemon(configFile: string): Promise<{ proc: ChildProcess; ba
   }
 }
 
-const post = (base: string, url: string, body: unknown) =>
-  fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (base: string, url: string, body: unknown, token?: string) =>
+  fetch(`${base}${url}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
 
-/** Issues and rates tickets until the daemon dies; returns the ids of ratings answered 201. */
-async function rateUntilDeath(base: string, acked: Set<string>, stop: { dead: boolean }): Promise<void> {
+const PIN = '135790';
+const staffOf = (window: number) => `S00${window}`;
+
+/** Signs in at the window, then issues, serves and rates tickets until the daemon dies; collects the ids answered 201. */
+async function rateUntilDeath(base: string, window: number, acked: Map<string, number>, stop: { dead: boolean }): Promise<void> {
   let i = 0;
+  let token = '';
   while (!stop.dead) {
     try {
+      if (!token) {
+        const s = await post(base, `/api/counters/${window}/session`, { staffId: staffOf(window), pin: PIN });
+        if (s.status !== 200) continue;
+        token = ((await s.json()) as { token: string }).token;
+      }
+      // A kill may have left a ticket at the window: finish it first (refusals are fine).
+      await post(base, `/api/counters/${window}/start`, {}, token);
+      await post(base, `/api/counters/${window}/done`, {}, token);
       const t = await post(base, '/api/queue/tickets', { categoryId: 'A', delivery: 'screen' });
       if (t.status !== 201) continue;
-      const { ticket } = (await t.json()) as { ticket: { id: string } };
+      const { ticket } = (await t.json()) as { ticket: { id: string; number: string } };
+      const served = [
+        await post(base, `/api/counters/${window}/call`, { number: ticket.number }, token),
+        await post(base, `/api/counters/${window}/start`, {}, token),
+        await post(base, `/api/counters/${window}/done`, { caseNumber: `W${window}-${ticket.id}` }, token),
+      ];
+      if (served.some((r) => r.status !== 200)) continue;
       const level = 1 + (i++ % 5);
       const r = await post(base, '/api/evaluations', { ticketId: ticket.id, level, channel: 'kiosk', ...(level < 3 ? { reasons: ['等候时间过长'] } : {}) });
-      if (r.status === 201) acked.add(((await r.json()) as { evaluation: { id: string } }).evaluation.id);
+      if (r.status === 201) acked.set(((await r.json()) as { evaluation: { id: string } }).evaluation.id, window);
     } catch {
       // The daemon was killed mid-request: not acknowledged, so nothing is promised for it.
       await new Promise((r) => setTimeout(r, 5));
@@ -82,14 +107,16 @@ describe('evaluation delivery survives SIGKILL', () => {
       hall: { name: '测试大厅' },
       devices: { keypad: { driver: 'simulated' } },
       store: { driver: 'sqlite', path: path.join(dir, 'kiosk.db') },
+      queue: { categories: [{ id: 'A', name: '社会民生', windows: [1, 2, 3, 4] }] },
+      staff: await Promise.all([1, 2, 3, 4].map(async (w) => ({ id: staffOf(w), name: `员工${w}`, roles: ['window'], pinHash: await hashPin(PIN) }))),
       evaluation: { upstream: { url: upstream.url, timeoutMs: 400, initialRetryMs: 30, maxRetryMs: 300 } },
       log: { level: 'error' },
     }));
-    const acked = new Set<string>();
+    const acked = new Map<string, number>();
     for (let k = 0; k < KILLS; k++) {
       const { proc, base } = await startDaemon(configFile);
       const stop = { dead: false };
-      const workers = Array.from({ length: WORKERS }, () => rateUntilDeath(base, acked, stop));
+      const workers = Array.from({ length: WORKERS }, (_w, i) => rateUntilDeath(base, i + 1, acked, stop));
       await new Promise((r) => setTimeout(r, 40 + random() * 500));
       const exited = new Promise((r) => proc.once('exit', r));
       proc.kill('SIGKILL');
@@ -103,7 +130,7 @@ describe('evaluation delivery survives SIGKILL', () => {
     const { proc } = await startDaemon(configFile);
     const db = new SqliteDb(path.join(dir, 'kiosk.db')); // a second connection: WAL lets it read alongside
     const end = Date.now() + 40_000;
-    const missing = () => [...acked].filter((id) => !(upstream!.deliveries.get(id)?.accepted));
+    const missing = () => [...acked.keys()].filter((id) => !(upstream!.deliveries.get(id)?.accepted));
     const undelivered = async () => (await db.query("SELECT message_id FROM upstream_outbox WHERE state <> 'delivered'")).length;
     while ((missing().length > 0 || (await undelivered()) > 0) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     expect(missing()).toEqual([]);
@@ -112,7 +139,12 @@ describe('evaluation delivery survives SIGKILL', () => {
     await exited;
     child = undefined;
 
-    for (const id of acked) expect(upstream.deliveries.get(id)!.sameBody, id).toBe(true);
+    for (const [id, window] of acked) {
+      expect(upstream.deliveries.get(id)!.sameBody, id).toBe(true);
+      // The rating names the window, the staff member signed in there and the 办件 it finished.
+      const body = upstream.deliveries.get(id)!.body as { window: number; staffId: string; caseNumber: string };
+      expect([body.window, body.staffId, body.caseNumber.startsWith(`W${window}-`)], id).toEqual([window, staffOf(window), true]);
+    }
     const repeats = [...upstream.deliveries.values()].filter((d) => d.accepted > 1).length;
     console.info(`crash test: ${acked.size} acknowledged, ${upstream.deliveries.size} keys upstream, ${repeats} deduped repeats, ${upstream.stats.requests} requests`);
 
@@ -120,7 +152,7 @@ describe('evaluation delivery survives SIGKILL', () => {
       expect(await db.integrityCheck()).toEqual([]);
       const rows = await db.query<{ message_id: string; state: string }>('SELECT message_id, state FROM upstream_outbox');
       const state = new Map(rows.map((r) => [r.message_id, r.state]));
-      for (const id of acked) expect(state.get(id), id).toBe('delivered');
+      for (const id of acked.keys()) expect(state.get(id), id).toBe('delivered');
       // Every rating has its outbox row: they were written in one transaction.
       const orphans = await db.query('SELECT e.id FROM evaluations e LEFT JOIN upstream_outbox o ON o.message_id = e.id WHERE o.message_id IS NULL');
       expect(orphans).toEqual([]);

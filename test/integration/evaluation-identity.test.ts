@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir } from './maintenance-helpers';
-import { rate, startEvalDaemon, until, type EvalDaemon } from './evaluation-helpers';
+import { rate, serveTicket, startEvalDaemon, until, type EvalDaemon } from './evaluation-helpers';
 
 let d: EvalDaemon;
 
@@ -26,10 +26,13 @@ describe('好差评 by ID card', () => {
     const issued = await d.app.inject({ method: 'POST', url: '/api/queue/tickets', payload: { categoryId: 'A', delivery: 'screen', identitySessionId: session } });
     expect(issued.statusCode).toBe(201);
     const ticket = issued.json().ticket;
+    const early = await rate(d.app, { ticketId: ticket.id, level: 4, channel: 'kiosk' });
+    expect(early.json().error).toMatchObject({ code: 'NOT_SERVED', message: expect.stringContaining('办理完成后即可评价') });
+    await serveTicket(d.app, ticket.number);
     const again = await readCard('resident-elder'); // issuing ended the session; the person comes back to rate
     const list = await d.app.inject({ url: `/api/evaluations/identity/${again}/tickets` });
     expect(list.statusCode).toBe(200);
-    expect(list.json().tickets).toEqual([{ id: ticket.id, number: ticket.number, categoryName: '社会民生', state: 'issued', rated: false }]);
+    expect(list.json().tickets).toEqual([{ id: ticket.id, number: ticket.number, categoryName: '社会民生', state: 'done', rated: false }]);
 
     const res = await rate(d.app, { ticketId: ticket.id, level: 4, channel: 'kiosk', identitySessionId: again });
     expect(res.statusCode).toBe(201);
@@ -44,6 +47,7 @@ describe('好差评 by ID card', () => {
     expect((await d.app.inject({ url: `/api/evaluations/identity/${other}/tickets` })).json().tickets).toEqual([]);
     expect((await d.app.inject({ url: '/api/evaluations/identity/no-such-session/tickets' })).statusCode).toBe(410);
     const t = (await d.app.inject({ method: 'POST', url: '/api/queue/tickets', payload: { categoryId: 'A', delivery: 'screen' } })).json().ticket;
+    await serveTicket(d.app, t.number);
     const res = await rate(d.app, { ticketId: t.id, level: 5, channel: 'kiosk', identitySessionId: 'no-such-session' });
     expect(res.statusCode).toBe(201);
     expect(res.json().evaluation.realName).toBe(false);

@@ -11,7 +11,7 @@ export async function servedTicket(
   app: FastifyInstance,
   opts: { categoryId?: string; staffId?: string; matterCode?: string; caseNumber?: string } = {},
 ): Promise<{ id: string; number: string }> {
-  const t = await issueTicket(app, opts.categoryId ?? 'A');
+  const t = await issueTicket(app, opts.categoryId ?? 'A', { served: false });
   await app.counters.callNumber(1, t.number);
   await app.counters.onCurrent(1, 'start');
   await app.counters.finish(1, opts.staffId ?? null, { source: 'counter', matterCode: opts.matterCode, caseNumber: opts.caseNumber });

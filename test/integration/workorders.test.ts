@@ -58,7 +58,7 @@ describe('差评工单 from the keypad to closure', () => {
   });
 
   it('opens a 工单 for a 非常不满意 pressed on the window keypad alone, closes it with 核实, 整改 and 回复, and the closure goes upstream signed', async () => {
-    const t = await issueTicket(d.app);
+    const t = await issueTicket(d.app, 'A', { served: false });
     await d.app.store.execute('UPDATE tickets SET person_hash = $1 WHERE id = $2', ['keyed-hash-rater', t.id]);
     await d.app.counters.callNumber(1, t.number);
     await d.app.counters.onCurrent(1, 'start');
@@ -73,6 +73,10 @@ describe('差评工单 from the keypad to closure', () => {
       staffId: 'S001', caseNumber: 'BJ-2026-0001', state: 'open', overdue: false,
     });
     const id = w!.id as string;
+    // The person adds the reasons later on the phone page: the 工单 shows them and its next steps report them.
+    const added = await d.app.inject({ method: 'POST', url: `/api/evaluations/${w!.evaluationId}/reasons`, payload: { reasons: ['要求材料过多'] } });
+    expect(added.statusCode).toBe(200);
+    expect((await list(token, 'open'))[0]!.reasons).toEqual(['要求材料过多']);
 
     // The rater leaves a phone number with consent on the phone page: kept sealed, shown masked.
     expect((await d.app.inject({ method: 'POST', url: '/api/workorders/contact', payload: { ticketId: t.id, phone: '13812341234', consent: false } })).json().error.code).toBe('CONSENT_REQUIRED');
@@ -107,6 +111,7 @@ describe('差评工单 from the keypad to closure', () => {
     const closure = upstream.deliveries.get(`${id}:closed`)!;
     expect(closure.body).toMatchObject({
       messageType: 'workorder', workorderId: id, ratingId: w!.evaluationId, step: 'closed', staffId: 'M001', caseNumber: 'BJ-2026-0001',
+      reasons: ['要求材料过多'],
       regionCode: '445102', rater: { phone: '13812341234' }, // consented and evaluation.upstream.raterData: true
     });
     const h = closure.headers!;

@@ -11,6 +11,7 @@ import { identityConfig } from '../identity/config';
 import { countersConfig } from '../queue/counter-config';
 import { staffConfig } from '../staff/config';
 import { mattersConfig } from '../matters/config';
+import { integrationConfig } from '../integration/config';
 
 const timezone = str({ min: 1, hint: 'an IANA time zone such as "Asia/Shanghai"' });
 const validTimezone: typeof timezone = {
@@ -79,6 +80,8 @@ export const kioskConfig = obj({
   /** The hall's 事项 catalogue (事项编码, 名称, 实施部门, category, materials); one for windows and scanning. */
   matters: mattersConfig,
   evaluation: opt(evaluationConfig, {}),
+  /** The windows' business systems (一窗受理系统) allowed to use /api/integration/v1/, by key hash. */
+  integration: opt(integrationConfig, {}),
   scan: opt(scanConfig, {}),
   maintenance: opt(maintenanceConfig, {}),
   identity: opt(identityConfig, {}),

@@ -70,6 +70,11 @@ export class InvitationService {
     return invitation;
   }
 
+  /** The open keypad invitation of a ticket, if any (a repeated request gets the same one). */
+  openFor(ticketId: string): Invitation | undefined {
+    return [...this.open.values()].find((inv) => inv.ticketId === ticketId);
+  }
+
   cancel(id: string): void {
     if (!this.open.has(id)) throw notFound('INVITATION_NOT_FOUND', '评价邀请已结束');
     this.keypad?.cancel(id);

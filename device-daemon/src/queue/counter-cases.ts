@@ -54,3 +54,12 @@ export async function logAction(q: Queryable, counter: number, action: string, t
     randomUUID(), counter, action, ticketId, staffId, at,
   ]);
 }
+
+/** Gives a finished service with no 办件编号 yet its 办件 (the business system reports it after 办结). */
+export async function attachCase(q: Queryable, ticketId: string, caseNumber: string, matterCode: string): Promise<number> {
+  return q.execute(
+    `UPDATE service_cases SET case_number = $2, matter_code = $3
+     WHERE ticket_id = $1 AND case_number IS NULL AND (matter_code IS NULL OR matter_code = $3)`,
+    [ticketId, caseNumber, matterCode],
+  );
+}

@@ -8,7 +8,7 @@ import type { TicketRow } from './types';
 import type { CallRecord, CounterRow, CounterTicket, CounterView } from './counter-types';
 import { chooseLane, invalidTransition, nextStreak, transition, type CounterAction } from './counter-rules';
 import * as sql from './counter-store';
-import { caseByNumber, insertCase, logAction, type ServiceCase } from './counter-cases';
+import { attachCase, caseByNumber, caseOfTicket, insertCase, logAction, type ServiceCase } from './counter-cases';
 
 /** What a window records when it finishes a service (办结): the 事项 and the 办件编号 where known. */
 export interface FinishDetail {
@@ -157,6 +157,21 @@ export class CounterService {
     });
     this.events.publish('queue.finished', { ...service! });
     return { counter: view, service: service! };
+  }
+
+  /** The 办件 record of a finished ticket, or of a 办件编号. */
+  serviceOf(ref: { ticketId: string } | { caseNumber: string }): Promise<ServiceCase | undefined> {
+    return 'ticketId' in ref ? caseOfTicket(this.db, ref.ticketId) : caseByNumber(this.db, ref.caseNumber);
+  }
+
+  /** Gives an already finished service its 办件编号 and 事项; false when it has others already. */
+  async attachCase(ticketId: string, caseNumber: string, matterCode: string): Promise<boolean> {
+    try {
+      return (await attachCase(this.db, ticketId, caseNumber, matterCode)) === 1;
+    } catch (err) {
+      if (/UNIQUE constraint failed|duplicate key value/.test((err as Error).message)) return false;
+      throw err;
+    }
   }
 
   /** Sends the current ticket to another category's queue; the person keeps the number. */

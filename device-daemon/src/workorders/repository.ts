@@ -3,7 +3,7 @@ import type { WorkorderFilter, WorkorderRow, WorkorderState } from './types';
 
 /** The SQL of 差评工单, portable between SQLite and PostgreSQL (store/db.ts). */
 
-export async function insert(q: Queryable, r: Omit<WorkorderRow, 'verified_at' | 'verified_by' | 'verification' | 'rectified_at' | 'rectified_by' | 'rectification' | 'replied_at' | 'replied_by' | 'reply' | 'replied_to' | 'closed_at' | 'closed_by' | 'closing_note' | 'rater_name_masked' | 'phone_sealed' | 'phone_masked' | 'consent_at'>): Promise<void> {
+export async function insert(q: Queryable, r: Omit<WorkorderRow, 'rating_reasons' | 'verified_at' | 'verified_by' | 'verification' | 'rectified_at' | 'rectified_by' | 'rectification' | 'replied_at' | 'replied_by' | 'reply' | 'replied_to' | 'closed_at' | 'closed_by' | 'closing_note' | 'rater_name_masked' | 'phone_sealed' | 'phone_masked' | 'consent_at'>): Promise<void> {
   await q.execute(
     `INSERT INTO workorders (id, evaluation_id, ticket_id, ticket_number, level, reasons, channel, real_name, counter, staff_id,
        staff_name, case_number, matter_code, matter_name, department, opened_at, due_date, state)
@@ -13,25 +13,31 @@ export async function insert(q: Queryable, r: Omit<WorkorderRow, 'verified_at' |
   );
 }
 
+/**
+ * A 工单 with its rating's current reasons (`rating_reasons`, from evaluation's `evaluations` table): a keypad
+ * 差评 recorded without reasons gets them later, and the 工单 shows and reports them from then on.
+ */
+const SELECT = 'SELECT w.*, e.reasons AS rating_reasons FROM workorders w JOIN evaluations e ON e.id = w.evaluation_id';
+
 export async function byId(q: Queryable, id: string): Promise<WorkorderRow | undefined> {
-  const [row] = await q.query<WorkorderRow>('SELECT * FROM workorders WHERE id = $1', [id]);
+  const [row] = await q.query<WorkorderRow>(`${SELECT} WHERE w.id = $1`, [id]);
   return row;
 }
 
 export async function byTicket(q: Queryable, ticketId: string): Promise<WorkorderRow | undefined> {
-  const [row] = await q.query<WorkorderRow>('SELECT * FROM workorders WHERE ticket_id = $1', [ticketId]);
+  const [row] = await q.query<WorkorderRow>(`${SELECT} WHERE w.ticket_id = $1`, [ticketId]);
   return row;
 }
 
 /** `overdue`: not closed and due before `today` (the due date itself is still in time). */
 export async function list(q: Queryable, filter: WorkorderFilter, today: string, limit: number): Promise<WorkorderRow[]> {
-  const order = 'ORDER BY due_date, opened_at LIMIT $1';
-  if (filter === 'all') return q.query<WorkorderRow>(`SELECT * FROM workorders ${order}`, [limit]);
-  if (filter === 'closed') return q.query<WorkorderRow>(`SELECT * FROM workorders WHERE state = 'closed' ${order}`, [limit]);
+  const order = 'ORDER BY w.due_date, w.opened_at LIMIT $1';
+  if (filter === 'all') return q.query<WorkorderRow>(`${SELECT} ${order}`, [limit]);
+  if (filter === 'closed') return q.query<WorkorderRow>(`${SELECT} WHERE w.state = 'closed' ${order}`, [limit]);
   if (filter === 'overdue') {
-    return q.query<WorkorderRow>(`SELECT * FROM workorders WHERE state <> 'closed' AND due_date < $2 ${order}`, [limit, today]);
+    return q.query<WorkorderRow>(`${SELECT} WHERE w.state <> 'closed' AND w.due_date < $2 ${order}`, [limit, today]);
   }
-  return q.query<WorkorderRow>(`SELECT * FROM workorders WHERE state <> 'closed' ${order}`, [limit]);
+  return q.query<WorkorderRow>(`${SELECT} WHERE w.state <> 'closed' ${order}`, [limit]);
 }
 
 /**

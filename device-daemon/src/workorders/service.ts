@@ -125,7 +125,7 @@ export class WorkorderService {
   private async enqueue(q: Queryable, r: WorkorderRow, step: WorkorderStep, s: { at: string; staff: StaffBadge | null; text: string | null }) {
     const body: WorkorderBody = {
       messageType: 'workorder', workorderId: r.id, ratingId: r.evaluation_id, ticketNumber: r.ticket_number,
-      level: Number(r.level), step, text: s.text, at: s.at, staffId: s.staff?.id ?? null, staffName: s.staff?.name ?? null,
+      level: Number(r.level), reasons: JSON.parse(r.rating_reasons ?? r.reasons) as string[], step, text: s.text, at: s.at, staffId: s.staff?.id ?? null, staffName: s.staff?.name ?? null,
       dueDate: r.due_date, overdue: r.state !== 'closed' ? r.due_date < this.today() : (r.closed_at ?? '').slice(0, 10) > r.due_date,
       caseNumber: r.case_number, matterCode: r.matter_code, matterName: r.matter_name, department: r.department,
       ...this.evaluations.hallFacts(),

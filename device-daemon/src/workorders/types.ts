@@ -55,7 +55,9 @@ export interface WorkorderRow {
   ticket_id: string;
   ticket_number: string;
   level: number;
+  /** The reasons when the 工单 opened; `rating_reasons` are the rating's reasons now (added later from a keypad). */
   reasons: string;
+  rating_reasons: string;
   channel: string;
   real_name: number;
   counter: number | null;

@@ -26,7 +26,7 @@ export function toWorkorder(r: WorkorderRow, today: string): Workorder {
     ticketNumber: r.ticket_number,
     level: Number(r.level),
     levelName: LEVEL_NAMES[Number(r.level)]!,
-    reasons: JSON.parse(r.reasons) as string[],
+    reasons: JSON.parse(r.rating_reasons ?? r.reasons) as string[],
     channel: r.channel,
     realName: Boolean(Number(r.real_name)),
     window: r.counter === null ? null : Number(r.counter),

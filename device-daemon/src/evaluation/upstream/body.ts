@@ -56,6 +56,8 @@ export interface WorkorderBody extends ServiceFacts, HallFacts {
   ratingId: string;
   ticketNumber: string;
   level: number;
+  /** The rating's reasons as they stand (a keypad 差评's reasons may come after it was delivered). */
+  reasons: string[];
   step: WorkorderStep;
   /** The step's text: the 核实 result, the 整改 taken, the 回复 given, the closing note. */
   text: string | null;

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import type { CounterTicket } from './api';
 import { TokenForm } from './TokenForm';
+import { StaffSignIn } from './StaffSignIn';
+import { DutyBar } from './DutyBar';
+import { FinishForm } from './FinishForm';
 import { useCounter } from './use-counter';
 import './counter.css';
 
@@ -8,13 +11,25 @@ const STATE_NAMES: Record<CounterTicket['state'], string> = {
   issued: '等候中', called: '已叫号', serving: '办理中', done: '已办结', 'no-show': '过号', cancelled: '已取消', held: '挂起', transferred: '已转移',
 };
 
-/** The window staff's page at /counter/<n>: call, recall, serve, pass, transfer, hold, pause. */
+/**
+ * The window staff's page at /counter/<n>: sign-in (工号 + PIN, or the window's own token), who is on duty (AB岗),
+ * call, recall, serve, 办结 with its 事项 and 办件编号, pass, transfer, hold, pause.
+ */
 export function CounterPage({ match }: { match: RegExpMatchArray }) {
   const counter = Number(match[1]);
   const c = useCounter(counter);
   const [number, setNumber] = useState('');
   const [target, setTarget] = useState('');
-  if (c.needsToken) return <div className="counter-page"><TokenForm counter={counter} error={c.error} onToken={c.setToken} /></div>;
+  if (c.needsToken) {
+    return (
+      <div className="counter-page">
+        <div className="cp-login">
+          <StaffSignIn counter={counter} onSignedIn={c.setToken} />
+          <TokenForm counter={counter} error={c.error} onToken={c.setToken} />
+        </div>
+      </div>
+    );
+  }
 
   const view = c.view;
   const cur = view?.current;
@@ -39,6 +54,7 @@ export function CounterPage({ match }: { match: RegExpMatchArray }) {
           ))}
         </span>
       </header>
+      <DutyBar duty={c.duty} me={c.me} busy={c.busy} onSwitch={c.switchTo} />
       <section className="cp-current" aria-label="当前号码">
         {cur ? (
           <>
@@ -54,11 +70,11 @@ export function CounterPage({ match }: { match: RegExpMatchArray }) {
         {btn('叫下一位', free && !paused, () => void c.run('call-next'), true)}
         {btn('重呼', st === 'called', () => void c.run('recall'))}
         {btn('开始办理', st === 'called', () => void c.run('start'))}
-        {btn('办结', st === 'serving', () => void c.run('done'))}
         {btn('过号', st === 'called', () => void c.run('no-show'))}
         {btn('挂起', st === 'serving', () => void c.run('hold'))}
         {paused ? btn('恢复窗口', true, () => void c.run('open')) : btn('暂停窗口', free, () => void c.run('pause'))}
       </div>
+      {st === 'serving' && cur ? <FinishForm categoryId={cur.categoryId} busy={c.busy} onFinish={(body) => void c.run('done', body)} /> : null}
       <div className="cp-forms">
         <form onSubmit={(e) => { e.preventDefault(); void c.run('call', { number: number.trim().toUpperCase() }); setNumber(''); }}>
           <input value={number} onChange={(e) => setNumber(e.target.value)} placeholder="如 A012" aria-label="指定号码" maxLength={4} />
@@ -86,7 +102,7 @@ export function CounterPage({ match }: { match: RegExpMatchArray }) {
         </section>
       ) : null}
       <footer className="cp-footer">
-        <button type="button" className="cp-link" onClick={() => c.setToken('')}>退出登录</button>
+        <button type="button" className="cp-link" onClick={() => void c.leave()}>退出登录</button>
       </footer>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-/** Asks the window staff for the counter's token once; it is kept in this browser. */
+/** For a window PC that runs without sign-in: the window's own token, asked once and kept in this browser. */
 export function TokenForm({ counter, error, onToken }: { counter: number; error?: string; onToken: (t: string) => void }) {
   const [value, setValue] = useState('');
   return (
@@ -11,7 +11,7 @@ export function TokenForm({ counter, error, onToken }: { counter: number; error?
         onToken(value.trim());
       }}
     >
-      <h2>{counter}号窗口 · 工作人员登录</h2>
+      <h2>免登录窗口电脑</h2>
       <label>
         窗口口令
         <input type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} aria-label="窗口口令" />

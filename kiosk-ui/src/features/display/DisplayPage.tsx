@@ -3,6 +3,7 @@ import { useClock } from '../../shared/kiosk';
 import { fetchHall, type Call, type WaitingCategory } from './api';
 import { callText } from './announce';
 import { useHallBoard } from './use-hall-board';
+import { DutyBoard } from './DutyBoard';
 import './display.css';
 
 function CurrentCall({ call, flash }: { call: Call | undefined; flash: number }) {
@@ -86,6 +87,7 @@ export function DisplayPage() {
         <RecentCalls calls={board.recent} />
       </main>
       <Waiting categories={board.waiting} />
+      <DutyBoard />
       <footer className="hd-footer">请留意叫号与语音提示，过号请重新取号</footer>
     </div>
   );

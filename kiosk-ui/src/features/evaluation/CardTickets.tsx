@@ -27,8 +27,8 @@ export function CardTickets({ onPick }: { onPick: (ticket: TicketRef, identitySe
         {error ? <p className="ev-error" role="alert">{error}</p> : null}
         {tickets && tickets.length === 0 ? <p>今天没有用此证件取的号，请输入票号查找</p> : null}
         {tickets?.map((t) => (
-          <button key={t.id} type="button" className="ev-card-ticket" disabled={t.rated} onClick={() => sessionId && onPick(t, sessionId)}>
-            {t.number} {t.categoryName} {t.rated ? '（已评价）' : '· 去评价'}
+          <button key={t.id} type="button" className="ev-card-ticket" disabled={t.rated || t.state !== 'done'} onClick={() => sessionId && onPick(t, sessionId)}>
+            {t.number} {t.categoryName} {t.rated ? '（已评价）' : t.state !== 'done' ? '（办理完成后即可评价）' : '· 去评价'}
           </button>
         ))}
       </IdCardPrompt>

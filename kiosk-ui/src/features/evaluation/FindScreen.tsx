@@ -29,6 +29,7 @@ export function FindScreen() {
       const { ticket } = await findTicketByNumber(value);
       const { evaluation } = await ratingOfTicket(ticket.id);
       if (evaluation) setMessage({ tone: 'warn', text: `${ticket.number} 号已经评价过了（${evaluation.levelName}），谢谢您` });
+      else if (ticket.state !== 'done') setMessage({ tone: 'warn', text: `${ticket.number} 号还没有办理完成，办理完成后即可评价` });
       else navigate('evaluation.rate', { ticket });
     } catch (err) {
       const text = err instanceof ApiError && err.code === 'TICKET_NOT_FOUND' ? `没有找到今天的 ${value} 号，请核对凭条上的号码` : (err as Error).message;

@@ -3,6 +3,7 @@ import { ratingOfTicket, type Channel, type Evaluation } from './api';
 import { RatingForm } from './RatingForm';
 import { stars } from './levels';
 import { ContactForm } from './ContactForm';
+import { AddReasons } from './AddReasons';
 
 /**
  * Rating a ticket outside the kiosk flow (the phone page): shows the rating already made, or the form and
@@ -21,6 +22,9 @@ export function RatingPanel({ ticketId, channel = 'qr' }: { ticketId: string; ch
   if (state.kind === 'loading') return null;
   if (state.kind === 'open') return <RatingForm ticketId={ticketId} channel={channel} onRecorded={(evaluation) => setState({ kind: 'rated', evaluation, now: true })} />;
   const e = state.evaluation;
+  if (e && e.reasonsGiven === false) {
+    return <AddReasons evaluation={e} onAdded={(evaluation) => setState({ kind: 'rated', evaluation, now: true })} />;
+  }
   return (
     <div className="ev-rated" role="status">
       {state.now ? <div className="ev-thanks-title">感谢您的评价！</div> : <div className="ev-lead">本次服务已评价</div>}

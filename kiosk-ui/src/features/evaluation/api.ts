@@ -20,6 +20,8 @@ export interface Evaluation {
   reasons: string[];
   /** The rater identified with an ID card: a 差评 of theirs may get a phone number for the reply. */
   realName: boolean;
+  /** False for a 差评 pressed on a window keypad with no screen: its reasons can still be added. */
+  reasonsGiven?: boolean;
   followUp: { id: string; dueDate: string } | null;
 }
 
@@ -47,3 +49,5 @@ export const submitRating = (body: { ticketId: string; level: number; reasons?: 
   post<{ evaluation: Evaluation }>('/api/evaluations', body);
 export const inviteKeypad = (ticketId: string) => post<{ invitation: Invitation }>('/api/evaluations/invitations', { ticketId });
 export const cancelInvitation = (id: string) => del<void>(`/api/evaluations/invitations/${encodeURIComponent(id)}`);
+export const addReasons = (evaluationId: string, reasons: string[]) =>
+  post<{ evaluation: Evaluation }>(`/api/evaluations/${encodeURIComponent(evaluationId)}/reasons`, { reasons });

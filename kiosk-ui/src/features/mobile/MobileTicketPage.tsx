@@ -1,7 +1,7 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { ApiError } from '../../shared/api/client';
 import { fetchHallName, fetchTicket, type TicketStatus } from './api';
-import { canRate, describeTicket } from './ticket-state';
+import { canRate, describeTicket, rateLater } from './ticket-state';
 import './mobile.css';
 
 const REFRESH_MS = 5000;
@@ -64,6 +64,11 @@ export function MobileTicketPage({ match, RatingPanel }: { match: RegExpMatchArr
             <section className="m-card" aria-label="服务评价">
               <h2 className="m-title">服务评价</h2>
               <RatingPanel ticketId={ticket.id} channel="qr" />
+            </section>
+          ) : rateLater(ticket) ? (
+            <section className="m-card" aria-label="服务评价">
+              <h2 className="m-title">服务评价</h2>
+              <p className="m-detail">办理完成后即可评价</p>
             </section>
           ) : null}
           <p className="m-note">本页每 5 秒自动刷新。您的评价将报送政务服务“好差评”系统。</p>

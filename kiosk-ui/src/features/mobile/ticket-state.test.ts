@@ -14,5 +14,7 @@ describe('ticket state on the phone', () => {
     expect(describeTicket({ ...base, state: 'serving', counter: 2 }).title).toBe('办理中');
     expect(canRate({ ...base, state: 'done' })).toBe(true);
     expect(canRate({ ...base, state: 'cancelled' })).toBe(false);
+    expect(canRate({ ...base, state: 'issued' })).toBe(false);
+    expect(canRate({ ...base, state: 'no-show' })).toBe(false);
   });
 });

@@ -21,5 +21,8 @@ export function describeTicket(t: TicketStatus): { title: string; detail: string
   }
 }
 
-/** Rating makes sense once the person has been to a window (or left the queue); not for a cancelled ticket. */
-export const canRate = (t: TicketStatus): boolean => t.state !== 'cancelled';
+/** Only a served visit is rated: the daemon refuses any other state (NOT_SERVED). */
+export const canRate = (t: TicketStatus): boolean => t.state === 'done';
+
+/** Still on the way to being served: the page says the rating comes after (办理完成后即可评价). */
+export const rateLater = (t: TicketStatus): boolean => t.state === 'issued' || t.state === 'called' || t.state === 'serving';
