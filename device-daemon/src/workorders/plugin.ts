@@ -30,6 +30,7 @@ export default fp(
       timeZone: app.config.hall.timezone,
       raterDataUpstream: app.config.evaluation.upstream?.raterData ?? false,
       retentionDays: app.config.evaluation.followUp.retentionDays,
+      sealFailed: (code) => log.warn({ code }, 'rater phone not opened: is contact-seal.keys the same on every daemon of the hall?'),
       changed(w) {
         app.events.publish('workorder.changed', { workorder: { id: w.id, ticketNumber: w.ticketNumber, state: w.state, dueDate: w.dueDate } });
         app.evaluationSender?.kick();

@@ -19,6 +19,8 @@ export interface WorkorderContext {
   /** `evaluation.upstream.raterData`: rater data may go upstream when the rater consented. */
   raterDataUpstream: boolean;
   retentionDays: number;
+  /** A sealed phone could not be opened (logged by code only, never the value). */
+  sealFailed(code: string): void;
   /** After a commit: publish, wake the sender. */
   changed(w: Workorder, step: WorkorderStep): void;
 }
@@ -137,6 +139,14 @@ export class WorkorderService {
 
   private raterData(r: WorkorderRow): RaterData | undefined {
     if (!this.ctx.raterDataUpstream || !r.consent_at) return undefined;
-    return { nameMasked: r.rater_name_masked, phone: r.phone_sealed ? this.sealer.unseal(r.phone_sealed, PHONE_CONTEXT) : null };
+    let phone: string | null = null;
+    try {
+      phone = r.phone_sealed ? this.sealer.unseal(r.phone_sealed, PHONE_CONTEXT) : null;
+    } catch (err) {
+      // Sealed by a daemon whose key ring this one lacks (hall-wide mode without the shared key file): the step
+      // is still recorded and reported, only without the phone.
+      this.ctx.sealFailed((err as { code?: string }).code ?? 'SEAL_FAILED');
+    }
+    return { nameMasked: r.rater_name_masked, phone };
   }
 }
