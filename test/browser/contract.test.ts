@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, startKiosk, typePin, type KioskUnderTest } from './harness';
+import { launchBrowser, openPage, serveTicket, startKiosk, typePin, type KioskUnderTest } from './harness';
 
 const TIMEOUT_S = 10; // the smallest ui.pageTimeoutSeconds the configuration accepts
 let kiosk: KioskUnderTest;
@@ -80,6 +80,7 @@ async function issueScreenTicket(categoryId = 'A'): Promise<{ id: string; number
 
 async function toRate(page: Page): Promise<string> {
   const t = await issueScreenTicket();
+  await serveTicket(kiosk.app, t.number); // only a served visit is rated
   await button(page, '好差评').click();
   await typeNumber(page, t.number);
   await button(page, '查找').click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, startKiosk, type KioskUnderTest } from './harness';
+import { launchBrowser, openPage, screenshot, serveTicket, startKiosk, type KioskUnderTest } from './harness';
 import { startUpstream, type Upstream } from '../support/upstream';
 
 let kiosk: KioskUnderTest;
@@ -21,14 +21,16 @@ afterAll(async () => {
   await upstream?.close();
 });
 
-async function issue(): Promise<{ id: string; number: string }> {
+async function issue(opts: { served?: boolean } = {}): Promise<{ id: string; number: string }> {
   const r = await fetch(`${kiosk.url}/api/queue/tickets`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ categoryId: 'A', delivery: 'screen' }),
   });
   expect(r.status).toBe(201);
-  return ((await r.json()) as { ticket: { id: string; number: string } }).ticket;
+  const ticket = ((await r.json()) as { ticket: { id: string; number: string } }).ticket;
+  if (opts.served !== false) await serveTicket(kiosk.app, ticket.number);
+  return ticket;
 }
 
 /** The upstream body of the rating of `ticketId`, once it arrived. */
@@ -134,6 +136,7 @@ describe('好差评 in Chromium', () => {
       body: JSON.stringify({ categoryId: 'A', delivery: 'screen', identitySessionId: sessionId }),
     });
     const ticket = ((await r.json()) as { ticket: { id: string; number: string } }).ticket;
+    await serveTicket(kiosk.app, ticket.number);
     await sim('DELETE');
 
     const page = await openPage(browser, kiosk.url);
@@ -152,10 +155,15 @@ describe('好差评 in Chromium', () => {
   });
 
   it('the phone page behind the QR code follows the ticket and rates with channel qr', async () => {
-    const t = await issue();
+    const t = await issue({ served: false });
     const page = await openPage(browser, `${kiosk.url}/m/t/${t.id}`, { width: 390, height: 844 });
     await expect.poll(() => page.getByTestId('mobile-number').textContent()).toBe(t.number);
     await expect.poll(() => page.getByText('等候中').isVisible()).toBe(true);
+    // Only a served visit is rated: while waiting the page says when the rating comes.
+    await expect.poll(() => page.getByText('办理完成后即可评价').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '基本满意', exact: true }).count()).toBe(0);
+    await serveTicket(kiosk.app, t.number);
+    await expect.poll(() => page.getByText('已办结').isVisible(), { timeout: 8000 }).toBe(true);
     await screenshot(page, 'evaluation-mobile');
     await page.getByRole('button', { name: '基本满意', exact: true }).click();
     await expect.poll(() => page.getByText('感谢您的评价！').isVisible()).toBe(true);

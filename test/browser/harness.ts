@@ -89,3 +89,15 @@ export async function typePin(page: Page, pin = BROWSER_TEST_PIN): Promise<void>
   for (const digit of pin) await page.locator('.pad-key', { hasText: new RegExp(`^${digit}$`) }).click();
   await page.getByRole('button', { name: '确定', exact: true }).click();
 }
+
+/**
+ * Serves a waiting ticket in-process at the first window of its category (call, start, 办结): only a served
+ * visit can be rated. With `finish` the 办件 is recorded too.
+ */
+export async function serveTicket(app: FastifyInstance, number: string, finish: { matterCode?: string; caseNumber?: string } = {}): Promise<void> {
+  const ticket = await app.queue.findByNumber(number);
+  const counter = app.config.queue.categories.find((c) => c.id === ticket.categoryId)!.windows[0]!;
+  await app.counters.callNumber(counter, number);
+  await app.counters.onCurrent(counter, 'start');
+  await app.counters.finish(counter, null, { ...finish, source: 'counter' });
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, startKiosk, typePin, type KioskUnderTest } from './harness';
+import { launchBrowser, openPage, screenshot, serveTicket, startKiosk, typePin, type KioskUnderTest } from './harness';
 import { brokenLabels, fullyInView, horizontalOverflow, navBoxes, overlappingButtons, smallButtons, type Box } from './ux-checks';
 import { defaultCategories } from '../../device-daemon/src/queue/config';
 import { tokenHash } from '../../device-daemon/src/queue/counter-auth';
@@ -175,6 +175,7 @@ describe.each(MODES)('UX tour, $name', (mode) => {
   it('好差评: find, five levels, reasons, thanks', async () => {
     const page = await kioskPage(mode);
     const ticket = await issue('A');
+    await serveTicket(kiosk.app, ticket.number); // only a served visit is rated
     await home(page, mode);
     await page.getByRole('button', { name: '好差评', exact: true }).click();
     for (const key of ticket.number) await page.getByRole('button', { name: key, exact: true }).click();
@@ -272,6 +273,7 @@ describe('UX tour, hall display, counter and phone pages', () => {
 
   it('the phone page /m/t/<id> at 390x844: state, five levels, reasons', async () => {
     const ticket = await issue('B');
+    await serveTicket(kiosk.app, ticket.number); // the rating is offered once the service is done
     const page = await openPage(browser, `${kiosk.url}/m/t/${ticket.id}`, { width: 390, height: 844 });
     await page.getByTestId('mobile-number').waitFor();
     await page.getByRole('button', { name: '不满意', exact: true }).waitFor();

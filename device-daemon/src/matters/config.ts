@@ -1,4 +1,4 @@
-import { arr, bool, obj, opt, str, type Infer } from '../config/schema-dsl';
+import { arr, bool, ConfigError, obj, opt, str, type Infer, type Schema } from '../config/schema-dsl';
 
 const materialId = str({ pattern: /^[a-z0-9][a-z0-9-]{0,31}$/, hint: 'an id of lowercase letters, digits and -' });
 
@@ -23,6 +23,21 @@ export const matterEntry = obj({
   materials: opt(arr(material, { min: 1, max: 20 })),
 });
 
-/** The hall's 事项 catalogue; when absent, the catalogue is made from `scan.matters`. */
-export const mattersConfig = opt(arr(matterEntry, { min: 1, max: 500 }));
 export type MatterEntry = Infer<typeof matterEntry>;
+
+const list = arr(matterEntry, { min: 1, max: 500 });
+const uniqueCodes: Schema<MatterEntry[]> = {
+  expected: list.expected,
+  parse(v, path) {
+    const entries = list.parse(v, path);
+    const seen = new Set<string>();
+    entries.forEach((m, i) => {
+      if (seen.has(m.code)) throw new ConfigError(`${path}[${i}].code`, m.code, 'a 事项编码 not used by another entry');
+      seen.add(m.code);
+    });
+    return entries;
+  },
+};
+
+/** The hall's 事项 catalogue; when absent, the catalogue is made from `scan.matters`. */
+export const mattersConfig = opt(uniqueCodes);
