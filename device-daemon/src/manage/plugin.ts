@@ -18,6 +18,12 @@ declare module 'fastify' {
   }
 }
 
+const staffBadge = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } as const;
+const sessionAnswer = {
+  type: 'object',
+  properties: { token: { type: 'string' }, expiresInSeconds: { type: 'integer' }, staff: staffBadge },
+} as const;
+
 const bearer = (header: string | undefined) => /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header ?? '')?.[1];
 
 const signInBody = {
@@ -46,14 +52,17 @@ export default fp(
     });
 
     app.post<{ Body: { staffId: string; pin: string } }>('/api/manage/session', {
-      schema: { body: signInBody, response: errorResponses },
+      schema: { body: signInBody, response: { 200: sessionAnswer, ...errorResponses } },
     }, async (request) => {
       const member = await app.staff.verify(request.body.staffId, request.body.pin, 'manager');
       const staff = { id: member.id, name: member.name };
       return { ...sessions.open(staff), staff };
     });
 
-    app.get('/api/manage/session', { onRequest: app.manage.guard }, async (request) => ({ staff: request.manager }));
+    app.get('/api/manage/session', {
+      onRequest: app.manage.guard,
+      schema: { response: { 200: { type: 'object', properties: { staff: staffBadge } }, ...errorResponses } },
+    }, async (request) => ({ staff: request.manager }));
 
     app.delete('/api/manage/session', async (request, reply) => {
       sessions.close(bearer(request.headers.authorization));
