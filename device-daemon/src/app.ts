@@ -15,6 +15,8 @@ import hallPlugin from './hall/plugin';
 import maintenancePlugin from './maintenance/plugin';
 import evaluationPlugin from './evaluation/plugin';
 import scanPlugin from './scan/plugin';
+import managePlugin from './manage/plugin';
+import workordersPlugin from './workorders/plugin';
 import staffPlugin from './staff/plugin';
 import staffRoutes from './staff/routes';
 import mattersPlugin from './matters/plugin';
@@ -62,6 +64,8 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(staffRoutes);
   await app.register(maintenancePlugin, { logRing: opts.logRing, systemd: opts.systemd });
   await app.register(evaluationPlugin);
+  await app.register(managePlugin);
+  await app.register(workordersPlugin);
   await app.register(scanPlugin);
   await app.register(integrationPlugin);
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });

@@ -52,7 +52,7 @@ afterEach(async () => {
 });
 
 const outbox = async (id: string) =>
-  (await d!.app.store.query<{ state: string; attempts: number }>('SELECT state, attempts FROM evaluation_outbox WHERE evaluation_id = $1', [id]))[0]!;
+  (await d!.app.store.query<{ state: string; attempts: number }>('SELECT state, attempts FROM upstream_outbox WHERE message_id = $1', [id]))[0]!;
 
 async function rateOne(): Promise<string> {
   const t = await issueTicket(d!.app);

@@ -141,7 +141,7 @@ describe('evaluation delivery survives SIGKILL', () => {
     const db = new SqliteDb(path.join(dir, 'kiosk.db')); // a second connection: WAL lets it read alongside
     const end = Date.now() + 40_000;
     const missing = () => [...acked.keys()].filter((id) => !(upstream!.deliveries.get(id)?.accepted));
-    const undelivered = async () => (await db.query("SELECT evaluation_id FROM evaluation_outbox WHERE state <> 'delivered'")).length;
+    const undelivered = async () => (await db.query("SELECT message_id FROM upstream_outbox WHERE state <> 'delivered'")).length;
     while ((missing().length > 0 || (await undelivered()) > 0) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     expect(missing()).toEqual([]);
     const exited = new Promise((r) => proc.once('exit', r));
@@ -160,11 +160,11 @@ describe('evaluation delivery survives SIGKILL', () => {
 
     try {
       expect(await db.integrityCheck()).toEqual([]);
-      const rows = await db.query<{ evaluation_id: string; state: string }>('SELECT evaluation_id, state FROM evaluation_outbox');
-      const state = new Map(rows.map((r) => [r.evaluation_id, r.state]));
+      const rows = await db.query<{ message_id: string; state: string }>('SELECT message_id, state FROM upstream_outbox');
+      const state = new Map(rows.map((r) => [r.message_id, r.state]));
       for (const id of acked.keys()) expect(state.get(id), id).toBe('delivered');
       // Every rating has its outbox row: they were written in one transaction.
-      const orphans = await db.query('SELECT e.id FROM evaluations e LEFT JOIN evaluation_outbox o ON o.evaluation_id = e.id WHERE o.evaluation_id IS NULL');
+      const orphans = await db.query('SELECT e.id FROM evaluations e LEFT JOIN upstream_outbox o ON o.message_id = e.id WHERE o.message_id IS NULL');
       expect(orphans).toEqual([]);
     } finally {
       await db.close();

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 const outboxState = async (app: EvalDaemon['app'], id: string) =>
-  (await app.store.query<{ state: string; attempts: number }>('SELECT state, attempts FROM evaluation_outbox WHERE evaluation_id = $1', [id]))[0];
+  (await app.store.query<{ state: string; attempts: number }>('SELECT state, attempts FROM upstream_outbox WHERE message_id = $1', [id]))[0];
 
 describe('delivery to the provincial system', () => {
   it('posts each rating once with Idempotency-Key = rating id and no personal data', async () => {
@@ -42,7 +42,7 @@ describe('delivery to the provincial system', () => {
       ids.push(res.json().evaluation.id);
     }
     await until(() => ids.every((id) => (upstream!.deliveries.get(id)?.accepted ?? 0) >= 1), 30_000, 'all delivered');
-    await until(async () => (await d!.app.store.query("SELECT 1 FROM evaluation_outbox WHERE state <> 'delivered'")).length === 0, 5000, 'outbox drained');
+    await until(async () => (await d!.app.store.query("SELECT 1 FROM upstream_outbox WHERE state <> 'delivered'")).length === 0, 5000, 'outbox drained');
     for (const id of ids) expect(upstream.deliveries.get(id)!.sameBody).toBe(true);
     // The faults really happened: some ratings needed more than one attempt.
     expect(upstream.stats.reset + upstream.stats.stall + upstream.stats.error + upstream.stats.ackLost).toBeGreaterThan(5);

@@ -27,6 +27,9 @@ export interface Delivery {
   accepted: number;
   /** Whether every attempt carried the same body (a repeat must be byte-identical). */
   sameBody: boolean;
+  /** The raw body and headers of the first accepted attempt (a test checks signatures against them). */
+  raw?: string;
+  headers?: http.IncomingHttpHeaders;
 }
 
 export interface Upstream {
@@ -67,9 +70,9 @@ export async function startUpstream(opts: { seed?: number; faults?: UpstreamFaul
     return 'ok';
   };
 
-  const record = (key: string, text: string) => {
+  const record = (key: string, text: string, headers: http.IncomingHttpHeaders) => {
     const d = deliveries.get(key)!;
-    if (d.accepted === 0) d.body = JSON.parse(text);
+    if (d.accepted === 0) Object.assign(d, { body: JSON.parse(text), raw: text, headers });
     d.accepted += 1;
   };
 
@@ -94,7 +97,7 @@ export async function startUpstream(opts: { seed?: number; faults?: UpstreamFaul
       if (fate === 'reset') return void req.socket.destroy();
       if (fate === 'stall') return; // the socket stays open until the client aborts or close() destroys it
       if (fate === 'error') return void res.writeHead(500).end('{"error":"upstream fault"}');
-      record(key, text);
+      record(key, text, req.headers);
       if (fate === 'ackLost') return void req.socket.destroy();
       res.writeHead(d.accepted > 1 ? 200 : 201, { 'content-type': 'application/json' }).end('{"ok":true}');
     });

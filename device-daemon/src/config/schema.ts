@@ -32,6 +32,8 @@ export const kioskConfig = strict({
     kioskId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$', default: 'kiosk-1', expected: 'letters, digits, - or _' }),
     /** Base URL phones use to reach this hall (QR codes on tickets); the kiosk's own origin if absent. */
     publicBaseUrl: Type.Optional(Type.String({ pattern: '^https?://', expected: 'an http(s) URL' })),
+    /** 区划代码 (GB/T 2260, 6 digits) of the hall: every message to the provincial 好差评 system carries it. */
+    regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$', expected: 'a 6-digit 区划代码 such as "445100"' })),
   }),
   /** One optional section per device of devices/descriptors.ts: a device left out is not fitted. */
   devices: section(deviceConfigShape),

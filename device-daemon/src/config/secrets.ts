@@ -22,11 +22,10 @@ export const SECRET_KEYS: readonly SecretKey[] = [
   { path: 'counters.tokens[].sha256', kind: 'value' },
   { path: 'store.url', kind: 'url' },
   { path: 'evaluation.upstream.url', kind: 'url' },
-  // Issue 10 (staff sign-in, upstream signing, integration API): listed ahead of their schemas.
-  { path: 'evaluation.upstream.signing.secret', kind: 'value' },
-  { path: 'evaluation.upstream.signing.token', kind: 'value' },
+  { path: 'evaluation.upstream.signing.hmac.secret', kind: 'value' },
+  { path: 'evaluation.upstream.signing.bearerToken', kind: 'value' },
   { path: 'integration.systems[].keyHash', kind: 'value' },
-  { path: 'staff.members[].pinHash', kind: 'value' },
+  { path: 'staff[].pinHash', kind: 'value' },
 ];
 
 /** Keys whose names look secret but are public on purpose (printed on every ticket's QR code). */

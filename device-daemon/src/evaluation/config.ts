@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { section, strict } from '../config/kit';
-import { httpUrl } from '../config/http-url';
+import { section } from '../config/kit';
+import { upstreamConfig } from './upstream/config';
 
 const date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', expected: 'a date "YYYY-MM-DD"' });
 
@@ -8,21 +8,8 @@ const date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', expected: 'a date 
 export const DEFAULT_REASONS = ['服务态度不好', '要求材料过多', '多次跑动', '等候时间过长', '指引不清楚', '系统故障'];
 
 export const evaluationConfig = section({
-  /** Where ratings are delivered: HTTP POST, one JSON rating per request, `Idempotency-Key: <rating id>`. */
-  upstream: Type.Optional(
-    strict({
-      url: httpUrl(),
-      /** A request not answered within this time counts as failed and is retried. */
-      timeoutMs: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
-      /** First retry delay; each failure doubles it up to `maxRetryMs`, with jitter. */
-      initialRetryMs: Type.Integer({ minimum: 10, maximum: 3_600_000, default: 2_000 }),
-      maxRetryMs: Type.Integer({ minimum: 10, maximum: 86_400_000, default: 600_000 }),
-      /** A rating not delivered this long after it was made goes to the dead letter for a technician. */
-      deadLetterAfterHours: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 72 }),
-      /** Ratings posted at the same time. */
-      concurrency: Type.Integer({ minimum: 1, maximum: 32, default: 4 }),
-    }),
-  ),
+  /** Where ratings and 差评工单 steps are delivered: see upstream/config.ts and docs/UPSTREAM.md. */
+  upstream: Type.Optional(upstreamConfig),
   /** Days after service after which an unrated ticket counts as 基本满意. */
   defaultAfterDays: Type.Integer({ minimum: 1, maximum: 60, default: 7 }),
   /** How often the 7-day default rule looks for unrated tickets. */
@@ -36,6 +23,8 @@ export const evaluationConfig = section({
     holidays: Type.Array(date, { default: [] }),
     /** Weekend days that are working days (调休). */
     workingWeekends: Type.Array(date, { default: [] }),
+    /** Days after a 差评工单 is closed until the rater's phone and masked name are erased. */
+    retentionDays: Type.Integer({ minimum: 1, maximum: 3650, default: 180 }),
   }),
 });
 export type EvaluationConfig = Static<typeof evaluationConfig>;

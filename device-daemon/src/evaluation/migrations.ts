@@ -69,4 +69,31 @@ ALTER TABLE evaluations ADD COLUMN case_number TEXT;
 ALTER TABLE evaluations ADD COLUMN reasons_given INTEGER NOT NULL DEFAULT 1;
 CREATE UNIQUE INDEX IF NOT EXISTS evaluations_case_number ON evaluations (case_number)`,
   },
+  {
+    // One outbox for every message to the provincial system: ratings and 差评工单 steps (kind), each row keyed by
+    // its own Idempotency-Key. Replaces evaluation_outbox, whose key had to be a rating id; its rows move over.
+    id: '002-upstream-outbox-kinds',
+    sql: `
+CREATE TABLE IF NOT EXISTS upstream_outbox (
+  message_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('rating','workorder')),
+  label TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('pending','delivered','dead')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  next_attempt_at TEXT NOT NULL,
+  leased_until TEXT,
+  last_error TEXT,
+  delivered_at TEXT,
+  dead_at TEXT
+);
+CREATE INDEX IF NOT EXISTS upstream_outbox_due ON upstream_outbox (state, next_attempt_at);
+INSERT INTO upstream_outbox (message_id, kind, label, payload, state, attempts, created_at, next_attempt_at, leased_until,
+  last_error, delivered_at, dead_at)
+SELECT o.evaluation_id, 'rating', e.ticket_number, o.payload, o.state, o.attempts, o.created_at, o.next_attempt_at,
+  o.leased_until, o.last_error, o.delivered_at, o.dead_at
+FROM evaluation_outbox o JOIN evaluations e ON e.id = o.evaluation_id;
+DROP TABLE evaluation_outbox`,
+  },
 ];

@@ -33,7 +33,8 @@ declare module '../events/bus' {
         window: number | null; staffId: string | null; matterCode: string | null; caseNumber: string | null;
       };
     };
-    'evaluation.dead-letter': { evaluationId: string; attempts: number; error: string };
+    /** `evaluationId` is the message id: a rating id, or `<工单 id>:<step>` for kind `workorder`. */
+    'evaluation.dead-letter': { evaluationId: string; kind: 'rating' | 'workorder'; attempts: number; error: string };
   }
 }
 
@@ -54,8 +55,11 @@ export default fp(
       hallName: app.config.hall.name,
       timeZone: app.config.hall.timezone,
       kioskId: app.config.hall.kioskId,
+      regionCode: app.config.hall.regionCode ?? null,
+      mapping: cfg.upstream?.mapping ?? {},
       staffName: (id) => app.staff.get(id)?.name ?? null,
       matterName: (code) => app.matters.get(code)?.name ?? null,
+      matterDepartment: (code) => app.matters.get(code)?.department ?? null,
       recorded(e) {
         app.events.publish('evaluation.recorded', {
           evaluation: {
@@ -80,7 +84,7 @@ export default fp(
     });
     if (cfg.upstream) {
       sender = new OutboxSender(app.store, cfg.upstream, app.clock, log, {
-        deadLetter: (row, error) => app.events.publish('evaluation.dead-letter', { evaluationId: row.evaluation_id, attempts: row.attempts, error }),
+        deadLetter: (row, error) => app.events.publish('evaluation.dead-letter', { evaluationId: row.message_id, kind: row.kind, attempts: row.attempts, error }),
       });
     } else {
       log.warn('evaluation.upstream.url is not configured: ratings are kept in the outbox until it is');

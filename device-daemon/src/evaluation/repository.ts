@@ -32,6 +32,11 @@ export async function insertFollowUp(
   );
 }
 
+/** The follow-up's 工单 closed: the technician's list and the export show it closed. */
+export async function closeFollowUp(q: Queryable, id: string, at: string, resolution: string | null): Promise<void> {
+  await q.execute("UPDATE evaluation_follow_ups SET state = 'closed', closed_at = $2, resolution = $3 WHERE id = $1", [id, at, resolution]);
+}
+
 export interface FollowUpRow {
   id: string;
   evaluation_id: string;

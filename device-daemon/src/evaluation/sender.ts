@@ -2,12 +2,13 @@ import { redactUrl } from '../config/secrets';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../store/db';
 import type { Clock } from '../core/clock';
-import type { EvaluationConfig } from './config';
 import type { OutboxRow } from './types';
+import type { UpstreamConfig } from './upstream/config';
+import { scrubSecrets, signedHeaders } from './upstream/signing';
 import { retryDelayMs } from './backoff';
 import * as outbox from './outbox-store';
 
-type Upstream = NonNullable<EvaluationConfig['upstream']>;
+type Upstream = UpstreamConfig;
 
 const IDLE_POLL_MS = 5_000;
 /** A lease outlives one attempt, so a sender that died mid-request (SIGKILL) blocks the row only briefly. */
@@ -18,7 +19,8 @@ export interface SenderHooks {
 }
 
 /**
- * Delivers the outbox to the provincial system: one POST per rating with `Idempotency-Key: <rating id>`;
+ * Delivers the outbox to the provincial system: one POST per message (a rating, a 差评工单 step) with
+ * `Idempotency-Key: <message id>` and the configured signature headers, fresh per attempt;
  * 2xx is delivery, anything else (status, timeout, reset) is retried with exponential backoff and jitter.
  * State lives only in the store, so a restart (even after SIGKILL) resumes where it was; a rating whose
  * age passes `deadLetterAfterHours` becomes a dead letter. Deliveries may repeat (a reply lost in a crash):
@@ -70,15 +72,15 @@ export class OutboxSender {
       const free = this.upstream.concurrency - this.inFlight.size;
       if (free > 0) {
         const now = this.clock.now().toISOString();
-        const rows = (await outbox.due(this.db, now, free + this.inFlight.size)).filter((r) => !this.inFlight.has(r.evaluation_id));
+        const rows = (await outbox.due(this.db, now, free + this.inFlight.size)).filter((r) => !this.inFlight.has(r.message_id));
         for (const row of rows.slice(0, free)) {
           const until = new Date(this.clock.now().getTime() + this.upstream.timeoutMs + LEASE_SLACK_MS).toISOString();
-          if (!(await outbox.lease(this.db, row.evaluation_id, now, until))) continue;
+          if (!(await outbox.lease(this.db, row.message_id, now, until))) continue;
           const p = this.attempt(row).finally(() => {
-            this.inFlight.delete(row.evaluation_id);
+            this.inFlight.delete(row.message_id);
             this.kick();
           });
-          this.inFlight.set(row.evaluation_id, p);
+          this.inFlight.set(row.message_id, p);
         }
       }
       await this.scheduleNext();
@@ -113,7 +115,11 @@ export class OutboxSender {
     try {
       const res = await fetch(this.upstream.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', 'idempotency-key': row.evaluation_id },
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'idempotency-key': row.message_id,
+          ...signedHeaders(this.upstream.signing, row.payload, this.clock.now()),
+        },
         body: row.payload,
         // A 3xx is an answer that is not 2xx: retried, never followed (a 302 would turn the POST into a GET).
         redirect: 'manual',
@@ -121,7 +127,7 @@ export class OutboxSender {
       });
       await res.arrayBuffer().catch(() => undefined);
       if (res.ok) {
-        await outbox.markDelivered(this.db, row.evaluation_id, this.clock.now().toISOString());
+        await outbox.markDelivered(this.db, row.message_id, this.clock.now().toISOString());
         return;
       }
       error = `HTTP ${res.status}`;
@@ -129,7 +135,7 @@ export class OutboxSender {
       if (this.stopped) return; // the lease expires; the next start retries
       error = (err as Error).name === 'TimeoutError' ? 'timeout' : ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message;
     }
-    await this.failed(row, withoutSecrets(error, this.upstream.url));
+    await this.failed(row, scrubSecrets(withoutSecrets(error, this.upstream.url), this.upstream.signing));
   }
 
   private async failed(row: OutboxRow, error: string): Promise<void> {
@@ -137,14 +143,14 @@ export class OutboxSender {
     const attempts = Number(row.attempts) + 1;
     const ageMs = now.getTime() - Date.parse(row.created_at);
     if (ageMs >= this.upstream.deadLetterAfterHours * 3_600_000) {
-      await outbox.markDead(this.db, row.evaluation_id, now.toISOString(), error);
-      this.log.warn({ evaluation: row.evaluation_id, attempts, error }, 'evaluation moved to the dead letter');
+      await outbox.markDead(this.db, row.message_id, now.toISOString(), error);
+      this.log.warn({ outboxMessage: row.message_id, kind: row.kind, attempts, error }, 'evaluation moved to the dead letter');
       this.hooks.deadLetter({ ...row, attempts }, error);
       return;
     }
     const delay = retryDelayMs(attempts, this.upstream.initialRetryMs, this.upstream.maxRetryMs, this.random);
-    await outbox.markRetry(this.db, row.evaluation_id, new Date(now.getTime() + delay).toISOString(), error);
-    this.log.debug({ evaluation: row.evaluation_id, attempts, error, delay }, 'evaluation delivery failed, will retry');
+    await outbox.markRetry(this.db, row.message_id, new Date(now.getTime() + delay).toISOString(), error);
+    this.log.debug({ outboxMessage: row.message_id, kind: row.kind, attempts, error, delay }, 'evaluation delivery failed, will retry');
   }
 }
 

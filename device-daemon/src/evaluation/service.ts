@@ -6,7 +6,8 @@ import type { Ticket } from '../queue/types';
 import { badRequest, conflict, notFound } from '../core/errors';
 import { serviceDate } from '../core/hall-time';
 import type { EvaluationConfig } from './config';
-import { FIRST_GOOD_LEVEL, LEVEL_NAMES, type Channel, type Evaluation, type EvaluationRow, type RateInput, type UpstreamRating } from './types';
+import { FIRST_GOOD_LEVEL, LEVEL_NAMES, type Channel, type Evaluation, type EvaluationRow, type OutboxKind, type RateInput } from './types';
+import { applyMapping, ratingBody, type ServiceFacts } from './upstream/body';
 import { addWorkingDays } from './working-days';
 import * as repo from './repository';
 import { enqueue } from './outbox-store';
@@ -15,9 +16,14 @@ export interface EvaluationContext {
   hallName: string;
   timeZone: string;
   kioskId: string;
-  /** Public name of a staff member by 工号 (app.staff), and a 事项's name by code (app.matters). */
+  /** 区划代码 (`hall.regionCode`), null when not configured. */
+  regionCode: string | null;
+  /** `evaluation.upstream.mapping`: applied when the message is written, so every attempt sends the same bytes. */
+  mapping: Readonly<Record<string, string | null>>;
+  /** Public name of a staff member by 工号 (app.staff), a 事项's name and 实施部门 by code (app.matters). */
   staffName(id: string): string | null;
   matterName(code: string): string | null;
+  matterDepartment(code: string): string | null;
   /** Called after a rating is committed: publish, wake the sender, close a keypad invitation. */
   recorded(evaluation: Evaluation): void;
 }
@@ -50,6 +56,8 @@ const isUniqueViolation = (err: unknown) =>
  * one transaction, so a crash leaves either all of them or none.
  */
 export class EvaluationService {
+  private readonly inTx: RecordedInTx[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly queue: FastifyInstance['queue'],
@@ -57,6 +65,14 @@ export class EvaluationService {
     private readonly clock: Clock,
     private readonly ctx: EvaluationContext,
   ) {}
+
+  /**
+   * Runs `hook` inside the transaction of every rating recorded from now on (a 差评工单 opens with its rating or
+   * not at all). A hook that throws rolls the rating back.
+   */
+  onRecordedInTx(hook: RecordedInTx): void {
+    this.inTx.push(hook);
+  }
 
   get reasons(): string[] {
     return this.config.reasons;
@@ -93,8 +109,8 @@ export class EvaluationService {
       const updated = (await repo.ratingById(q, evaluationId))!;
       const e = repo.toEvaluation(updated, await repo.followUpOf(q, evaluationId));
       // Not yet delivered: the outbox carries the reasons; delivered already: the follow-up carries them on.
-      await q.execute(`UPDATE evaluation_outbox SET payload = $2 WHERE evaluation_id = $1 AND state = 'pending'`, [
-        evaluationId, JSON.stringify(this.upstreamRating(e)),
+      await q.execute(`UPDATE upstream_outbox SET payload = $2 WHERE message_id = $1 AND state = 'pending'`, [
+        evaluationId, this.ratingPayload(e, updated),
       ]);
       return e;
     });
@@ -170,7 +186,8 @@ export class EvaluationService {
         await repo.insertRating(q, row);
         const followUp = r.level < FIRST_GOOD_LEVEL ? await this.openFollowUp(q, row, ratedDate) : undefined;
         const view = repo.toEvaluation(row, followUp);
-        await enqueue(q, row.id, JSON.stringify(this.upstreamRating(view)), ratedAt);
+        await enqueue(q, { id: row.id, kind: 'rating', label: row.ticket_number, payload: this.ratingPayload(view, row) }, ratedAt);
+        for (const hook of this.inTx) await hook(q, view, this.serviceFacts(row));
         return view;
       });
     } catch (err) {
@@ -190,8 +207,37 @@ export class EvaluationService {
     return f;
   }
 
-  private upstreamRating(e: Evaluation): UpstreamRating {
-    const { followUp: _local, ...rest } = e;
-    return { ...rest, hallName: this.ctx.hallName };
+  /**
+   * Writes a message for the provincial system into the outbox, in the caller's transaction, mapped as
+   * configured: how another feature (差评工单) reports its changes through the same delivery.
+   */
+  async enqueueUpstream(q: Queryable, m: { id: string; kind: OutboxKind; label: string; body: object }, at: string): Promise<void> {
+    await enqueue(q, { id: m.id, kind: m.kind, label: m.label, payload: JSON.stringify(applyMapping(m.body, this.ctx.mapping)) }, at);
+  }
+
+  /** A follow-up's 差评工单 was closed (办结), in the caller's transaction. */
+  async closeFollowUp(q: Queryable, followUpId: string, at: string, resolution: string | null): Promise<void> {
+    await repo.closeFollowUp(q, followUpId, at, resolution);
+  }
+
+  /** Hall, 区划代码 and kiosk as every upstream message carries them. */
+  hallFacts() {
+    return { hallName: this.ctx.hallName, regionCode: this.ctx.regionCode, kioskId: this.ctx.kioskId };
+  }
+
+  /** The 办件 behind a rating: 事项 and 办件编号 as the window recorded them, 实施部门 from the catalogue. */
+  serviceFacts(row: EvaluationRow): ServiceFacts {
+    const matterCode = row.matter_code;
+    return {
+      caseNumber: row.case_number, matterCode, matterName: row.matter_name,
+      department: matterCode ? this.ctx.matterDepartment(matterCode) : null,
+    };
+  }
+
+  /** The rating's body as delivered: the standard body, mapped as configured (docs/UPSTREAM.md). */
+  private ratingPayload(e: Evaluation, row: EvaluationRow): string {
+    return JSON.stringify(applyMapping(ratingBody(e, this.serviceFacts(row), this.hallFacts()), this.ctx.mapping));
   }
 }
+
+export type RecordedInTx = (q: Queryable, evaluation: Evaluation, service: ServiceFacts) => Promise<void>;

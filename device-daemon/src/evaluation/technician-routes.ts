@@ -36,8 +36,9 @@ export default async function technicianRoutes(app: FastifyInstance) {
       upstream: app.config.evaluation.upstream ? new URL(app.config.evaluation.upstream.url).origin : null,
       outbox: await outbox.counts(app.store),
       deadLetters: dead.map((d) => ({
-        evaluationId: d.evaluation_id,
-        ticketNumber: (JSON.parse(d.payload) as { ticketNumber: string }).ticketNumber,
+        evaluationId: d.message_id,
+        kind: d.kind,
+        ticketNumber: d.label,
         attempts: Number(d.attempts),
         createdAt: d.created_at,
         deadAt: d.dead_at,

@@ -1,8 +1,4 @@
-/** Levels fixed by policy (docs/DOMAIN.md, GB/T 39734): 5 is best. */
-export const LEVEL_NAMES: Record<number, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
-
-/** Below this level a rating is bad: it needs a reason and opens a follow-up. */
-export const FIRST_GOOD_LEVEL = 3;
+export { FIRST_GOOD_LEVEL, LEVEL_NAMES } from '../core/rating-levels';
 
 /** Channels a person rates through; `system` is the 7-day default rule. */
 export type PersonChannel = 'keypad' | 'kiosk' | 'qr';
@@ -77,13 +73,15 @@ export interface EvaluationRow {
   reasons_given: number;
 }
 
-/** What the upstream receives: one JSON rating per request; no personal data (no hash, no name). */
-export interface UpstreamRating extends Omit<Evaluation, 'followUp'> {
-  hallName: string;
-}
+/** A message kind in the one upstream outbox: a rating, or a step of a 差评工单. */
+export type OutboxKind = 'rating' | 'workorder';
 
 export interface OutboxRow {
-  evaluation_id: string;
+  /** The Idempotency-Key: the rating id, or `<工单 id>:<step>`. */
+  message_id: string;
+  kind: OutboxKind;
+  /** What a technician recognises: the ticket number (and the 工单 step). */
+  label: string;
   payload: string;
   state: 'pending' | 'delivered' | 'dead';
   attempts: number;
@@ -107,4 +105,48 @@ export interface Invitation {
   expiresAt: string | null;
   /** Set when a window invited its own keypad at 办结: the window, its staff member and the 办件编号. */
   window?: { counter: number; staffId: string | null; caseNumber: string | null };
+}
+
+/* Standard bodies delivered upstream (upstream/body.ts, docs/UPSTREAM.md): their parts other features share. */
+
+/** Rater data: only with the rater's consent and `evaluation.upstream.raterData` (Guangdong). */
+export interface RaterData {
+  nameMasked: string | null;
+  phone: string | null;
+}
+
+export interface HallFacts {
+  hallName: string;
+  regionCode: string | null;
+  kioskId: string;
+}
+
+/** What a rating knows of the service behind it; the 办件 fields are null where the window did not record them. */
+export interface ServiceFacts {
+  caseNumber: string | null;
+  matterCode: string | null;
+  matterName: string | null;
+  department: string | null;
+}
+
+/** One step of a 差评工单: opened, 核实 (verified), 整改 (rectified), 回复 (replied), closed. */
+export type WorkorderStep = 'opened' | 'verified' | 'rectified' | 'replied' | 'closed';
+
+export interface WorkorderBody extends ServiceFacts, HallFacts {
+  messageType: 'workorder';
+  workorderId: string;
+  ratingId: string;
+  ticketNumber: string;
+  level: number;
+  /** The rating's reasons as they stand (a keypad 差评's reasons may come after it was delivered). */
+  reasons: string[];
+  step: WorkorderStep;
+  /** The step's text: the 核实 result, the 整改 taken, the 回复 given, the closing note. */
+  text: string | null;
+  at: string;
+  staffId: string | null;
+  staffName: string | null;
+  dueDate: string;
+  overdue: boolean;
+  rater?: RaterData;
 }

@@ -3,6 +3,7 @@ import { useQuery } from '../../shared/api/use-query';
 import { ratingOfTicket, type Channel, type Evaluation } from './api';
 import { RatingForm } from './RatingForm';
 import { stars } from './levels';
+import { ContactForm } from './ContactForm';
 import { AddReasons } from './AddReasons';
 
 /**
@@ -28,6 +29,7 @@ export function RatingPanel({ ticketId, channel = 'qr' }: { ticketId: string; ch
         </div>
       ) : null}
       {e?.followUp ? <p className="ev-policy">我们会认真核实并整改，{e.followUp.dueDate} 前给您答复。</p> : null}
+      {e?.followUp && e.realName ? <ContactForm ticketId={ticketId} /> : null}
     </div>
   );
 }

@@ -27,7 +27,7 @@ export function ReasonsScreen({ params }: { params: ReasonsParams }) {
     setError(undefined);
     try {
       const { evaluation } = await submitRating({ ticketId: ticket.id, level, reasons, channel, identitySessionId });
-      replace('evaluation.thanks', { level, followUp: evaluation.followUp });
+      replace('evaluation.thanks', { level, followUp: evaluation.followUp, ticketId: ticket.id, realName: evaluation.realName, identitySessionId });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'ALREADY_RATED') replace('evaluation.thanks', { level: null, followUp: null });
       else setError((err as Error).message);

@@ -1,12 +1,17 @@
 import { InnerPage } from '../../shared/kiosk';
 import { useKiosk } from '../../shared/store';
 import { levelName, needsReason, stars } from './levels';
+import { ContactForm } from './ContactForm';
 
 /** 好差评 last step: thanks; for a bad rating, when the follow-up is due. */
 export interface ThanksParams {
   /** null: the ticket had been rated already. */
   level: number | null;
   followUp: { dueDate: string } | null;
+  /** For a 实名 差评: the rating's ticket and identity session, so the rater may leave a phone number for the reply. */
+  ticketId?: string;
+  realName?: boolean;
+  identitySessionId?: string;
 }
 
 export function ThanksScreen({ params }: { params: ThanksParams }) {
@@ -28,6 +33,7 @@ export function ThanksScreen({ params }: { params: ThanksParams }) {
             我们会认真核实并整改{followUp ? `，${followUp.dueDate} 前给您答复` : ''}。
           </p>
         ) : null}
+        {followUp && params.realName && params.ticketId ? <ContactForm ticketId={params.ticketId} identitySessionId={params.identitySessionId} /> : null}
         <button type="button" className="primary-button" onClick={() => home('done')}>
           完成
         </button>

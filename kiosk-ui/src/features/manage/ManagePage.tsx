@@ -1,0 +1,59 @@
+import { useState, type ComponentType } from 'react';
+import { loadSession, saveSession, signOut, type ManagerSession } from './api';
+import { SignIn } from './SignIn';
+import { WorkordersTab } from './WorkordersTab';
+import './manage.css';
+
+export interface TabProps {
+  session: ManagerSession;
+  /** The session ended (401): back to sign-in. */
+  onSignedOut: () => void;
+}
+
+/**
+ * The hall manager's console at /manage: a shell of tabs. 差评工单 is the first; the live hall, statistics and
+ * reports (issue 14) are added as further entries here, each a component taking the session.
+ */
+const TABS: { id: string; title: string; component: ComponentType<TabProps> }[] = [
+  { id: 'workorders', title: '差评工单', component: WorkordersTab },
+];
+
+export default function ManagePage() {
+  const [session, setSession] = useState<ManagerSession | null>(loadSession);
+  const [tab, setTab] = useState(TABS[0]!.id);
+  const use = (s: ManagerSession | null) => {
+    saveSession(s);
+    setSession(s);
+  };
+  if (!session) return <div className="manage-page"><SignIn onSession={use} /></div>;
+  const Active = TABS.find((t) => t.id === tab)!.component;
+  return (
+    <div className="manage-page">
+      <header className="mg-header">
+        <h1>大厅管理</h1>
+        <nav role="tablist" aria-label="管理功能">
+          {TABS.map((t) => (
+            <button key={t.id} role="tab" aria-selected={t.id === tab} className="mg-tab" onClick={() => setTab(t.id)}>
+              {t.title}
+            </button>
+          ))}
+        </nav>
+        <span className="mg-who">
+          {session.staff.name}（{session.staff.id}）
+        </span>
+        <button
+          className="mg-link"
+          onClick={() => {
+            void signOut(session.token).catch(() => undefined);
+            use(null);
+          }}
+        >
+          退出登录
+        </button>
+      </header>
+      <main role="tabpanel">
+        <Active session={session} onSignedOut={() => use(null)} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { api, ApiError } from '../../shared/api/client';
+import type { Workorder, WorkorderFilter, StepName } from '@daemon/workorders/types';
+
+export type { Workorder, WorkorderFilter, StepName };
+
+export interface ManagerSession {
+  token: string;
+  staff: { id: string; name: string };
+}
+
+/** The manager's token lives for this tab only (sessionStorage): the console runs on shared office PCs. */
+const KEY = 'kiosk.manage.session';
+export function loadSession(): ManagerSession | null {
+  try {
+    return JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as ManagerSession | null;
+  } catch {
+    return null;
+  }
+}
+export const saveSession = (s: ManagerSession | null) => (s ? sessionStorage.setItem(KEY, JSON.stringify(s)) : sessionStorage.removeItem(KEY));
+
+export const signIn = (staffId: string, pin: string) => api<ManagerSession>('/api/manage/session', { method: 'POST', body: { staffId, pin } });
+
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export const signOut = (token: string) => api('/api/manage/session', { method: 'DELETE', headers: auth(token) });
+
+export const fetchWorkorders = (token: string, filter: WorkorderFilter) =>
+  api<{ today: string; workorders: Workorder[] }>(`/api/manage/workorders?filter=${filter}`, { headers: auth(token) });
+
+export const recordStep = (token: string, id: string, step: StepName, body: { text?: string; to?: string }) =>
+  api<{ workorder: Workorder }>(`/api/manage/workorders/${encodeURIComponent(id)}/${step}`, { method: 'POST', body, headers: auth(token) });
+
+/** A 401 means the session ended (idle time, restart): the page asks to sign in again. */
+export const sessionEnded = (err: unknown) => err instanceof ApiError && err.status === 401;
