@@ -20,7 +20,7 @@ beforeAll(async () => {
       { id: 'M001', name: '王芳', roles: ['window', 'manager'], pinHash },
     ],
     evaluation: {
-      upstream: { url: upstream.url, timeoutMs: 300, initialRetryMs: 20, maxRetryMs: 200, raterData: true, signing: { hmac: { secret: SECRET } } },
+      upstream: { url: upstream.url, timeoutMs: 10_000, initialRetryMs: 20, maxRetryMs: 200, raterData: true, signing: { hmac: { secret: SECRET } } },
       followUp: { deadlineWorkingDays: 5 },
     },
   });
