@@ -12,7 +12,7 @@ import { tagOf } from './kit';
 type Json = Record<string, unknown>;
 type Node = TSchema & {
   expected?: string; blame?: string; uniqueKey?: string; type?: string; anyOf?: Node[]; const?: unknown; properties?: Record<string, Node>;
-  required?: string[]; items?: Node; minItems?: number; minimum?: number; maximum?: number; minLength?: number;
+  required?: string[]; items?: Node; patternProperties?: Record<string, Node>; minItems?: number; minimum?: number; maximum?: number; minLength?: number;
   '~refine'?: { check(v: unknown): boolean; error(v: unknown): string }[];
 };
 
@@ -77,6 +77,10 @@ export function explain(schema: TSchema, value: unknown, path: string): void {
         if (s.required?.includes(key)) throw new ConfigError(at, undefined, expectedOf(s.properties[key]!));
       } else explain(s.properties[key]!, input[key], at);
     }
+  } else if (s.type === 'object' && s.patternProperties && isPlainObject(value)) {
+    // A record (e.g. a field mapping): every value is checked against the one value schema, blamed on its key.
+    const [valueSchema] = Object.values(s.patternProperties);
+    for (const [key, v] of Object.entries(value)) explain(valueSchema!, v, join(path, key));
   } else if (s.type === 'array' && Array.isArray(value)) {
     if (!Value.Check({ ...s, items: {} }, value)) fail(); // the list itself: its length
     value.forEach((item, i) => explain(s.items!, item, join(path, i)));
