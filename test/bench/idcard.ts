@@ -10,7 +10,7 @@ import { IdCardSimulator } from '../../device-daemon/src/devices/idcard/sim/simu
 import { attachToTransport } from '../../device-daemon/src/devices/core/attach-transport';
 import { CARD_PROFILES } from '../../device-daemon/src/devices/idcard/sim/profiles';
 import { openPtyPair } from '../support/pty';
-import { percentile, type BenchRow } from './table';
+import { percentile, verdict, type BenchRow } from './table';
 
 const quick = process.env.KIOSK_BENCH_QUICK === '1';
 const BAUD = 115200;
@@ -86,6 +86,7 @@ async function latency(n: number): Promise<BenchRow[]> {
       metric: `last reply byte -> card.read at WS client, p${p} (n=${n})`,
       value: ms(percentile(card, p)),
       ratio: `${(percentile(card, p) / percentile(bare, p)).toFixed(1)}x bare event -> WS (${ms(percentile(bare, p))})`,
+      ...(p === 99 ? { target: verdict('p99 ≤ 2 ms', percentile(card, p) <= 2) } : {}),
     }));
   } finally {
     await r.close();
@@ -119,7 +120,8 @@ async function pacedRead(n: number): Promise<BenchRow[]> {
       area: 'idcard',
       metric: `whole read over pty at 115200 baud (find -> card.read), p${p} (n=${n})`,
       value: ms(percentile(whole, p)),
-      ratio: `${(percentile(whole, p) / READ_REPLY_WIRE_MS).toFixed(2)} of 1295-byte reply wire time (${ms(READ_REPLY_WIRE_MS)}); ${(percentile(whole, p) / CYCLE_WIRE_MS).toFixed(2)} of whole cycle's (${ms(CYCLE_WIRE_MS)})`,
+      ratio: `${(percentile(whole, p) / READ_REPLY_WIRE_MS).toFixed(2)} of 1295-byte reply wire time (${ms(READ_REPLY_WIRE_MS)}); ${(percentile(whole, p) / CYCLE_WIRE_MS).toFixed(3)} of whole cycle's (${ms(CYCLE_WIRE_MS)})`,
+      target: verdict(`≤ ${p === 50 ? '1.02' : '1.04'}x cycle wire time`, percentile(whole, p) / CYCLE_WIRE_MS <= (p === 50 ? 1.02 : 1.04)),
     }));
   } finally {
     await r.close();

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import { buildApp } from '../../device-daemon/src/app';
 import { benchConfig } from './config';
-import { percentile, type BenchRow } from './table';
+import { percentile, verdict, type BenchRow } from './table';
+import { httpLoad } from './http-load';
 
 const quick = process.env.KIOSK_BENCH_QUICK === '1';
 
@@ -65,13 +66,31 @@ export async function bench(): Promise<BenchRow[]> {
       201,
     );
     const ms = (x: number) => `${x.toFixed(2)} ms`;
-    return [
+    const screenShare = screen.perSecond / base.perSecond;
+    const printShare = printed.perSecond / base.perSecond;
+    const rows: BenchRow[] = [
       { area: 'queue', metric: 'bare Fastify route p50 / p99 (baseline)', value: `${ms(base.p50)} / ${ms(base.p99)}`, ratio: '1.0x' },
-      { area: 'queue', metric: 'issue ticket, screen: p50 / p99', value: `${ms(screen.p50)} / ${ms(screen.p99)}`, ratio: `${(screen.p50 / base.p50).toFixed(1)}x bare p50` },
-      { area: 'queue', metric: 'issue ticket, screen: throughput', value: `${screen.perSecond.toFixed(0)} /s`, ratio: `${(screen.perSecond / base.perSecond).toFixed(3)} of bare` },
+      { area: 'queue', metric: 'issue ticket, screen: p50 / p99', value: `${ms(screen.p50)} / ${ms(screen.p99)}`, ratio: `${(screen.p50 / base.p50).toFixed(1)}x bare p50`, target: verdict('p99 ≤ 3 ms', screen.p99 <= 3) },
+      { area: 'queue', metric: 'issue ticket, screen: throughput', value: `${screen.perSecond.toFixed(0)} /s`, ratio: `${screenShare.toFixed(3)} of bare`, target: verdict('≥ 0.5 of bare', screenShare >= 0.5) },
       { area: 'queue', metric: 'issue + print (sim printer): p50 / p99', value: `${ms(printed.p50)} / ${ms(printed.p99)}`, ratio: `${(printed.p50 / base.p50).toFixed(1)}x bare p50` },
-      { area: 'queue', metric: 'issue + print (sim printer): throughput', value: `${printed.perSecond.toFixed(0)} /s`, ratio: `${(printed.perSecond / base.perSecond).toFixed(3)} of bare` },
+      { area: 'queue', metric: 'issue + print (sim printer): throughput', value: `${printed.perSecond.toFixed(0)} /s`, ratio: `${printShare.toFixed(3)} of bare`, target: verdict('≥ 0.35 of bare (one status exchange)', printShare >= 0.35) },
     ];
+    // Over real HTTP (keep-alive clients on loopback), 8 and 32 in flight, against the bare route the same way.
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    await bare.listen({ port: 0, host: '127.0.0.1' });
+    const url = (server: typeof app.server, p: string) => `http://127.0.0.1:${(server.address() as { port: number }).port}${p}`;
+    for (const clients of [8, 32]) {
+      const total = quick ? 200 : 600;
+      const b = await httpLoad(url(bare.server, '/t'), () => ({ categoryId: 'A' }), total, clients);
+      const a = await httpLoad(url(app.server, '/api/queue/tickets'), () => ({ categoryId: screenCategories[issued++ % screenCategories.length], delivery: 'screen' }), total, clients);
+      const share = a.perSecond / b.perSecond;
+      rows.push(
+        { area: 'queue', metric: `HTTP, ${clients} clients: bare route p50 / p99 (baseline)`, value: `${ms(b.p50)} / ${ms(b.p99)}`, ratio: `${b.perSecond.toFixed(0)} /s` },
+        { area: 'queue', metric: `HTTP, ${clients} clients: issue, screen p50 / p99`, value: `${ms(a.p50)} / ${ms(a.p99)}`, ratio: `${(a.p99 / b.p99).toFixed(1)}x bare p99`, target: verdict('p99 ≤ 3 ms', a.p99 <= 3) },
+        { area: 'queue', metric: `HTTP, ${clients} clients: issue, screen throughput`, value: `${a.perSecond.toFixed(0)} /s`, ratio: `${share.toFixed(3)} of bare`, target: verdict('≥ 0.5 of bare', share >= 0.5) },
+      );
+    }
+    return rows;
   } finally {
     await app.close();
     await bare.close();

@@ -130,6 +130,23 @@ describe('EscPosPrinter against the simulator', () => {
     expect(printer.status().detail).toMatchObject({ statusKnown: false });
   });
 
+  it('automatic status back: paper out is known without asking; switched off and on, the driver enables it again', async () => {
+    const { sim, printer } = await setup();
+    await until(() => sim.asbSent === 1);
+    const asked = sim.statusRequests;
+    sim.set({ paper: 'out' });
+    await until(() => printer.state === 'error'); // the poll is a minute away: this is the pushed frame
+    await expect(printer.readyToPrint()).rejects.toMatchObject({ details: { reason: 'PAPER_OUT' } });
+    expect(sim.statusRequests).toBe(asked);
+    sim.set({ paper: 'ok', online: false });
+    await expect(printer.ensureReady()).rejects.toMatchObject({ details: { reason: 'OFFLINE' } });
+    sim.set({ online: true });
+    await printer.ensureReady();
+    await until(() => sim.asbSent === 3); // GS a again after the silence: its first frame
+    sim.set({ cover: 'open' });
+    await expect(printer.readyToPrint()).rejects.toMatchObject({ details: { reason: 'COVER_OPEN' } });
+  });
+
   it('with optional replies (character device) silence is "unknown" and printing is not blocked', async () => {
     const { sim, printer } = await setup({ statusReplies: 'optional' });
     sim.set({ online: false });

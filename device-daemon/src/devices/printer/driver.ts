@@ -3,6 +3,8 @@ import type { ByteTransport } from '../core/transport';
 import { SerialQueue } from '../core/serial-queue';
 import type { PrintDocument } from './codec/document';
 import { encodeDocument } from './codec/encoder';
+import { ASB_MASK, gsAsb } from './codec/commands';
+import type { PrinterStatus } from './codec/status';
 import type { Rasteriser } from './codec/raster';
 import { sharpRasteriser } from './raster-render';
 import { StatusExchange, readStatus } from './transport/status-exchange';
@@ -39,6 +41,9 @@ const SILENT_TIMEOUT_MS = 150;
  */
 const PRE_PRINT_REUSE_MS = 1000;
 
+/** GS a n the driver sends at connect: a push on every online/offline, error and roll-paper change. */
+const ASB_ENABLE = gsAsb(ASB_MASK.onlineOffline | ASB_MASK.error | ASB_MASK.rollPaper);
+
 /**
  * The ESC/POS ticket printer: asks DLE EOT every `statusIntervalMs` and after every print, reports paper,
  * cover and link as states and events, prints one document at a time, and tells a print that did not
@@ -51,6 +56,12 @@ const PRE_PRINT_REUSE_MS = 1000;
  * ticket's post-print reading, a poll) answers `readyToPrint()` too, and tickets in a row cost one exchange
  * each, at the price of that window (a fault arising in it is caught after the number, by the print).
  * A fault, silence or a closed link is never reused: the next check asks.
+ *
+ * Automatic status back (GS a, sent at connect): a printer that answers it with its first pushed status
+ * tells every paper, cover and fault change unasked, so the check before the number reads the pushed status
+ * (no exchange) and a ticket costs one DLE EOT reading, the one after its print. Silence or a closed link
+ * forgets the pushed status (a printer switched off forgets GS a too) until the printer pushes again; a
+ * printer that never pushes is asked as above.
  */
 export class EscPosPrinter extends DeviceDriver {
   readonly name = 'printer' as const;
@@ -65,6 +76,10 @@ export class EscPosPrinter extends DeviceDriver {
   private silentCount = 0;
   /** The last reading that found the printer ready, and when (ms): what `readyToPrint()` may reuse. */
   private fresh: { reading: StatusReading; at: number } | undefined;
+  /** The printer's status as automatic status back keeps it (later DLE EOT readings included); undefined: not pushing. */
+  private pushed: PrinterStatus | undefined;
+  /** GS a was sent since the link opened or the printer last fell silent. */
+  private asbSent = false;
   private readonly onData = (chunk: Buffer) => this.exchange.onData(chunk);
   private readonly onClose = (err?: Error) => this.transportClosed(err);
 
@@ -72,7 +87,7 @@ export class EscPosPrinter extends DeviceDriver {
     super({ simulated: opts.driver === 'simulated' });
     this.driver = opts.driver;
     this.transport = opts.transport;
-    this.exchange = new StatusExchange(opts.transport);
+    this.exchange = new StatusExchange(opts.transport, (status) => this.statusPushed(status));
     this.tracker = new PrinterStatusTracker((name) => this.count(name));
   }
 
@@ -96,6 +111,7 @@ export class EscPosPrinter extends DeviceDriver {
     clearInterval(this.poll);
     this.poll = setInterval(() => void this.pollOnce(), this.opts.statusIntervalMs);
     this.poll.unref();
+    this.enableAsb();
     // After connect() resolves the base class marks the device idle; the first status then corrects it.
     this.initial = new Promise((r) => setImmediate(r)).then(() => this.refresh()).catch(() => undefined);
   }
@@ -106,6 +122,21 @@ export class EscPosPrinter extends DeviceDriver {
     this.detach();
     await this.transport.close();
     this.exchange.abort();
+  }
+
+  /** Sends GS a; the printer answers with its first pushed status (or, without ASB, ignores it). */
+  private enableAsb(): void {
+    this.asbSent = true;
+    this.transport.write(Buffer.from(ASB_ENABLE)).catch(() => undefined);
+  }
+
+  /** A pushed ASB frame: the same bookkeeping as a DLE EOT reading, without asking. */
+  private statusPushed(status: PrinterStatus): void {
+    this.pushed = status;
+    const reading: StatusReading = { answered: true, status };
+    this.fresh = notReadyReason(reading, false) ? undefined : { reading, at: Date.now() };
+    if (this.tracker.update(reading)) this.statusChanged();
+    if (!this.printing) this.settleState(reading);
   }
 
   private detach(): void {
@@ -119,6 +150,7 @@ export class EscPosPrinter extends DeviceDriver {
     this.detach();
     this.exchange.abort();
     this.fresh = undefined;
+    this.forgetPushed();
     this.count('CommunicationErrorCount');
     this.recordError('PRINTER_DISCONNECTED', err?.message ?? 'printer connection closed', 'output');
     this.tracker.lost();
@@ -142,6 +174,9 @@ export class EscPosPrinter extends DeviceDriver {
     }
     if (!this.transport.isOpen) return { answered: false }; // closed while asking: transportClosed() reported it
     this.silentCount = reading.answered ? 0 : this.silentCount + 1;
+    if (!reading.answered) this.forgetPushed();
+    else if (this.pushed) this.pushed = reading.status; // newer than the last push
+    else if (!this.asbSent) this.enableAsb(); // answering again after silence: a printer switched on again
     // Only an answer that found the printer ready is kept: a fault or silence is asked again next time.
     const ready = reading.answered && !notReadyReason(reading, false);
     this.fresh = ready ? { reading, at: Date.now() } : undefined;
@@ -149,6 +184,17 @@ export class EscPosPrinter extends DeviceDriver {
     if (this.tracker.update(reading)) this.statusChanged();
     if (!this.printing) this.settleState(reading);
     return reading;
+  }
+
+  private forgetPushed(): void {
+    this.pushed = undefined;
+    this.asbSent = false;
+  }
+
+  /** The pushed status as a reading while the printer pushes, else the kept or a new reading. */
+  private beforePrint(maxAgeMs: number): Promise<StatusReading> {
+    if (this.pushed) return Promise.resolve({ answered: true, status: this.pushed });
+    return this.reading(maxAgeMs);
   }
 
   private settleState(reading: StatusReading): void {
@@ -165,12 +211,13 @@ export class EscPosPrinter extends DeviceDriver {
   }
 
   /**
-   * Ready for a ticket per a ready reading younger than `statusFreshMs`, else asks DLE EOT now;
+   * Ready for a ticket per the pushed status (automatic status back) or a ready reading younger than
+   * `statusFreshMs`, else asks DLE EOT now;
    * throws 503 PRINTER_NOT_READY with `{ reason, message }` like `ensureReady()`.
    */
   async readyToPrint(): Promise<void> {
     if (!this.transport.isOpen || this.state === 'closed') throw printerNotReady('OFFLINE');
-    const reason = notReadyReason(await this.reading(this.opts.statusFreshMs ?? 0), this.opts.statusReplies === 'required');
+    const reason = notReadyReason(await this.beforePrint(this.opts.statusFreshMs ?? 0), this.opts.statusReplies === 'required');
     if (reason) throw printerNotReady(reason);
   }
 
@@ -192,7 +239,7 @@ export class EscPosPrinter extends DeviceDriver {
     this.setState('busy');
     let last: StatusReading = { answered: false };
     try {
-      last = await this.reading(Math.max(PRE_PRINT_REUSE_MS, this.opts.statusFreshMs ?? 0));
+      last = await this.beforePrint(Math.max(PRE_PRINT_REUSE_MS, this.opts.statusFreshMs ?? 0));
       const before = notReadyReason(last, this.opts.statusReplies === 'required');
       if (before) throw printFailed(before);
       const encoded = await encodeDocument(doc, { rasterise: this.opts.rasterise ?? sharpRasteriser, cut: this.opts.cut });

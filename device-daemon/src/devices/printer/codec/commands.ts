@@ -42,8 +42,11 @@ export const gsCut = (partial: boolean) => [GS, 0x56, partial ? GS_V_PARTIAL : G
 export type StatusKind = 1 | 2 | 3 | 4;
 export const dleEot = (n: StatusKind) => [DLE, EOT, n];
 
-/** GS a n: automatic status back (ASB) enable mask; understood by the decoder, not used by the driver. */
+/** GS a n: automatic status back (ASB) enable mask (codec/asb.ts); n = 0 disables it. */
 export const GS_A = 0x61;
+/** The GS a n bits: which changes make the printer push its 4-byte status. */
+export const ASB_MASK = { drawer: 0x01, onlineOffline: 0x02, error: 0x04, rollPaper: 0x08 } as const;
+export const gsAsb = (mask: number) => [GS, GS_A, clampByte(mask)];
 
 /** GS ( k: 2-dimensional code functions; cn 0x31 = QR code. */
 export const GS_PAREN_K = [GS, 0x28, 0x6b] as const;

@@ -15,6 +15,7 @@ const stateBody = {
     plugged: { type: 'boolean' },
     fault: { type: 'string', enum: ['none', 'autocutter', 'unrecoverable'] },
     paperLinesLeft: { type: ['integer', 'null'], minimum: 1, maximum: 100000 },
+    asb: { type: 'boolean' },
   },
 } as const;
 
@@ -27,8 +28,10 @@ const stateReply = {
     plugged: { type: 'boolean' },
     fault: { type: 'string' },
     paperLinesLeft: { type: ['integer', 'null'] },
+    asb: { type: 'boolean' },
     lostBytes: { type: 'integer' },
     statusRequests: { type: 'integer' },
+    asbSent: { type: 'integer' },
     unknownCommands: { type: 'integer' },
   },
 } as const;
@@ -62,6 +65,7 @@ export function simPrinterRoutes(sim: PrinterSimulator, link: LoopbackTransport)
     plugged: link.plugged,
     lostBytes: sim.lostBytes,
     statusRequests: sim.statusRequests,
+    asbSent: sim.asbSent,
     unknownCommands: sim.unknownCommandCount,
   });
   return async function routes(app: FastifyInstance) {

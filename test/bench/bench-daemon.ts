@@ -1,0 +1,27 @@
+/**
+ * One daemon process for the benches that need real processes (hall-wide queue, memory): builds the app from
+ * the configuration JSON in KIOSK_BENCH_CONFIG, listens on 127.0.0.1 and an ephemeral port, and prints
+ * `port <n>`. It answers `mem` on stdin with one line of process.memoryUsage() JSON and `gc` by collecting
+ * (run with --expose-gc). It exits when stdin closes (its parent went away) or after 15 minutes whatever happens.
+ */
+import { createInterface } from 'node:readline';
+import { buildApp } from '../../device-daemon/src/app';
+import { benchConfig } from './config';
+
+const raw = JSON.parse(process.env.KIOSK_BENCH_CONFIG ?? '{}') as Record<string, unknown>;
+const dataDir = process.env.KIOSK_BENCH_DATA_DIR ?? process.cwd();
+const app = buildApp({ config: await benchConfig(raw, dataDir) }, { logger: false });
+await app.listen({ port: 0, host: '127.0.0.1' });
+console.log(`port ${(app.server.address() as { port: number }).port}`);
+
+const stop = async () => {
+  await app.close().catch(() => undefined);
+  process.exit(0);
+};
+setTimeout(() => void stop(), 15 * 60_000).unref();
+const lines = createInterface({ input: process.stdin });
+lines.on('line', (line) => {
+  if (line === 'gc') (globalThis as { gc?: () => void }).gc?.();
+  if (line === 'mem' || line === 'gc') console.log(`mem ${JSON.stringify(process.memoryUsage())}`);
+});
+lines.on('close', () => void stop());

@@ -1,0 +1,42 @@
+import { Agent, request } from 'node:http';
+import { percentile } from './table';
+
+/**
+ * `total` POSTs of JSON over real HTTP with `clients` keep-alive connections, each client sending its next
+ * request when its previous answer is read (closed loop): latency of each, throughput of the whole. Every
+ * answer must be 201; a warm-up of one round opens the connections first.
+ */
+export async function httpLoad(url: string, body: () => unknown, total: number, clients: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const post = () =>
+    new Promise<void>((resolve, reject) => {
+      const payload = JSON.stringify(body());
+      const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+        res.resume();
+        res.on('error', reject);
+        res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`unexpected status ${res.statusCode}`))));
+      });
+      req.setTimeout(10_000, () => req.destroy(new Error('HTTP request timed out')));
+      req.on('error', reject);
+      req.end(payload);
+    });
+  try {
+    await Promise.all(Array.from({ length: clients }, post));
+    const latencies: number[] = [];
+    let next = 0;
+    const client = async () => {
+      while (next++ < total) {
+        const t0 = process.hrtime.bigint();
+        await post();
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    };
+    const started = process.hrtime.bigint();
+    await Promise.all(Array.from({ length: clients }, client));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    latencies.sort((a, b) => a - b);
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: total / seconds };
+  } finally {
+    agent.destroy();
+  }
+}

@@ -1,0 +1,53 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** A daemon in its own process (bench-daemon.ts): its URL, its memory on request, and how to stop it. */
+export interface DaemonProcess {
+  url: string;
+  pid: number;
+  /** process.memoryUsage() of the daemon; `collect` runs a full GC first. */
+  memory(collect?: boolean): Promise<NodeJS.MemoryUsage>;
+  stop(): Promise<void>;
+}
+
+const ENTRY = path.join(import.meta.dirname, 'bench-daemon.ts');
+
+/** Starts a daemon process with this configuration; rejects if it has not listened within `timeoutMs`. */
+export function startDaemonProcess(config: Record<string, unknown>, dataDir: string, timeoutMs = 180_000): Promise<DaemonProcess> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', ENTRY], {
+    env: { ...process.env, KIOSK_BENCH_CONFIG: JSON.stringify(config), KIOSK_BENCH_DATA_DIR: dataDir },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const waiting: ((m: NodeJS.MemoryUsage) => void)[] = [];
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => {
+    const text = d.toString().split('\n').filter((l) => !/FSTDEP|trace-warnings/.test(l)).join('\n');
+    stderr = (stderr + text).slice(-2000);
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`daemon did not start: ${stderr}`))), timeoutMs);
+    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`daemon exited ${code}: ${stderr}`))));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('mem ')) waiting.shift()?.(JSON.parse(line.slice(4)) as NodeJS.MemoryUsage);
+      if (!line.startsWith('port ')) return;
+      clearTimeout(timer);
+      resolve({
+        url: `http://127.0.0.1:${line.slice(5)}`,
+        pid: child.pid!,
+        memory: (collect = false) =>
+          new Promise((res) => {
+            waiting.push(res);
+            child.stdin.write(collect ? 'gc\n' : 'mem\n');
+          }),
+        stop: () =>
+          new Promise((res) => {
+            if (child.exitCode !== null) return res();
+            const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => (clearTimeout(kill), res()));
+            child.stdin.end();
+          }),
+      });
+    });
+  });
+}
