@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { precompress } from './scripts/vite-precompress';
 
 /**
  * One configuration for the UI build (Vite) and the test projects (Vitest):
@@ -9,7 +10,7 @@ import react from '@vitejs/plugin-react';
  */
 export default defineConfig({
   root: 'kiosk-ui',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 800 },
   server: { proxy: { '/api': { target: 'http://127.0.0.1:8080', ws: true }, '/m/': 'http://127.0.0.1:8080' } },
   test: {

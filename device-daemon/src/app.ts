@@ -7,6 +7,7 @@ import storePlugin from './store/plugin';
 import devicesPlugin from './devices/plugin';
 import healthRoutes from './plugins/health';
 import hostGuard from './plugins/host-guard';
+import compressPlugin from './plugins/compress';
 import uiPlugin from './plugins/ui';
 import queuePlugin from './queue/plugin';
 import identityPlugin from './identity/plugin';
@@ -46,6 +47,8 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(eventsPlugin);
   // After the WebSocket plugin's own onRequest hook, so a refused handshake's socket is still closed by it.
   await app.register(hostGuard);
+  // Before every route, so JSON answers and the UI are compressed for clients that accept it.
+  await app.register(compressPlugin);
   await app.register(storePlugin, { store: opts.store });
   await app.register(devicesPlugin);
   await app.register(healthRoutes);

@@ -1,3 +1,4 @@
+import './maintenance.css';
 import { useState } from 'react';
 import { InnerPage } from '../../shared/kiosk';
 import { useKiosk } from '../../shared/store';
