@@ -21,6 +21,7 @@ import type { SystemdEnvironment } from './maintenance/sd-notify';
 import { clientErrorHandler, installErrorHandler, routerErrorHandler } from './core/error-handler';
 import type { Db } from './store/db';
 import type { Clock } from './core/clock';
+import type { Voice } from './hall/voice';
 
 export interface AppOptions {
   config: KioskConfig;
@@ -32,6 +33,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Recent log lines for the technician's log tail; buildApp tees the log into it. */
   logRing?: LogRing;
+  /** The voice engine (tests give one whose program is missing); by default espeak-ng in `ui.voice.language`. */
+  voice?: Voice;
   /** systemd's notify socket and watchdog period, read from the environment by the host (server.ts). */
   systemd?: SystemdEnvironment;
 }
@@ -55,7 +58,7 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(identityPlugin);
   await app.register(queuePlugin);
   await app.register(countersPlugin);
-  await app.register(hallPlugin);
+  await app.register(hallPlugin, { voice: opts.voice });
   await app.register(maintenancePlugin, { logRing: opts.logRing, systemd: opts.systemd });
   await app.register(evaluationPlugin);
   await app.register(scanPlugin);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, startKiosk, type KioskUnderTest } from './harness';
 import { hallConfig, staff } from '../support/hall';
+import { Voice } from '../../device-daemon/src/hall/voice';
 
 /**
  * Issue 11 #12 and #14 where the UX tour does not look: the kiosk's first screen downloads no other page's
@@ -58,5 +59,31 @@ describe('accessibility beyond the tour', () => {
     }
     expect(Math.min(...opacities)).toBe(1);
     await page.context().close();
+  });
+});
+
+describe('voice guidance without an engine (issue 11 #4)', () => {
+  it('关爱模式 stays silent without a console error or a request the daemon cannot answer', async () => {
+    const mute = await startKiosk({}, { voice: new Voice('/nonexistent/espeak-ng') });
+    try {
+      const page = await openPage(browser, mute.url);
+      const errors: string[] = [];
+      const voiceRequests: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('request', (r) => r.url().includes('/api/voice') && voiceRequests.push(r.url()));
+      await page.getByRole('button', { name: '取号', exact: true }).waitFor();
+      // The start-up check has failed by now (it runs at onReady); a fresh page learns it from /api/kiosk.
+      await expect.poll(async () => (await (await fetch(`${mute.url}/api/kiosk`)).json()).voice.available, { timeout: 10_000 }).toBe(false);
+      await page.reload();
+      await page.getByRole('switch', { name: '关爱模式' }).click();
+      await page.getByRole('button', { name: '取号', exact: true }).click();
+      await page.getByRole('region', { name: /取号/ }).waitFor();
+      await page.waitForTimeout(1000);
+      expect(voiceRequests).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    } finally {
+      await mute.close();
+    }
   });
 });
