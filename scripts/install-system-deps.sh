@@ -4,7 +4,7 @@
 #   chromium         browser tests (driven by playwright-core); fonts-wqy-zenhei so Chinese renders
 #   sane-utils       scanimage and the SANE `test` backend, a real scanner device
 #   poppler-utils    pdftotext / pdfinfo, to check the PDFs the kiosk writes
-#   espeak-ng        Mandarin voice for announcements when the browser has no voice
+#   espeak-ng        the kiosk's voice (Mandarin `cmn`, Cantonese `yue`): 关爱模式 and hall calls; a kiosk needs it too
 #   libusb-1.0-0     node-hid's runtime; udev for SerialPort.list()
 #   postgresql-15    a throwaway server for the hall-wide (PostgreSQL) tests
 # Idempotent: installs only what is missing. Needs root (or sudo).

@@ -7,6 +7,7 @@ import storePlugin from './store/plugin';
 import devicesPlugin from './devices/plugin';
 import healthRoutes from './plugins/health';
 import hostGuard from './plugins/host-guard';
+import compressPlugin from './plugins/compress';
 import uiPlugin from './plugins/ui';
 import queuePlugin from './queue/plugin';
 import identityPlugin from './identity/plugin';
@@ -26,6 +27,7 @@ import type { SystemdEnvironment } from './maintenance/sd-notify';
 import { clientErrorHandler, installErrorHandler, routerErrorHandler } from './core/error-handler';
 import type { Db } from './store/db';
 import type { Clock } from './core/clock';
+import type { Voice } from './hall/voice';
 
 export interface AppOptions {
   config: KioskConfig;
@@ -37,6 +39,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Recent log lines for the technician's log tail; buildApp tees the log into it. */
   logRing?: LogRing;
+  /** The voice engine (tests give one whose program is missing); by default espeak-ng in `ui.voice.language`. */
+  voice?: Voice;
   /** systemd's notify socket and watchdog period, read from the environment by the host (server.ts). */
   systemd?: SystemdEnvironment;
 }
@@ -52,6 +56,8 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(eventsPlugin);
   // After the WebSocket plugin's own onRequest hook, so a refused handshake's socket is still closed by it.
   await app.register(hostGuard);
+  // Before every route, so JSON answers and the UI are compressed for clients that accept it.
+  await app.register(compressPlugin);
   await app.register(storePlugin, { store: opts.store });
   await app.register(devicesPlugin);
   await app.register(healthRoutes);
@@ -60,7 +66,7 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(mattersPlugin);
   await app.register(queuePlugin);
   await app.register(countersPlugin);
-  await app.register(hallPlugin);
+  await app.register(hallPlugin, { voice: opts.voice });
   await app.register(staffRoutes);
   await app.register(maintenancePlugin, { logRing: opts.logRing, systemd: opts.systemd });
   await app.register(evaluationPlugin);

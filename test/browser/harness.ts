@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
 import { hashPin } from '../../device-daemon/src/core/auth/pin';
+import type { Voice } from '../../device-daemon/src/hall/voice';
 
 /** The technician PIN of kiosks started here (so no PIN is generated and printed for each). */
 export const BROWSER_TEST_PIN = '202611';
@@ -25,7 +26,7 @@ export interface KioskUnderTest {
  * Starts the daemon with the built UI on an ephemeral port of 127.0.0.1, data in a temp folder.
  * `config` is the JSON configuration (as in a KIOSK_CONFIG file); by default every device is simulated.
  */
-export async function startKiosk(config: Record<string, unknown> = {}): Promise<KioskUnderTest> {
+export async function startKiosk(config: Record<string, unknown> = {}, extra: { voice?: Voice } = {}): Promise<KioskUnderTest> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-browser-'));
   const raw = {
     devices: {
@@ -37,7 +38,7 @@ export async function startKiosk(config: Record<string, unknown> = {}): Promise<
     maintenance: { pinHash },
     ...config,
   };
-  const app = buildApp({ config: parseConfig(raw, dataDir), uiDir: path.join(root, 'kiosk-ui/dist') }, { logger: false });
+  const app = buildApp({ config: parseConfig(raw, dataDir), uiDir: path.join(root, 'kiosk-ui/dist'), voice: extra.voice }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

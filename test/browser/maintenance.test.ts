@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
 import { launchBrowser, openPage, screenshot, typePin as typeOnPad } from './harness';
+import { axeViolations } from './a11y';
 import { MovableClock, removeDir, startDaemon, TEST_PIN, type Daemon } from '../integration/maintenance-helpers';
 
 /** The technician's tools in the real UI on simulated devices: gesture, PIN, device grid, self-test, faults. */
@@ -84,6 +85,8 @@ describe('maintenance UI', () => {
   it('shows the log tail and system facts, offers the bundle, and ends the session on leaving', async () => {
     await page.getByRole('tab', { name: '日志' }).click();
     await expect.poll(() => page.locator('.mnt-log li').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    // Issue 11 #12: log times at 3.04:1 on the dark log, a scrolling log no keyboard could reach.
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: '系统' }).click();
     await page.getByText('软件版本').waitFor({ timeout: 5000 });
     expect(await page.getByText('完整性：正常').count()).toBe(1);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshot, serveTicket, startKiosk, typePin, type KioskUnderTest } from './harness';
+import { axeViolations } from './a11y';
 import { brokenLabels, fullyInView, horizontalOverflow, navBoxes, overlappingButtons, smallButtons, type Box } from './ux-checks';
 import { defaultCategories } from '../../device-daemon/src/queue/config';
 import { tokenHash } from '../../device-daemon/src/core/guards';
@@ -9,7 +10,8 @@ import { tokenHash } from '../../device-daemon/src/core/guards';
  * The UX tour: every screen of every flow at 1920x1080 landscape, 1080x1920 portrait and in 关爱模式, saved as
  * test-results/ux-<mode>-<screen>.png for a person to look at, with layout checks that can fail: nothing sticks
  * out sideways, touch targets of at least 60 px, «返回» / «首页» / countdown in one place on every inner page,
- * short Chinese labels never broken across lines, no buttons on top of each other.
+ * short Chinese labels never broken across lines, no buttons on top of each other, and no serious or critical
+ * axe-core violation on any screen (issue 11 #12).
  */
 const MODES = [
   { name: 'landscape', size: { width: 1920, height: 1080 }, elder: false },
@@ -89,6 +91,7 @@ async function look(page: Page, mode: Mode, screen: string, opts: { inner?: bool
   expect(await smallButtons(page, opts.minButton ?? 60), `${mode.name} ${screen}: small touch targets`).toEqual([]);
   expect(await brokenLabels(page, LABELS), `${mode.name} ${screen}: broken labels`).toEqual([]);
   expect(await overlappingButtons(page), `${mode.name} ${screen}: overlapping buttons`).toEqual([]);
+  expect.soft(await axeViolations(page), `${mode.name} ${screen}: accessibility`).toEqual([]);
   if (opts.inner === false) return;
   const boxes = await navBoxes(page);
   for (const [k, b] of Object.entries(boxes)) expect(b, `${mode.name} ${screen}: ${k} missing`).not.toBeNull();
@@ -113,11 +116,12 @@ describe.each(MODES)('UX tour, $name', (mode) => {
     homeSizes.set(mode.name, sizes);
     const plain = homeSizes.get(mode.name.replace(/^elder-?/, '') || 'landscape');
     if (mode.elder) sizes.forEach((h, i) => expect(h, `${mode.name}: home text ${i} not larger`).toBeGreaterThanOrEqual(plain![i]! * 1.25));
-    const attract = page.getByRole('button', { name: '触摸屏幕开始办理' });
+    const attract = page.getByRole('button', { name: '请触摸屏幕开始' });
     await attract.waitFor({ timeout: 15_000 });
     await page.waitForTimeout(300);
     await screenshot(page, `ux-${mode.name}-attract`);
     expect(await horizontalOverflow(page)).toEqual([]);
+    expect.soft(await axeViolations(page), `${mode.name} attract: accessibility`).toEqual([]);
     await attract.click();
     await expect.poll(() => attract.count()).toBe(0);
   });
@@ -247,6 +251,7 @@ describe('UX tour, hall display, counter and phone pages', () => {
       await page.waitForTimeout(2200); // the flash animation ends
       await screenshot(page, `ux-${mode.name}-display`);
       expect(await horizontalOverflow(page)).toEqual([]);
+      expect.soft(await axeViolations(page), `${mode.name} display: accessibility`).toEqual([]);
       expect(await brokenLabels(page, '.hd-waiting-name, .hd-waiting-count, .hd-current-text, .hd-recent li span, .hd-hall', 14)).toEqual([]);
       expect(await page.locator('.hd-waiting-card').count()).toBe(defaultCategories.length);
       await page.context().close();
@@ -258,6 +263,7 @@ describe('UX tour, hall display, counter and phone pages', () => {
     await page.getByLabel('窗口口令').waitFor();
     await screenshot(page, 'ux-counter-signin');
     expect(await horizontalOverflow(page)).toEqual([]);
+    expect.soft(await axeViolations(page), 'counter sign-in: accessibility').toEqual([]);
     await page.getByLabel('窗口口令').fill('staff-token-1');
     await page.getByRole('button', { name: '进入' }).click();
     await page.getByRole('button', { name: '叫下一位' }).waitFor();
@@ -266,6 +272,7 @@ describe('UX tour, hall display, counter and phone pages', () => {
     await page.getByTestId('counter-current').waitFor();
     await screenshot(page, 'ux-counter-called');
     expect(await horizontalOverflow(page)).toEqual([]);
+    expect.soft(await axeViolations(page), 'counter called: accessibility').toEqual([]);
     expect(await smallButtons(page, 44)).toEqual([]);
     expect(await overlappingButtons(page)).toEqual([]);
     await page.context().close();
@@ -282,6 +289,7 @@ describe('UX tour, hall display, counter and phone pages', () => {
       expect(await horizontalOverflow(page), what).toEqual([]);
       expect(await smallButtons(page, 44), what).toEqual([]);
       expect(await brokenLabels(page, '.ev-level-name, .ev-reason, .m-number, .primary-button, .secondary-button'), what).toEqual([]);
+      expect.soft(await axeViolations(page), `${what}: accessibility`).toEqual([]);
     };
     await check('phone ticket');
     await page.getByRole('button', { name: '不满意', exact: true }).click();

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Voice } from '../../device-daemon/src/hall/voice';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../device-daemon/src/app';
 import { parseConfig } from '../../device-daemon/src/config/load';
@@ -49,14 +50,14 @@ export async function startDaemon(
   raw: Record<string, unknown>,
   dataDir = tempDataDir(),
   clock = new MovableClock(),
-  extra: { uiDir?: string } = {},
+  extra: { uiDir?: string; voice?: Voice } = {},
 ): Promise<Daemon> {
   const ring = new LogRing(500);
   const config = parseConfig(
     { store: { driver: 'sqlite', path: path.join(dataDir, 'kiosk.db') }, ...raw, maintenance: { pinHash: await testPinHash(), ...(raw.maintenance as object) } },
     dataDir,
   );
-  const app = buildApp({ config, clock, logRing: ring, uiDir: extra.uiDir }, { logger: { level: 'info', stream: ring } });
+  const app = buildApp({ config, clock, logRing: ring, uiDir: extra.uiDir, voice: extra.voice }, { logger: { level: 'info', stream: ring } });
   await app.ready();
   return { app, clock, ring, dataDir };
 }

@@ -34,7 +34,7 @@ describe('configuration', () => {
       driver: 'escpos-serial', path: '/dev/ttyUSB1', baudRate: 115200,
       statusIntervalMs: 5000, statusFreshMs: 0, statusTimeoutMs: 1000, writeTimeoutMs: 10000, cut: 'full', statusReplies: 'required',
     });
-    expect(c.ui).toEqual({ pageTimeoutSeconds: 60, elderPageTimeoutSeconds: 120, attractAfterSeconds: 90 });
+    expect(c.ui).toEqual({ pageTimeoutSeconds: 60, elderPageTimeoutSeconds: 120, attractAfterSeconds: 90, voice: { language: 'cmn' } });
     expect(c.queue.categories.map((x) => x.id)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
     expect(c.queue.categories[5]).toMatchObject({ name: '企业绿色通道', priority: true });
     expect(c.store).toEqual({ driver: 'sqlite', path: path.resolve('data/kiosk.db') });

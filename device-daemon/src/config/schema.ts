@@ -1,5 +1,5 @@
 import { Type, type StaticDecode } from 'typebox';
-import { section, strict, tagged } from './kit';
+import { oneOf, section, strict, tagged } from './kit';
 import { deviceConfigShape, type DeviceConfigs } from '../devices/descriptors';
 import { queueConfig } from '../queue/config';
 import { evaluationConfig } from '../evaluation/config';
@@ -50,6 +50,10 @@ export const kioskConfig = strict({
     /** 关爱模式 gives people more time. */
     elderPageTimeoutSeconds: Type.Integer({ minimum: 10, maximum: 900, default: 120 }),
     attractAfterSeconds: Type.Integer({ minimum: 10, maximum: 3600, default: 90 }),
+    /** Voice guidance's language: Mandarin, or Cantonese for Guangdong halls (espeak-ng's `cmn` / `yue` voices). */
+    voice: section({
+      language: oneOf(['cmn', 'yue'] as const, { default: 'cmn' }),
+    }),
   }),
   server: section({
     /**

@@ -16,7 +16,7 @@ import { configCheck } from './config-check';
 import { devicesToProbe, probeDevices } from './device-probes';
 import { hidDevicesCheck, hidrawPermissionsCheck, saneScannersCheck, serialPortsCheck, type Needs } from './hardware-checks';
 import { makeReport, renderTable, type DoctorReport } from './report';
-import { clockCheck, diskCheck, fontsCheck, libusbCheck, udevRulesCheck, userCheck } from './system-checks';
+import { clockCheck, diskCheck, fontsCheck, libusbCheck, udevRulesCheck, userCheck, voiceCheck } from './system-checks';
 import { guarded, type Check } from './types';
 
 export interface DoctorOptions {
@@ -38,6 +38,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
   checks.push(...(await guarded('system.clock', 'clock', () => clockCheck(parsed))));
   checks.push(...(await guarded('system.disk', 'disk space', () => diskCheck(parsed?.dataDir ?? path.resolve(opts.dataDir)))));
   checks.push(...(await guarded('system.fonts', 'CJK fonts', fontsCheck)));
+  checks.push(...(await guarded('system.voice', 'voice guidance', () => voiceCheck(parsed))));
   checks.push(...(await guarded('system.libusb', 'libusb', libusbCheck)));
   checks.push(...(await guarded('permissions.udev', 'udev rules', async () => udevRulesCheck())));
   checks.push(...(await guarded('permissions.hidraw', 'hidraw permissions', async () => hidrawPermissionsCheck(needs))));

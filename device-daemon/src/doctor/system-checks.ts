@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import type { KioskConfig } from '../config/schema';
 import { clockFacts, diskFacts } from '../maintenance/system-facts';
+import { Voice } from '../hall/voice';
 import { run } from './exec';
 import { fail, pass, warn, type Check } from './types';
 
@@ -96,4 +97,17 @@ export function udevRulesCheck(rulesDir = '/etc/udev/rules.d'): Check {
   return files.length > 0
     ? pass('permissions.udev', title, files.join(', '), { files })
     : warn('permissions.udev', title, 'none installed', 'sudo install -m 644 deploy/udev/99-kiosk.rules /etc/udev/rules.d/ && sudo udevadm control --reload && sudo udevadm trigger');
+}
+
+/**
+ * Voice guidance: one real synthesis in the configured language with the daemon's own Voice (the engine is
+ * espeak-ng, see hall/voice.ts for why). Without it 关爱模式 and the hall display are silent.
+ */
+export async function voiceCheck(config: KioskConfig | undefined, binary = 'espeak-ng'): Promise<Check> {
+  const language = config?.ui.voice.language ?? 'cmn';
+  const title = `voice guidance (espeak-ng, ${language === 'yue' ? 'Cantonese' : 'Mandarin'})`;
+  const voice = new Voice(binary, language);
+  const wav = await voice.speak('请A001号到1号窗口办理').catch(() => undefined);
+  if (wav) return pass('system.voice', title, `a call synthesised: ${wav.length} bytes of WAV`, { ...voice.status() });
+  return fail('system.voice', title, voice.status().reason ?? 'synthesis failed', 'apt-get install espeak-ng (scripts/install-system-deps.sh installs it)', { ...voice.status() });
 }

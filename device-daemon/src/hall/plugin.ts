@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { HallRelay } from './relay';
-import voiceRoutes from './voice';
+import voiceRoutes, { Voice } from './voice';
 
 declare module '../events/bus' {
   interface KioskEvents {
@@ -16,8 +16,11 @@ declare module '../events/bus' {
  * daemons, so a counter calling on one daemon reaches the display served by another.
  */
 export default fp(
-  async function hallPlugin(app: FastifyInstance) {
-    await app.register(voiceRoutes);
+  async function hallPlugin(app: FastifyInstance, opts: { voice?: Voice }) {
+    // Decorated here (this plugin is not encapsulated) so /api/kiosk and the technician's page can read its status.
+    const voice = opts.voice ?? new Voice('espeak-ng', app.config.ui.voice.language);
+    app.decorate('voice', voice);
+    await app.register(voiceRoutes, { voice });
     const link = app.store.notifications;
     if (link) {
       const relay = new HallRelay(link, app.events, app.log.child({ area: 'hall-relay' }));

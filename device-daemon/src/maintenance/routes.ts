@@ -64,7 +64,7 @@ export default async function maintenanceRoutes(app: FastifyInstance) {
     schema: { querystring: s.logQuery, response: { 200: { type: 'object', properties: { lines: { type: 'array', items: s.logLineSchema } } }, ...s.responses } },
   }, async (request) => ({ lines: svc.logTail(Number(request.query.limit ?? 200)) }));
 
-  app.get('/system', async () => ({ system: await svc.system(), ui: app.uiWatchdog.status() }));
+  app.get('/system', async () => ({ system: await svc.system(), ui: app.uiWatchdog.status(), ...(app.voice ? { voice: app.voice.status() } : {}) }));
 
   app.get('/bundle', async (request, reply) => {
     const bundle = await svc.bundle();

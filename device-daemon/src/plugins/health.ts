@@ -41,6 +41,8 @@ export default async function healthRoutes(app: FastifyInstance) {
       hall: { name: hall.name, timezone: hall.timezone, kioskId: hall.kioskId },
       ui,
       devices: fitted,
+      // Whether the daemon can speak (the UI then uses /api/voice; never requests it to see a 503 in the console).
+      voice: app.voice ? { language: app.voice.language, available: app.voice.status().available !== false } : { language: ui.voice.language, available: false },
     };
   });
 }

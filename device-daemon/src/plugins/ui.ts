@@ -3,9 +3,15 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
+/** Hashed file names (`index-Bdz43dM1.js`) never change content: a year, immutable. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** index.html names the current hashes: always revalidated, so a new build is seen at the next load. */
+export const REVALIDATE = 'no-cache';
+
 /**
  * Serves the built kiosk UI from the daemon's own origin (no mixed content, no cross-origin socket).
- * Unknown non-API paths get index.html so screens can be deep-linked (/display, /m/...).
+ * Unknown non-API paths get index.html so screens can be deep-linked (/display, /m/...). The build writes a
+ * brotli and a gzip copy beside each text asset; `preCompressed` sends the one the browser accepts.
  */
 export default async function uiPlugin(app: FastifyInstance, opts: { uiDir: string }) {
   const root = path.resolve(opts.uiDir);
@@ -13,10 +19,20 @@ export default async function uiPlugin(app: FastifyInstance, opts: { uiDir: stri
     app.log.warn({ uiDir: root }, 'UI not built: run `npm run build` (npm start does it for you)');
     return;
   }
-  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: 'index.html', cacheControl: false });
-  app.get('/assets/*', (req, reply) => reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(`assets/${(req.params as { '*': string })['*']}`));
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    cacheControl: false,
+    // `/` itself is the route below (a directory index would look only for index.html.br once compressed).
+    // Files outside assets/ (index.html, fonts/) keep their names across builds: revalidate them.
+    setHeaders: (reply, file) => reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : REVALIDATE),
+  });
+  app.get('/assets/*', (req, reply) => reply.sendFile(`assets/${(req.params as { '*': string })['*']}`));
   app.get('/*', (req, reply) => {
     if (req.url.startsWith('/api/')) return reply.callNotFound();
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.sendFile('index.html');
   });
 }

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Shell } from './Shell';
 import { pages } from './pages';
 
@@ -5,7 +6,13 @@ import { pages } from './pages';
 export function App() {
   for (const page of pages) {
     const match = location.pathname.match(page.path);
-    if (match) return <page.component match={match} />;
+    // Pages are loaded on demand (their own chunks); the page's own background shows meanwhile.
+    if (match)
+      return (
+        <Suspense fallback={null}>
+          <page.component match={match} />
+        </Suspense>
+      );
   }
   return <Shell />;
 }

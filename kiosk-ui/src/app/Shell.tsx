@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ComponentType } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useKiosk } from '../shared/store';
 import { events } from '../shared/api/events';
 import { get, onReachability } from '../shared/api/client';
@@ -8,7 +8,7 @@ import { stopSpeaking } from '../shared/kiosk';
 import { Header } from './Header';
 import { Attract, useIdle } from './Attract';
 import { HomeScreen } from '../features/home/HomeScreen';
-import { homeTiles, screens } from './screens';
+import { homeTiles, prefetchFlows, screenFor } from './screens';
 import { cornerGesture } from './gesture';
 
 const fetchInfo = (signal: AbortSignal) => get<KioskInfo>('/api/kiosk', signal);
@@ -56,9 +56,14 @@ export function Shell() {
     main.current?.scrollTo?.(0, 0);
   }, [top]);
 
-  // The stack pairs each name with its own params (Screen); TypeScript cannot follow that pairing through
-  // the lookup, hence the one widening here.
-  const Screen = top ? (screens[top.name] as ComponentType<{ params: unknown }> | undefined) : undefined;
+  // Once home is drawn, the flows' chunks load in the background so the first tap does not wait for them.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+    idle(() => prefetchFlows());
+  }, []);
+
+  // The stack pairs each name with its own params (Screen); the lookup is by name, hence params: unknown.
+  const Screen = top ? screenFor(top.name) : undefined;
   return (
     <div className="kiosk">
       <Header onCornerTap={cornerGesture.tap} />
@@ -71,7 +76,10 @@ export function Shell() {
         {top === undefined ? (
           <HomeScreen tiles={homeTiles} />
         ) : Screen ? (
-          <Screen key={stack.length} params={top.params} />
+          // Rarely used screens (maintenance) are separate chunks: a short blank while one loads.
+          <Suspense fallback={null}>
+            <Screen key={stack.length} params={top.params} />
+          </Suspense>
         ) : (
           <UnknownScreen name={top.name} />
         )}

@@ -1,9 +1,11 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { displayPages } from '../features/display';
 import { counterPages } from '../features/counter';
 import { mobilePages } from '../features/mobile';
-import { RatingPanel } from '../features/evaluation';
 import { managePages } from '../features/manage';
+
+// The phone page's rating panel comes with the 好差评 flow's chunk, loaded only by a phone that rates.
+const RatingPanel = lazy(() => import('../features/evaluation').then((m) => ({ default: m.RatingPanel })));
 
 /**
  * Full pages outside the kiosk shell, chosen by URL path: the hall display, a counter's page, the phone page

@@ -1,8 +1,9 @@
+import { lazy, type ComponentType } from 'react';
 import type { HomeTile } from '../features/home/HomeScreen';
-import type { ScreenComponents, ScreenParams } from '../shared/store';
-import { queueScreens, type QueueScreenParams } from '../features/queue';
-import { evaluationScreens, type EvaluationScreenParams } from '../features/evaluation';
-import { scanScreens, type ScanScreenParams } from '../features/scan';
+import type { ScreenComponents, ScreenName, ScreenParams } from '../shared/store';
+import type { QueueScreenParams } from '../features/queue';
+import type { EvaluationScreenParams } from '../features/evaluation';
+import type { ScanScreenParams } from '../features/scan';
 import { RatingIcon, ScanIcon, TicketIcon } from './tile-icons';
 import { enterMaintenance, maintenanceScreens, type MaintenanceScreenParams } from '../features/maintenance';
 import { cornerGesture } from './gesture';
@@ -12,18 +13,57 @@ declare module '../shared/store/navigation-slice' {
   interface ScreenParams extends QueueScreenParams, EvaluationScreenParams, ScanScreenParams, MaintenanceScreenParams {}
 }
 
+type FlowOf<N> = N extends `${infer F}.${string}` ? F : never;
+/** A flow is the part of a screen name before the dot: `queue`, `evaluation`, `scan`, `maintenance`. */
+export type Flow = FlowOf<ScreenName>;
+type AnyScreen = ComponentType<{ params: unknown }>;
+
 /**
  * The app composes the features: every flow exports a map of its screens by name (`<feature>.<step>`);
  * screens move between each other by name through the navigation slice, never by importing each other.
+ * Each flow is its own chunk, loaded on demand, so the first screen downloads only home (issue 11, first
+ * screen); `prefetchFlows` loads them all once home is up, so a tap still opens the next screen at once.
  * To add a flow: export `<feature>Screens` and its `<Feature>ScreenParams` from `features/<feature>/index.ts`,
- * extend ScreenParams with the params above and spread the screens here (a screen left out fails typecheck).
+ * extend ScreenParams above and add its loader here (a flow left out fails typecheck).
  */
-export const screens: ScreenComponents<ScreenParams> = {
-  ...queueScreens,
-  ...evaluationScreens,
-  ...scanScreens,
-  ...maintenanceScreens,
+const flows: { [F in Flow]: () => Promise<Partial<ScreenComponents<ScreenParams>>> } = {
+  queue: () => import('../features/queue').then((m) => m.queueScreens),
+  evaluation: () => import('../features/evaluation').then((m) => m.evaluationScreens),
+  scan: () => import('../features/scan').then((m) => m.scanScreens),
+  // Its index is small (the screens inside are lazy); the corner gesture needs `enterMaintenance` at once.
+  maintenance: () => Promise.resolve(maintenanceScreens),
 };
+
+const loaded = new Map<Flow, Partial<ScreenComponents<ScreenParams>>>();
+const chosen = new Map<ScreenName, AnyScreen | undefined>();
+
+function load(flow: Flow): Promise<Partial<ScreenComponents<ScreenParams>>> {
+  return flows[flow]().then((m) => {
+    loaded.set(flow, m);
+    return m;
+  });
+}
+
+/**
+ * The component for a screen name, or undefined for an unknown name. Chosen once per name (a stable identity,
+ * so a screen never remounts): the flow's own component if its chunk is loaded, else a lazy one.
+ */
+export function screenFor(name: string): AnyScreen | undefined {
+  const key = name as ScreenName;
+  if (chosen.has(key)) return chosen.get(key);
+  const flow = name.split('.')[0] as Flow;
+  let component: AnyScreen | undefined;
+  if (!(flow in flows)) component = undefined;
+  else if (loaded.has(flow)) component = loaded.get(flow)![key] as AnyScreen | undefined;
+  else component = lazy(() => load(flow).then((m) => ({ default: (m[key] as AnyScreen | undefined) ?? (() => null) })));
+  chosen.set(key, component);
+  return component;
+}
+
+/** Loads every flow's chunk in the background (after home is drawn); a failure is retried on navigation. */
+export function prefetchFlows(): void {
+  for (const flow of Object.keys(flows) as Flow[]) if (!loaded.has(flow)) load(flow).catch(() => undefined);
+}
 
 // The technicians' hidden gesture (five taps top left within 3 s) opens the maintenance PIN screen.
 cornerGesture.onTriggered(enterMaintenance);

@@ -40,13 +40,14 @@ export function HomeScreen({ tiles }: { tiles: HomeTile[] }) {
               if (elder) speak(t.label);
               navigate(t.screen);
             }}
-            aria-label={t.label}
+            aria-describedby={`tile-hint-${t.screen}`}
           >
             <span className="home-tile-icon" aria-hidden="true">
               <t.icon />
             </span>
             <span className="home-tile-label">{t.label}</span>
-            <span className="home-tile-hint" aria-hidden="true">
+            {/* The name is the label alone («取号»: label in name); the hint is its description. */}
+            <span className="home-tile-hint" id={`tile-hint-${t.screen}`} aria-hidden="true">
               {t.hint}
             </span>
           </button>

@@ -18,7 +18,8 @@ export function LogTail() {
         </button>
       </div>
       {lines?.length === 0 ? <Notice title="暂无日志" /> : null}
-      <ol className="mnt-log" aria-label="日志">
+      {/* A scrolling region a keyboard can reach (scrollable-region-focusable). */}
+      <ol className="mnt-log" aria-label="日志" tabIndex={0}>
         {(lines ?? []).map((l, i) => (
           <li key={i} className={`mnt-log-${l.level ?? 'info'}`}>
             <span className="mnt-time">{l.time ? new Date(l.time).toLocaleTimeString('zh-CN', { hour12: false }) : ''}</span>{' '}

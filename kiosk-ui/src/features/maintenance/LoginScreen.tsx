@@ -1,3 +1,4 @@
+import './maintenance.css';
 import { useState } from 'react';
 import { ApiError } from '../../shared/api/client';
 import { InnerPage, Notice, NumberPad } from '../../shared/kiosk';

@@ -1,3 +1,4 @@
+import './maintenance.css';
 import { useState } from 'react';
 import { InnerPage } from '../../shared/kiosk';
 import { useKiosk } from '../../shared/store';
@@ -19,12 +20,15 @@ export function PanelScreen() {
   const [busy, setBusy] = useState(false);
   return (
     <InnerPage title="设备维护" busy={busy}>
-      <div className="mnt-tabs" role="tablist">
-        {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="mnt-tab" onClick={() => setTab(t.id)}>
-            {t.label}
-          </button>
-        ))}
+      <div className="mnt-tabs">
+        {/* Only tabs inside the tablist (aria-required-children); «退出维护» is a plain button beside it. */}
+        <div className="mnt-tablist" role="tablist">
+          {TABS.map((t) => (
+            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="mnt-tab" onClick={() => setTab(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </div>
         <button type="button" className="mnt-tab mnt-exit" onClick={() => home('button')}>
           退出维护
         </button>

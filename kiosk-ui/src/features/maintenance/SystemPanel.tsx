@@ -1,12 +1,23 @@
 import { useQuery } from '../../shared/api/use-query';
 import { Notice } from '../../shared/kiosk';
+import type { VoiceStatus } from '@daemon/hall/voice';
 import { BUNDLE_URL, fetchSystem } from './api';
 import { useSessionQueryError } from './session';
 
 const MB = 1024 * 1024;
 const duration = (s: number) => `${Math.floor(s / 86400)}天 ${Math.floor((s % 86400) / 3600)}小时 ${Math.floor((s % 3600) / 60)}分`;
 
-/** Version, uptime, disk, store, clock; and the redacted diagnostic bundle for the vendor. */
+const LANGUAGES = { cmn: '普通话', yue: '粤语' } as const;
+
+/** The voice engine's last outcome: a kiosk that cannot speak says so here, with the cause, not in a console. */
+function voiceText(v: VoiceStatus | undefined): string {
+  if (!v) return '—';
+  const what = `${v.engine}，${LANGUAGES[v.language]}`;
+  if (v.available === null) return `检查中（${what}）`;
+  return v.available ? `正常（${what}）` : `⚠ 不可用：${v.reason ?? '未知原因'}（${what}；安装 espeak-ng 见部署说明）`;
+}
+
+/** Version, uptime, disk, store, clock, voice; and the redacted diagnostic bundle for the vendor. */
 export function SystemPanel() {
   const query = useQuery('maintenance.system', fetchSystem);
   const facts = query.data;
@@ -22,6 +33,7 @@ export function SystemPanel() {
     ['数据库', `${s.store.description}，完整性：${s.store.integrity === 'ok' ? '正常' : s.store.problems.join('; ') || s.store.integrity}`],
     ['时钟', `${s.clock.hallLocalTime}（${s.clock.hallTimeZone}；系统时区 ${s.clock.systemTimeZone}）${s.clock.plausible ? '' : ' ⚠ 时间异常'}`],
     ['界面心跳', facts.ui.silent ? '⚠ 界面无响应' : `正常（${facts.ui.lastHeartbeat ? new Date(facts.ui.lastHeartbeat).toLocaleTimeString('zh-CN', { hour12: false }) : '—'}）`],
+    ['语音播报', voiceText(facts.voice)],
   ];
   return (
     <div>

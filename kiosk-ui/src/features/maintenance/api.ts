@@ -7,6 +7,7 @@ import { api, get, post } from '../../shared/api/client';
  */
 import type { DeviceStatus, HealthLevel, HealthResult } from '@daemon/devices/core/device';
 import type { SystemFacts } from '@daemon/maintenance/system-facts';
+import type { VoiceStatus } from '@daemon/hall/voice';
 import type { CatalogEntry } from '@daemon/devices/descriptors';
 import type { FaultAction } from '@daemon/devices/core/descriptor';
 export type { CatalogEntry, DeviceStatus, FaultAction, HealthLevel, HealthResult, SystemFacts };
@@ -33,7 +34,7 @@ export const fetchCatalog = () => get<{ devices: CatalogEntry[] }>('/api/mainten
 export const runHealth = (device: string, level: HealthLevel) =>
   post<{ result: HealthResult; device: DeviceStatus }>(`/api/maintenance/devices/${device}/health`, { level });
 export const fetchLog = (limit = 200) => get<{ lines: LogLine[] }>(`/api/maintenance/log?limit=${limit}`);
-export const fetchSystem = () => get<{ system: SystemFacts; ui: UiWatch }>('/api/maintenance/system');
+export const fetchSystem = () => get<{ system: SystemFacts; ui: UiWatch; voice?: VoiceStatus }>('/api/maintenance/system');
 export const BUNDLE_URL = '/api/maintenance/bundle';
 
 /** A simulator's scripting route (exists only while that device is simulated). */

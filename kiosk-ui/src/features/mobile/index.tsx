@@ -1,4 +1,8 @@
-import { MobileTicketPage, type RatingPanelComponent } from './MobileTicketPage';
+import { lazy } from 'react';
+import type { RatingPanelComponent } from './MobileTicketPage';
+
+/** Loaded on demand: a phone downloads only this page's code, and the kiosk never does. */
+const MobileTicketPage = lazy(() => import('./MobileTicketPage').then((m) => ({ default: m.MobileTicketPage })));
 
 /**
  * The phone page at /m/t/<ticketId> (the ticket's QR code), spread into `pages` in app/pages.ts with the

@@ -24,12 +24,14 @@ export function CategoriesScreen() {
               if (c.realName === 'off') navigate('queue.issue', category);
               else navigate('queue.identity', { ...category, realName: c.realName });
             }}
-            aria-label={c.name}
+            aria-describedby={`category-more-${c.id}`}
           >
             <span className="category-prefix" aria-hidden="true">
               {c.id}
             </span>
             <span className="category-name">{c.name}</span>
+            {/* Named by the category alone (label in name); description and waiting are its description. */}
+            <span className="category-more" id={`category-more-${c.id}`} aria-hidden="true">
             {c.description ? <span className="category-desc">{c.description}</span> : null}
             <span className={`category-waiting${c.crowded ? ' crowded' : ''}`}>
               {!c.open
@@ -37,6 +39,7 @@ export function CategoriesScreen() {
                 : c.remainingToday === 0
                   ? '今日号源已取完'
                   : `等候 ${c.waiting} 人${c.estimatedWaitMinutes !== null ? ` · 约${c.estimatedWaitMinutes}分钟` : ''}`}
+            </span>
             </span>
           </button>
         ))}
