@@ -15,6 +15,7 @@ import hallPlugin from './hall/plugin';
 import maintenancePlugin from './maintenance/plugin';
 import evaluationPlugin from './evaluation/plugin';
 import scanPlugin from './scan/plugin';
+import appointmentsPlugin from './appointments/plugin';
 import { LogRing } from './maintenance/log-ring';
 import type { SystemdEnvironment } from './maintenance/sd-notify';
 import { clientErrorHandler, installErrorHandler, routerErrorHandler } from './core/error-handler';
@@ -56,6 +57,7 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(maintenancePlugin, { logRing: opts.logRing, systemd: opts.systemd });
   await app.register(evaluationPlugin);
   await app.register(scanPlugin);
+  await app.register(appointmentsPlugin);
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });
 }
 
@@ -79,7 +81,7 @@ function logNotableResponses(app: FastifyInstance): void {
 /** Pino paths that must never reach a log even if someone logs a whole object by mistake. */
 export const REDACT = [
   'card', '*.card', 'idNumber', '*.idNumber', 'name', '*.fullName', 'fullName', 'req.headers.authorization',
-  'req.headers.cookie', 'pin', '*.pin',
+  'req.headers.cookie', 'pin', '*.pin', 'phone', '*.phone',
 ];
 
 export function buildApp(opts: AppOptions, fastifyOpts: FastifyServerOptions = {}): FastifyInstance {

@@ -7,6 +7,7 @@ import { scanConfig } from '../scan/config';
 import { maintenanceConfig } from '../maintenance/config';
 import { identityConfig } from '../identity/config';
 import { countersConfig } from '../counters/config';
+import { appointmentsConfig } from '../appointments/config';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -61,6 +62,7 @@ export const kioskConfig = strict({
   queue: queueConfig,
   counters: countersConfig,
   evaluation: evaluationConfig,
+  appointments: appointmentsConfig,
   scan: scanConfig,
   maintenance: maintenanceConfig,
   identity: identityConfig,

@@ -23,7 +23,7 @@ declare module '../events/bus' {
 export default fp(
   async function counterPlugin(app: FastifyInstance) {
     await app.store.migrate('counter', counterMigrations);
-    app.decorate('counters', new CounterService(app.store, app.queue, app.config.queue, app.clock, app.events));
+    app.decorate('counters', new CounterService(app.store, app.queue, app.config.queue, app.clock, app.events, app.config.appointments.aheadOfWalkIns));
     await app.register(counterRoutes);
   },
   { name: 'counters', dependencies: ['config', 'store', 'events', 'queue'] },
