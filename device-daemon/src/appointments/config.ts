@@ -55,7 +55,7 @@ export const appointmentsConfig = section({
       secret: Type.Optional(Type.String({ minLength: 16 })),
       /** 短信签名, e.g. 【梅州市政务服务中心】, put before each text. */
       signName: Type.String({ minLength: 1, maxLength: 20, default: '【政务服务中心】' }),
-      timeoutMs: Type.Integer({ minimum: 500, maximum: 60_000, default: 5000 }),
+      timeoutMs: Type.Integer({ minimum: 100, maximum: 60_000, default: 5000 }),
       initialRetryMs: Type.Integer({ minimum: 10, maximum: 600_000, default: 2000 }),
       maxRetryMs: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 300_000 }),
       deadLetterAfterHours: Type.Number({ minimum: 0.001, maximum: 168, default: 24 }),

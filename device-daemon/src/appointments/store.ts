@@ -93,6 +93,17 @@ export async function markNoShows(q: Queryable, today: string, lateFrom: string,
   );
 }
 
+/**
+ * A check-in claimed but never finished (the daemon died between the claim and the ticket): the person got
+ * no answer, so the booking is theirs again after `before`.
+ */
+export async function releaseStuckCheckIns(q: Queryable, before: string, now: string): Promise<number> {
+  return q.execute(
+    `UPDATE appointments SET state = 'booked', updated_at = $2 WHERE state = 'checked-in' AND ticket_id IS NULL AND updated_at < $1`,
+    [before, now],
+  );
+}
+
 /** Personal data gone after the retention: hash, masked name and number, phone, and pending texts' phones. */
 export async function erasePersonalData(q: Queryable, before: string, now: string): Promise<number> {
   await q.execute(

@@ -24,6 +24,7 @@ export class AppointmentSweeps {
     const day = today(this.ctx);
     const now = nowIso(this.ctx);
     const noShows = await sql.markNoShows(db, day, hhmmOf(minutesOf(nowHhmm(this.ctx)) - config.checkInLateMinutes), now);
+    await sql.releaseStuckCheckIns(db, new Date(this.ctx.clock.now().getTime() - 60_000).toISOString(), now);
     const erased = await sql.erasePersonalData(db, addDays(day, -config.retentionDays), now);
     let reminded = 0;
     if (nowHhmm(this.ctx) >= config.notify.reminderAt) {
