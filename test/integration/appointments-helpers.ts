@@ -31,7 +31,8 @@ export const TUESDAY_0845 = '2026-12-01T00:45:00Z';
 export const SLOT_0900 = 'A-20261201-0900';
 
 /** A valid resident ID number per index, check character included. */
-export const idNumberOf = (i: number) => withCheck(`440103198503${String(10 + (i % 18)).padStart(2, '0')}${String(i).padStart(3, '0')}`);
+export const idNumberOf = (i: number) =>
+  withCheck(`440103${1950 + (Math.floor(i / 1000) % 50)}03${String(10 + (i % 18)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`);
 
 export interface AppointmentHall {
   app: FastifyInstance;
