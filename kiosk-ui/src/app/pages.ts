@@ -3,6 +3,7 @@ import { displayPages } from '../features/display';
 import { counterPages } from '../features/counter';
 import { mobilePages } from '../features/mobile';
 import { RatingPanel } from '../features/evaluation';
+import { appointmentPages } from '../features/appointments';
 
 /**
  * Full pages outside the kiosk shell, chosen by URL path: the hall display, a counter's page, the phone page
@@ -13,4 +14,4 @@ export interface PageRoute {
   component: ComponentType<{ match: RegExpMatchArray }>;
 }
 
-export const pages: PageRoute[] = [...displayPages, ...counterPages, ...mobilePages(RatingPanel)];
+export const pages: PageRoute[] = [...displayPages, ...counterPages, ...mobilePages(RatingPanel), ...appointmentPages];
