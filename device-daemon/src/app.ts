@@ -22,6 +22,7 @@ import staffPlugin from './staff/plugin';
 import staffRoutes from './staff/routes';
 import mattersPlugin from './matters/plugin';
 import integrationPlugin from './integration/plugin';
+import appointmentsPlugin from './appointments/plugin';
 import { LogRing } from './maintenance/log-ring';
 import type { SystemdEnvironment } from './maintenance/sd-notify';
 import { clientErrorHandler, installErrorHandler, routerErrorHandler } from './core/error-handler';
@@ -74,6 +75,7 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(workordersPlugin);
   await app.register(scanPlugin);
   await app.register(integrationPlugin);
+  await app.register(appointmentsPlugin);
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });
 }
 
@@ -97,7 +99,7 @@ function logNotableResponses(app: FastifyInstance): void {
 /** Pino paths that must never reach a log even if someone logs a whole object by mistake. */
 export const REDACT = [
   'card', '*.card', 'idNumber', '*.idNumber', 'name', '*.fullName', 'fullName', 'req.headers.authorization',
-  'req.headers.cookie', 'pin', '*.pin',
+  'req.headers.cookie', 'pin', '*.pin', 'phone', '*.phone',
 ];
 
 export function buildApp(opts: AppOptions, fastifyOpts: FastifyServerOptions = {}): FastifyInstance {

@@ -29,6 +29,7 @@ describe('the maintenance catalog', () => {
       ['idReader', '身份证阅读器'],
       ['keypad', '评价器'],
       ['scanner', '扫描仪'],
+      ['qrReader', '扫码器'],
     ]);
     const keypad = devices.find((e) => e.name === 'keypad')!;
     expect(keypad.selfTests).toEqual([

@@ -42,7 +42,7 @@ describe('configuration', () => {
 
   it('with no file simulates every device and keeps data under the data folder', () => {
     const c = loadConfig({ dataDir: '/tmp/kiosk-data' });
-    expect(Object.values(c.devices).map((d) => d?.driver)).toEqual(['simulated', 'simulated', 'simulated', 'simulated']);
+    expect(Object.values(c.devices).map((d) => d?.driver)).toEqual(['simulated', 'simulated', 'simulated', 'simulated', 'simulated']);
     expect(c.store).toEqual({ driver: 'sqlite', path: '/tmp/kiosk-data/kiosk.db' });
   });
 

@@ -10,6 +10,7 @@ import { countersConfig } from '../counters/config';
 import { staffConfig } from '../staff/config';
 import { mattersConfig } from '../matters/config';
 import { integrationConfig } from '../integration/config';
+import { appointmentsConfig } from '../appointments/config';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -76,6 +77,7 @@ export const kioskConfig = strict({
   evaluation: evaluationConfig,
   /** The windows' business systems (一窗受理系统) allowed to use /api/integration/v1/, by key hash. */
   integration: integrationConfig,
+  appointments: appointmentsConfig,
   scan: scanConfig,
   maintenance: maintenanceConfig,
   identity: identityConfig,

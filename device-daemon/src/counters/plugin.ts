@@ -29,7 +29,7 @@ declare module '../events/bus' {
 export default fp(
   async function counterPlugin(app: FastifyInstance) {
     await app.store.migrate('counter', counterMigrations);
-    app.decorate('counters', new CounterService(app.store, app.queue, app.config.queue, app.clock, app.events, (code) => !!app.matters.get(code)));
+    app.decorate('counters', new CounterService(app.store, app.queue, app.config.queue, app.clock, app.events, (code) => !!app.matters.get(code), app.config.appointments.aheadOfWalkIns));
     app.decorate('counterGuard', counterGuard(app.config.counters, app.duty, app.config.staff.length > 0));
     await app.register(counterRoutes);
   },

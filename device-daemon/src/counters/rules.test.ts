@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLane, nextStreak, transition } from './rules';
+import { appointmentFirst, chooseLane, nextStreak, transition } from './rules';
 
 describe('counter rules', () => {
   it('interleaves one priority ticket after every `ratio` normal ones', () => {
@@ -26,5 +26,18 @@ describe('counter rules', () => {
     expect(() => transition('done', 'A001', 'called')).toThrow(/A001号当前为「已叫号」/);
     expect(() => transition('no-show', 'A001', 'serving')).toThrowError(expect.objectContaining({ code: 'INVALID_TRANSITION', status: 409 }));
     expect(() => transition('hold', 'A001', 'called')).toThrow();
+  });
+});
+
+describe('appointment tickets ahead of walk-ins', () => {
+  it('go first, but after `ahead` appointments in a row a waiting walk-in is called', () => {
+    const both = { appointment: true, walkIn: true };
+    expect(appointmentFirst(2, [], both)).toBe(true);
+    expect(appointmentFirst(2, [true], both)).toBe(true);
+    expect(appointmentFirst(2, [true, true], both)).toBe(false);
+    expect(appointmentFirst(2, [false, true], both)).toBe(true);
+    expect(appointmentFirst(2, [true, true], { appointment: true, walkIn: false })).toBe(true);
+    expect(appointmentFirst(0, [], both)).toBe(false);
+    expect(appointmentFirst(2, [], { appointment: false, walkIn: true })).toBe(false);
   });
 });

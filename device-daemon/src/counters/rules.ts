@@ -70,6 +70,18 @@ export function chooseLane(
   return null;
 }
 
+/**
+ * Appointment tickets ahead of walk-ins (预约优先), without starving them: an appointment ticket goes first
+ * unless this counter's last `ahead` calls were all appointment tickets and a walk-in waits. `recent` is
+ * whether each recent call was an appointment, newest first; `ahead` 0 means no precedence.
+ */
+export function appointmentFirst(ahead: number, recent: readonly boolean[], waiting: { appointment: boolean; walkIn: boolean }): boolean {
+  if (!waiting.appointment) return false;
+  if (!waiting.walkIn) return true;
+  if (ahead === 0) return false;
+  return !(recent.length >= ahead && recent.slice(0, ahead).every(Boolean));
+}
+
 /** The counter's streak after a call from `lane`. */
 export function nextStreak(streak: number, lane: 'priority' | 'normal'): number {
   return lane === 'priority' ? 0 : streak + 1;

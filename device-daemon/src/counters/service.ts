@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { KioskConfig } from '../config/schema';
 import type { TicketRow } from '../queue/types';
 import type { CallRecord, CounterRow, CounterTicket, CounterView } from './types';
-import { chooseLane, invalidTransition, nextStreak, transition, type CounterAction } from './rules';
+import { appointmentFirst, chooseLane, invalidTransition, nextStreak, transition, type CounterAction } from './rules';
 import * as sql from './store';
 import { attachCase, caseByNumber, caseOfTicket, insertCase, logAction, type ServiceCase } from './cases';
 
@@ -38,6 +38,8 @@ export class CounterService {
     private readonly events: EventBus,
     /** Whether a 事项编码 is in the hall's catalogue (app.matters). */
     private readonly matterKnown: (code: string) => boolean = () => true,
+    /** Appointment tickets called in a row ahead of waiting walk-ins (appointments.aheadOfWalkIns). */
+    private readonly aheadOfWalkIns = 0,
   ) {
     for (const c of config.categories) {
       for (const w of c.windows) this.served.set(w, [...(this.served.get(w) ?? []), c.id]);
@@ -80,7 +82,7 @@ export class CounterService {
       const date = this.queue.today();
       for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
         const priority = await sql.oldestWaiting(q, date, categories, true);
-        const normal = await sql.oldestWaiting(q, date, categories, false);
+        const normal = await this.nextNormal(q, counter, date, categories);
         const lane = chooseLane(row.normal_streak, this.config.priorityRatio, { priority: !!priority, normal: !!normal });
         if (!lane) throw notFound('QUEUE_EMPTY', `${counter}号窗口的业务当前没有等候的号码`);
         const ticket = (lane === 'priority' ? priority : normal)!;
@@ -91,6 +93,18 @@ export class CounterService {
       }
       throw conflict('CALL_CONFLICT', '其他窗口同时叫号，请再试一次');
     });
+  }
+
+  /**
+   * The next ticket of the normal lane: appointment tickets ahead of walk-ins by `appointmentFirst`, or by
+   * time of issue when appointments take no precedence.
+   */
+  private async nextNormal(q: Queryable, counter: number, date: string, categories: string[]): Promise<TicketRow | undefined> {
+    if (this.aheadOfWalkIns === 0) return sql.oldestWaiting(q, date, categories, false);
+    const appointment = await sql.oldestWaiting(q, date, categories, false, true);
+    const walkIn = await sql.oldestWaiting(q, date, categories, false, false);
+    const recent = appointment && walkIn ? await sql.lastCallsWereAppointments(q, counter, date, this.aheadOfWalkIns) : [];
+    return appointmentFirst(this.aheadOfWalkIns, recent, { appointment: !!appointment, walkIn: !!walkIn }) ? appointment : walkIn ?? appointment;
   }
 
   /** Calls a given waiting number (today's), if this counter serves its category. */

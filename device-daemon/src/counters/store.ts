@@ -43,12 +43,16 @@ export async function ticketByNumber(q: Queryable, number: string, date: string)
   return row;
 }
 
-/** The longest-waiting ticket of one lane in the given categories (by time of issue, then number). */
-export async function oldestWaiting(q: Queryable, date: string, categories: readonly string[], priority: boolean) {
+/**
+ * The longest-waiting ticket of one lane in the given categories (by time of issue, then number); `appointment`
+ * narrows the normal lane to appointment tickets (true) or walk-ins (false).
+ */
+export async function oldestWaiting(q: Queryable, date: string, categories: readonly string[], priority: boolean, appointment?: boolean) {
   if (categories.length === 0) return undefined;
   const list = categories.map((_c, i) => `$${i + 3}`).join(', ');
+  const which = appointment === undefined ? '' : appointment ? 'AND appointment_id IS NOT NULL' : 'AND appointment_id IS NULL';
   const [row] = await q.query<TicketRow>(
-    `SELECT * FROM tickets WHERE service_date = $1 AND state = 'issued' AND priority = $2 AND category_id IN (${list})
+    `SELECT * FROM tickets WHERE service_date = $1 AND state = 'issued' AND priority = $2 AND category_id IN (${list}) ${which}
      ORDER BY issued_at, seq LIMIT 1`,
     [date, priority ? 1 : 0, ...categories],
   );
@@ -86,6 +90,16 @@ export async function logCall(q: Queryable, t: TicketRow, counter: number, recal
   );
   if (recall) await q.execute('UPDATE tickets SET recalls = recalls + 1 WHERE id = $1', [t.id]);
   return { number: t.number, counter, categoryId: t.category_id, recall, calledAt: now };
+}
+
+/** Whether each of the counter's last `n` first calls today (recalls aside) was an appointment ticket, newest first. */
+export async function lastCallsWereAppointments(q: Queryable, counter: number, date: string, n: number): Promise<boolean[]> {
+  const rows = await q.query<{ appointment: number }>(
+    `SELECT CASE WHEN t.appointment_id IS NULL THEN 0 ELSE 1 END AS appointment FROM ticket_calls c JOIN tickets t ON t.id = c.ticket_id
+     WHERE c.counter = $1 AND c.service_date = $2 AND c.recall = 0 ORDER BY c.called_at DESC, c.id LIMIT $3`,
+    [counter, date, n],
+  );
+  return rows.map((r) => Number(r.appointment) === 1);
 }
 
 /** The last calls of the day, newest first, for the hall display. */

@@ -16,7 +16,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('the device list', () => {
   it('names each device once', () => {
     expect(new Set(DEVICE_NAMES).size).toBe(deviceDescriptors.length);
-    expect(DEVICE_NAMES).toEqual(['printer', 'idReader', 'keypad', 'scanner']);
+    expect(DEVICE_NAMES).toEqual(['printer', 'idReader', 'keypad', 'scanner', 'qrReader']);
   });
 
   it('gives the configuration one optional section per device, all simulated without a file', () => {
@@ -24,8 +24,8 @@ describe('the device list', () => {
     expect(Object.keys(config.devices).sort()).toEqual([...DEVICE_NAMES].sort());
     for (const name of DEVICE_NAMES) expect(config.devices[name]?.driver).toBe('simulated');
     expect(parseConfig({ devices: {} }, dataDir).devices).toEqual({});
-    expect(() => parseConfig({ devices: { qrReader: { driver: 'simulated' } } }, dataDir)).toThrow(
-      `devices.qrReader = {"driver":"simulated"}; expected a known key (${DEVICE_NAMES.join(', ')})`,
+    expect(() => parseConfig({ devices: { camera: { driver: 'simulated' } } }, dataDir)).toThrow(
+      `devices.camera = {"driver":"simulated"}; expected a known key (${DEVICE_NAMES.join(', ')})`,
     );
   });
 
@@ -48,6 +48,7 @@ describe('the device list', () => {
           idReader: { driver: 'sam-serial', path: '/dev/ttyUSB0' },
           keypad: { driver: 'hid', vendorId: 0x0483, productId: 0x5750 },
           scanner: { driver: 'simulated' },
+          qrReader: { driver: 'serial', path: '/dev/ttyACM0' },
         },
       },
       dataDir,
@@ -57,6 +58,7 @@ describe('the device list', () => {
       ['idReader', 'sam-serial'],
       ['keypad', 'hid'],
       ['scanner', 'simulated'],
+      ['qrReader', 'serial-open'],
     ]);
     expect(devicesToProbe(parseConfig({ devices: { keypad: { driver: 'simulated' } } }, dataDir)).map((p) => p.name)).toEqual(['keypad']);
   });

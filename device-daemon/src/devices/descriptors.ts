@@ -8,8 +8,9 @@ import { printer } from './printer';
 import { idReader } from './idcard';
 import { keypad } from './keypad';
 import { scanner } from './scanner';
+import { qrReader } from './qrReader';
 
-export const deviceDescriptors = [printer, idReader, keypad, scanner] as const;
+export const deviceDescriptors = [printer, idReader, keypad, scanner, qrReader] as const;
 
 type Listed = (typeof deviceDescriptors)[number];
 type Named<N extends DeviceName> = Extract<Listed, { name: N }>;

@@ -3,7 +3,7 @@ import type { DoctorProbe } from '../devices/core/descriptor';
 import { anyDescriptor, DEVICE_NAMES, type DeviceName } from '../devices/descriptors';
 import { run } from './exec';
 import { hex4, listSane } from './hardware-checks';
-import { probeEscposPrinter, probeSamReader } from './serial-probes';
+import { probeEscposPrinter, probeSamReader, probeSerialOpen } from './serial-probes';
 import { fail, guarded, pass, type Check } from './types';
 
 const simulated = (name: string): Check =>
@@ -56,6 +56,8 @@ function runProbe(name: string, title: string, probe: DoctorProbe): Promise<Chec
       return probeHid(name, title, probe.vendorId, probe.productId, probe.path);
     case 'sane':
       return probeSane(name, title, probe.device);
+    case 'serial-open':
+      return probeSerialOpen(name, title, probe.path, probe.baudRate);
   }
 }
 

@@ -29,7 +29,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
   // What the machine must offer follows from the probes the configured devices ask for.
   const kinds = parsed ? devicesToProbe(parsed).map(({ probe }) => probe) : [];
   const needs: Needs = {
-    serial: kinds.some((p) => p.kind === 'sam-serial' || (p.kind === 'escpos' && p.link === 'serial')),
+    serial: kinds.some((p) => p.kind === 'sam-serial' || p.kind === 'serial-open' || (p.kind === 'escpos' && p.link === 'serial')),
     hid: kinds.some((p) => p.kind === 'hid'),
     sane: kinds.some((p) => p.kind === 'sane'),
   };

@@ -84,3 +84,14 @@ export async function probeEscposPrinter(kind: 'serial' | 'device', path: string
     await transport.close();
   }
 }
+
+/** A device that answers nothing unasked (a QR scanner in CDC mode): the port opens and closes. */
+export async function probeSerialOpen(name: string, what: string, path: string, baudRate: number): Promise<Check> {
+  const id = `device.${name}`;
+  const title = `${what} on ${path} @${baudRate} (open)`;
+  const transport = new SerialTransport(path, baudRate);
+  const refused = await openOrExplain(id, title, transport, path);
+  if (refused) return refused;
+  await transport.close();
+  return pass(id, title, `opened ${path}; scan a code in the technician's 扫码测试 to check the reading`);
+}

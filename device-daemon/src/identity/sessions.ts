@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { hkdfSync, randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock';
 import { DomainError } from '../core/errors';
 import { GENDER_TEXT, LONG_TERM, type CardText } from '../devices/idcard';
@@ -104,6 +104,22 @@ export class IdentitySessions {
     const full = this.live(sessionId)?.full;
     if (!full) throw sessionExpired();
     return full;
+  }
+
+  /**
+   * The keyed hash of an ID number typed by a person (a booking on the phone page), the same as a card of
+   * that number gives: so a booking made by number is found again when the card is read.
+   */
+  personHashOf(idNumber: string): string {
+    return personHash(this.opts.secret, idNumber);
+  }
+
+  /**
+   * A 32-byte key for `purpose` derived (HKDF-SHA256) from the installation's secret, for a feature that must
+   * encrypt personal data at rest (an appointment's phone number). Every kiosk of a hall shares the secret.
+   */
+  derivedKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.opts.secret, Buffer.alloc(0), `kiosk:${purpose}`, 32));
   }
 
   end(sessionId: string, reason: SessionEndReason): boolean {

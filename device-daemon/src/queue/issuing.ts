@@ -20,8 +20,13 @@ export interface TicketRequest {
   priority?: boolean;
   /** Priority the hall grants by decision instead of by age (a staff-issued 绿色通道 ticket): who and why. */
   priorityGrant?: { issuedBy: string; reason: string };
-  /** The appointment this ticket checks in (预约签到), for the log and the caller's own record. */
+  /** The appointment this ticket checks in (预约签到): the ticket is marked and called ahead of walk-ins. */
   appointmentId?: string;
+  /**
+   * The keyed hash the appointment was booked with: it stands for the real name when the person checks in by
+   * booking code, without a card on the reader (the booking itself was made by ID number).
+   */
+  appointmentPersonHash?: string;
 }
 
 export interface IssuedTicket {
@@ -56,13 +61,17 @@ export class TicketIssuing {
     const category = queue.category(req.categoryId);
     queue.assertOpen(category);
     // A grant replaces the age rule, so only an age-based request goes to the gate as priority.
-    const person = realName.decide(category, { identitySessionId: req.identitySessionId, priority: req.priority && !req.priorityGrant });
+    const person =
+      req.appointmentPersonHash && !req.identitySessionId
+        ? { personHash: req.appointmentPersonHash, priority: false, finish: () => undefined }
+        : realName.decide(category, { identitySessionId: req.identitySessionId, priority: req.priority && !req.priorityGrant });
     const printer = req.delivery === 'print' ? await ensureCanPrint(this.deps.printer()).catch(printerUnavailable) : undefined;
     const ticket = await queue.take(category, {
       delivery: req.delivery,
       kioskId: this.deps.kioskId,
       personHash: person.personHash,
       priority: person.priority || Boolean(req.priorityGrant),
+      ...(req.appointmentId ? { appointmentId: req.appointmentId } : {}),
     });
     person.finish();
     let printError: IssuedTicket['printError'];

@@ -33,4 +33,8 @@ CREATE TABLE IF NOT EXISTS tickets (
 CREATE INDEX IF NOT EXISTS tickets_day_state ON tickets (service_date, category_id, state, seq);
 CREATE INDEX IF NOT EXISTS tickets_person ON tickets (person_hash, service_date)`,
   },
+  {
+    id: '002-appointment-tickets',
+    sql: `ALTER TABLE tickets ADD COLUMN appointment_id TEXT`,
+  },
 ];

@@ -5,6 +5,7 @@ import { queueMigrations } from './migrations';
 import type { TicketLayoutContext } from './ticket-layout';
 import { TicketIssuing } from './issuing';
 import queueRoutes from './routes';
+import liveTicketRoutes from './live';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -44,6 +45,7 @@ export default fp(
       log: app.log,
     }));
     await app.register(queueRoutes);
+    await app.register(liveTicketRoutes);
   },
   { name: 'queue', dependencies: ['config', 'store', 'events', 'devices', 'identity'] },
 );

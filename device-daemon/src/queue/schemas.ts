@@ -18,6 +18,8 @@ export const ticketSchema = Type.Object({
   state: publicTicketState,
   held: Type.Optional(Type.Boolean()),
   priority: Type.Boolean(),
+  /** Issued by 预约签到: called ahead of walk-ins by the configured rule. */
+  appointment: Type.Optional(Type.Boolean()),
   delivery,
   printed: Type.Boolean(),
   /** Says only that a card was read: a ticket carries no personal data. */

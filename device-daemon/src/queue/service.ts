@@ -14,6 +14,8 @@ export interface IssueRequest {
   /** Issue in the priority lane (绿色通道) although the category is normal, e.g. for the elderly. */
   priority?: boolean;
   kioskId?: string;
+  /** A check-in (预约签到): the ticket is an appointment ticket. */
+  appointmentId?: string;
 }
 
 const OPEN_STATES = `('issued','called','serving','held')`;
@@ -159,13 +161,14 @@ export class QueueService {
         called_at: null,
         serving_at: null,
         done_at: null,
+        appointment_id: req.appointmentId ?? null,
       };
       await q.execute(
         `INSERT INTO tickets (id, number, category_id, service_date, seq, state, priority, delivery, printed,
-           person_hash, kiosk_id, issued_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+           person_hash, kiosk_id, issued_at, appointment_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [row.id, row.number, row.category_id, row.service_date, row.seq, row.state, row.priority, row.delivery,
-          row.printed, row.person_hash, row.kiosk_id, row.issued_at],
+          row.printed, row.person_hash, row.kiosk_id, row.issued_at, row.appointment_id],
       );
       return row;
     });
@@ -197,9 +200,11 @@ export class QueueService {
     const category = this.categories.get(row.category_id);
     let waitingAhead = 0;
     if (row.state === 'issued') {
+      // An appointment ticket is called ahead of walk-ins (counters/rules.ts): only other appointments are before it.
       const [r] = await q.query<{ n: number }>(
         `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM tickets
-         WHERE category_id = $1 AND service_date = $2 AND state = 'issued' AND seq < $3`,
+         WHERE category_id = $1 AND service_date = $2 AND state = 'issued' AND seq < $3
+         ${row.appointment_id ? 'AND appointment_id IS NOT NULL' : ''}`,
         [row.category_id, row.service_date, row.seq],
       );
       waitingAhead = Number(r?.n ?? 0);
@@ -213,6 +218,7 @@ export class QueueService {
       state: publicState(row.state),
       held: row.state === 'held',
       priority: Boolean(row.priority),
+      ...(row.appointment_id ? { appointment: true } : {}),
       delivery: row.delivery,
       printed: Boolean(row.printed),
       realName: row.person_hash !== null,

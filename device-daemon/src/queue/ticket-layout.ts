@@ -28,7 +28,7 @@ export function ticketDocument(ticket: Ticket, ctx: TicketLayoutContext): PrintD
       { kind: 'text', text: '排队取号凭条', align: 'center' },
       { kind: 'rule' },
       { kind: 'text', text: ticket.number, align: 'center', bold: true, size: 4 },
-      { kind: 'text', text: ticket.categoryName + (ticket.priority ? '（绿色通道）' : ''), align: 'center', size: 2 },
+      { kind: 'text', text: ticket.categoryName + (ticket.priority ? '（绿色通道）' : ticket.appointment ? '（预约）' : ''), align: 'center', size: 2 },
       { kind: 'feed', lines: 1 },
       { kind: 'text', text: `您前面还有 ${ticket.waitingAhead} 人等候${wait}` },
       { kind: 'text', text: `取号时间：${localDateTime(new Date(ticket.issuedAt), ctx.timeZone)}` },

@@ -25,7 +25,12 @@ export interface TicketRow {
   called_at: string | null;
   serving_at: string | null;
   done_at: string | null;
+  /** Set for a ticket issued by 预约签到. */
+  appointment_id: string | null;
 }
 
 /** A category as the API shows it, with its waiting count and estimate. */
 export type CategoryView = Static<typeof categorySchema>;
+
+/** Issuing a ticket (issuing.ts), as other features ask for one through `app.tickets`. */
+export type { IssuedTicket, TicketRequest, TicketSource } from './issuing';

@@ -6,6 +6,7 @@ import { managePages } from '../features/manage';
 
 // The phone page's rating panel comes with the 好差评 flow's chunk, loaded only by a phone that rates.
 const RatingPanel = lazy(() => import('../features/evaluation').then((m) => ({ default: m.RatingPanel })));
+import { appointmentPages } from '../features/appointments';
 
 /**
  * Full pages outside the kiosk shell, chosen by URL path: the hall display, a counter's page, the phone page
@@ -16,4 +17,4 @@ export interface PageRoute {
   component: ComponentType<{ match: RegExpMatchArray }>;
 }
 
-export const pages: PageRoute[] = [...displayPages, ...counterPages, ...managePages, ...mobilePages(RatingPanel)];
+export const pages: PageRoute[] = [...displayPages, ...counterPages, ...managePages, ...mobilePages(RatingPanel), ...appointmentPages];

@@ -23,3 +23,11 @@ export const ScanIcon = () => (
     <path d="M17 20h10M17 33h14M17 38h9" />
   </svg>
 );
+
+export const CheckInIcon = () => (
+  <svg {...common} aria-hidden="true">
+    <rect x="8" y="10" width="32" height="30" rx="3" />
+    <path d="M8 18h32M16 6v8M32 6v8" />
+    <path d="M17 29l5 5 9-10" />
+  </svg>
+);

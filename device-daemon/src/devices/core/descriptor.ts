@@ -47,7 +47,9 @@ export type DoctorProbe =
   | { kind: 'sam-serial'; path: string; baudRate: number }
   | { kind: 'escpos'; link: 'serial' | 'device'; path: string; baudRate: number; repliesRequired: boolean }
   | { kind: 'hid'; vendorId: number; productId: number; path?: string }
-  | { kind: 'sane'; device: string };
+  | { kind: 'sane'; device: string }
+  /** A serial device that speaks only when used (a scanner in CDC mode): open and close proves it is there. */
+  | { kind: 'serial-open'; path: string; baudRate: number };
 
 /**
  * A device described once: everything the daemon, the doctor and the technician's screens need to know about

@@ -42,4 +42,6 @@ export const STATISTIC_LABEL: Record<string, string> = {
   NoDocumentCount: '无纸次数',
   CoverOpenCount: '扫描仪开盖次数',
   TimeoutCount: '扫描超时',
+  ScanCount: '扫码成功',
+  BadScanCount: '无效扫码',
 };

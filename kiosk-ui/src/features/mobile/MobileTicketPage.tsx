@@ -1,4 +1,4 @@
-import { useEffect, type ComponentType } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { useQuery } from '../../shared/api/use-query';
 import { fetchHallName, fetchTicket, type TicketStatus } from './api';
 import { canRate, describeTicket, rateLater } from './ticket-state';
@@ -16,8 +16,23 @@ export type RatingPanelComponent = ComponentType<{ ticketId: string; channel?: '
 export function MobileTicketPage({ match, RatingPanel }: { match: RegExpMatchArray; RatingPanel: RatingPanelComponent }) {
   const ticketId = decodeURIComponent(match[1] ?? '');
   const hall = useQuery('kiosk', fetchHallName).data?.hall.name ?? '政务服务中心';
-  // Polled: a phone opens no event socket. A missing ticket is not retried; an unreachable daemon is.
-  const query = useQuery(`ticket.${ticketId}`, (signal) => fetchTicket(ticketId, signal), { intervalMs: REFRESH_MS, retryMs: [REFRESH_MS] });
+  // Live over server-sent events (GET …/live); polled only while the stream is down (no EventSource, a proxy
+  // that buffers). A missing ticket is not retried; an unreachable daemon is.
+  const [live, setLive] = useState(false);
+  const query = useQuery(`ticket.${ticketId}`, (signal) => fetchTicket(ticketId, signal), { ...(live ? {} : { intervalMs: REFRESH_MS }), retryMs: [REFRESH_MS] });
+  // The hook hands out a new setData each render: the stream keeps the latest without reconnecting.
+  const setData = useRef(query.setData);
+  setData.current = query.setData;
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource(`/api/queue/tickets/${encodeURIComponent(ticketId)}/live`);
+    source.addEventListener('ticket', (e) => {
+      setLive(true);
+      setData.current(() => ({ ticket: JSON.parse((e as MessageEvent<string>).data) as TicketStatus }));
+    });
+    source.onerror = () => setLive(false);
+    return () => source.close();
+  }, [ticketId]);
   const ticket: TicketStatus | undefined = query.data?.ticket;
   const error = !query.error ? undefined : query.error.status === 404 ? '没有找到这张号票，请核对二维码' : '暂时无法连接，正在重试…';
 
@@ -49,7 +64,7 @@ export function MobileTicketPage({ match, RatingPanel }: { match: RegExpMatchArr
               <p className="m-detail">办理完成后即可评价</p>
             </section>
           ) : null}
-          <p className="m-note">本页每 5 秒自动刷新。您的评价将报送政务服务“好差评”系统。</p>
+          <p className="m-note" data-testid="mobile-live">{live ? '本页实时更新。' : '本页每 5 秒自动刷新。'}您的评价将报送政务服务“好差评”系统。</p>
         </>
       ) : null}
     </div>

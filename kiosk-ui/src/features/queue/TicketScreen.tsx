@@ -19,7 +19,7 @@ export function TicketScreen({ params }: { params: TicketParams }) {
         <div className="ticket-card" aria-label="您的号码">
           <div className="ticket-category">
             {ticket.categoryName}
-            {ticket.priority ? '（绿色通道）' : ''}
+            {ticket.priority ? '（绿色通道）' : ticket.appointment ? '（预约）' : ''}
           </div>
           <div className="ticket-number" data-testid="ticket-number">
             {ticket.number}

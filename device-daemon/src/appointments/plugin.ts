@@ -1,0 +1,99 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { appointmentMigrations } from './migrations';
+import { AppointmentService } from './service';
+import { CheckIn } from './check-in';
+import { AppointmentSweeps } from './sweeps';
+import { SmsSender } from './sms-sender';
+import { seal, unseal } from './sealed';
+import { scanMeaning, type ScanMeaning } from './scan-text';
+import type { AppointmentContext } from './context';
+import appointmentRoutes from './routes';
+import type { QrScan } from '../devices/qrReader';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    appointments: AppointmentService;
+    appointmentCheckIn: CheckIn;
+    appointmentSweeps: AppointmentSweeps;
+    /** Absent without `appointments.notify.gateway`: texts then wait in the outbox. */
+    smsSender: SmsSender | undefined;
+  }
+}
+
+declare module '../events/bus' {
+  interface KioskEvents {
+    /** The kiosk's QR reader read a code: what it means here (never the raw text, which may be anything). */
+    'qr.scanned': ScanMeaning;
+    /** The QR reader got something unusable: a plain message for the screen. */
+    'qr.bad': { code: string; message: string };
+    'appointments.dead-letter': { id: string; kind: string; error: string };
+  }
+}
+
+/** 预约: bookable slots, booking, check-in (card, QR, code), the SMS outbox and its sweeps. See README.md. */
+export default fp(
+  async function appointmentsPlugin(app: FastifyInstance) {
+    await app.store.migrate('appointments', appointmentMigrations);
+    const cfg = app.config.appointments;
+    const log = app.log.child({ area: 'appointments' });
+    const phoneKey = app.identity.derivedKey('appointments.phone');
+    let sender: SmsSender | undefined;
+    const ctx: AppointmentContext = {
+      db: app.store,
+      config: cfg,
+      clock: app.clock,
+      timeZone: app.config.hall.timezone,
+      publicBaseUrl: app.ticketLayout.publicBaseUrl,
+      categoryName: (id) => app.queue.categoryName(id),
+      hashIdNumber: (id) => app.identity.personHashOf(id),
+      cardSession: (id) => {
+        const v = app.identity.resolve(id);
+        return { personHash: v.personHash, nameMasked: v.card.nameMasked, idNumberMasked: v.card.idNumberMasked };
+      },
+      sealPhone: (phone) => seal(phoneKey, phone),
+      issueTicket: (req) => app.tickets.issue(req),
+      ticket: (id) => app.queue.get(id),
+      notified: () => sender?.kick(),
+    };
+    if (cfg.notify.gateway) {
+      sender = new SmsSender(app.store, cfg.notify.gateway, (s) => unseal(phoneKey, s), app.clock, log, (row, error) =>
+        app.events.publish('appointments.dead-letter', { id: row.id, kind: row.kind, error }),
+      );
+    } else {
+      log.warn('appointments.notify.gateway is not configured: SMS texts are kept in the outbox until it is');
+    }
+    const sweeps = new AppointmentSweeps(ctx, log);
+    app.decorate('appointments', new AppointmentService(ctx));
+    app.decorate('appointmentCheckIn', new CheckIn(ctx));
+    app.decorate('appointmentSweeps', sweeps);
+    app.decorate('smsSender', sender);
+
+    const unsubscribe = app.events.subscribe((e) => {
+      if (e.type === 'queue.called' || e.type === 'queue.counter' || e.type === 'queue.ticket.issued') void sweeps.queueMoved();
+    });
+    const qr = app.devices.qrReader;
+    const onScan = (scan: QrScan) => app.events.publish('qr.scanned', scanMeaning(scan.text));
+    const onBad = (bad: { code: string; message: string }) => app.events.publish('qr.bad', bad);
+    qr?.scans.on('scan', onScan);
+    qr?.scans.on('badScan', onBad);
+
+    let timer: NodeJS.Timeout | undefined;
+    const sweep = () => void sweeps.everyMinute().catch((err: Error) => log.warn({ err: err.message }, 'appointments sweep failed'));
+    app.addHook('onReady', async () => {
+      sender?.kick();
+      sweep();
+      timer = setInterval(sweep, 60_000);
+      timer.unref();
+    });
+    app.addHook('onClose', async () => {
+      clearInterval(timer);
+      unsubscribe();
+      qr?.scans.off('scan', onScan);
+      qr?.scans.off('badScan', onBad);
+      await sender?.stop();
+    });
+    await app.register(appointmentRoutes);
+  },
+  { name: 'appointments', dependencies: ['config', 'store', 'events', 'devices', 'identity', 'queue', 'maintenance'] },
+);

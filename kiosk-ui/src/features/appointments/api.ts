@@ -1,0 +1,26 @@
+import { get, post } from '../../shared/api/client';
+import type { AppointmentView as Appointment, SlotView as Slot } from '@daemon/appointments/types';
+import type { Ticket } from '@daemon/queue/types';
+export type { Appointment, Slot, Ticket };
+
+export interface BookingCalendar {
+  categories: { id: string; name: string }[];
+  dates: string[];
+  checkInEarlyMinutes: number;
+  checkInLateMinutes: number;
+}
+
+export interface CheckInReply {
+  ticket: Ticket;
+  appointment: Appointment;
+  printError?: { code: string; message: string };
+}
+
+export const fetchCalendar = (signal?: AbortSignal) => get<BookingCalendar>('/api/appointments/calendar', signal);
+export const fetchSlots = (categoryId: string, date: string, signal?: AbortSignal) =>
+  get<{ slots: Slot[] }>(`/api/appointments/slots?categoryId=${encodeURIComponent(categoryId)}&date=${encodeURIComponent(date)}`, signal);
+export const fetchAppointment = (code: string, signal?: AbortSignal) => get<{ appointment: Appointment }>(`/api/appointments/${encodeURIComponent(code)}`, signal);
+export const bookAppointment = (body: { slotId: string; idNumber: string; name: string; phone: string }) => post<{ appointment: Appointment }>('/api/appointments', body);
+export const cancelAppointment = (code: string, idNumber: string) => post<{ appointment: Appointment }>(`/api/appointments/${encodeURIComponent(code)}/cancel`, { idNumber });
+export const checkIn = (body: { code: string } | { identitySessionId: string }, delivery: 'print' | 'screen') =>
+  post<CheckInReply>('/api/appointments/check-in', { ...body, delivery });
