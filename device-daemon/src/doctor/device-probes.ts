@@ -5,6 +5,7 @@ import { run } from './exec';
 import { hex4, listSane } from './hardware-checks';
 import { probeEscposPrinter, probeSamReader } from './serial-probes';
 import { fail, guarded, pass, type Check } from './types';
+import { probeCamera, probeSharedLibrary, probeUsb } from './reader-probes';
 
 const simulated = (name: string): Check =>
   pass(`device.${name}`, `${name}: simulated`, 'simulated in software: no hardware to probe');
@@ -56,6 +57,12 @@ function runProbe(name: string, title: string, probe: DoctorProbe): Promise<Chec
       return probeHid(name, title, probe.vendorId, probe.productId, probe.path);
     case 'sane':
       return probeSane(name, title, probe.device);
+    case 'usb':
+      return probeUsb(name, title, probe.vendorId, probe.productId);
+    case 'shared-library':
+      return probeSharedLibrary(name, title, probe.library, probe.symbols);
+    case 'camera':
+      return probeCamera(name, title, probe.device, probe.ffmpeg);
   }
 }
 
