@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { run } from './exec';
 import { accessible, hex4 } from './hardware-checks';
@@ -61,6 +62,11 @@ export async function probeCamera(name: string, what: string, device: string, ff
   if (!accessible(device)) return fail(id, title, `no read access to ${device}`, 'add the daemon\'s user to group video, or install deploy/udev/99-kiosk.rules');
   const r = await run(ffmpeg, ['-hide_banner', '-f', 'v4l2', '-list_formats', 'all', '-i', device], 15_000);
   if (r.missing) return fail(id, title, `${ffmpeg} is not installed`, 'apt-get install ffmpeg (scripts/install-system-deps.sh)');
+  try {
+    createRequire(import.meta.url).resolve('@techstark/opencv-js');
+  } catch {
+    return fail(id, title, 'the page finder\'s OpenCV package (@techstark/opencv-js) is not installed', 'npm install (it is a dependency of the daemon)');
+  }
   const formats = r.stderr.split('\n').filter((l) => /Raw|Compressed/.test(l));
   if (formats.length === 0) return warn(id, title, 'ffmpeg listed no formats', 'check the cable; another program may hold the camera');
   return pass(id, title, `${formats.length} format line(s), e.g. ${formats[0]!.replace(/^\[.*?\]\s*/, '').slice(0, 120)}`);
