@@ -117,3 +117,24 @@ describe('高拍仪: the camera scanner driver over ffmpeg', () => {
     expect(jpeg.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
   });
 });
+
+describe('GET /api/scan/preview', () => {
+  it('is 404 PREVIEW_UNAVAILABLE for a flatbed, and 503 (not a hang) for a configured camera that is not plugged in', async () => {
+    const { startScanApp } = await import('./scan-support');
+    const flatbed = await startScanApp();
+    try {
+      const res = await flatbed.app.inject({ method: 'GET', url: '/api/scan/preview' });
+      expect([res.statusCode, res.json().error.code]).toEqual([404, 'PREVIEW_UNAVAILABLE']);
+    } finally {
+      await flatbed.close();
+    }
+    const camera = await startScanApp({ devices: { scanner: { driver: 'camera', device: path.join(dir, 'video9'), warmupFrames: 0 } } });
+    try {
+      const res = await camera.app.inject({ method: 'GET', url: '/api/scan/preview?width=320' });
+      expect([res.statusCode, res.json().error.code]).toEqual([503, 'SCANNER_UNAVAILABLE']);
+      expect(camera.app.devices.scanner?.state).toBe('offline');
+    } finally {
+      await camera.close();
+    }
+  });
+});
