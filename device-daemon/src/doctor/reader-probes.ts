@@ -19,7 +19,12 @@ export async function probeUsb(name: string, what: string, vendorId: number, pro
   } catch (err) {
     return fail(id, title, `the usb package cannot load: ${(err as Error).message}`, 'apt-get install libusb-1.0-0; npm rebuild usb');
   }
-  const device = await usb.findDeviceByIds(vendorId, productId);
+  let device;
+  try {
+    device = await usb.findDeviceByIds(vendorId, productId);
+  } catch (err) {
+    return fail(id, title, `cannot list USB devices: ${(err as Error).message}`, 'the daemon needs /sys/bus/usb (not available in some containers) and libusb-1.0-0');
+  }
   if (!device) return fail(id, title, 'no such USB device', 'plug in the reader; `lsusb` shows its vendor:product id (the iDR200 is 0400:c35a)');
   try {
     await device.open();

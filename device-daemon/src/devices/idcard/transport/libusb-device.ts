@@ -53,7 +53,9 @@ export class LibusbBulkDevice implements BulkDevice {
 
   async open(): Promise<void> {
     const { usb } = await this.load();
-    const device = await usb.findDeviceByIds(this.vendorId, this.productId);
+    const device = await usb.findDeviceByIds(this.vendorId, this.productId).catch((err: Error) => {
+      throw transportError('ENOENT', `${this.description}: cannot list USB devices: ${err.message}`);
+    });
     if (!device) throw transportError('ENOENT', `${this.description}: no such USB device plugged in`);
     try {
       await device.open();
