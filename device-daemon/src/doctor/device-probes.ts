@@ -5,6 +5,7 @@ import { run } from './exec';
 import { hex4, listSane } from './hardware-checks';
 import { probeEscposPrinter, probeSamReader, probeSerialOpen } from './serial-probes';
 import { fail, guarded, pass, type Check } from './types';
+import { probeCamera, probeSharedLibrary, probeUsb } from './reader-probes';
 
 const simulated = (name: string): Check =>
   pass(`device.${name}`, `${name}: simulated`, 'simulated in software: no hardware to probe');
@@ -58,6 +59,12 @@ function runProbe(name: string, title: string, probe: DoctorProbe): Promise<Chec
       return probeSane(name, title, probe.device);
     case 'serial-open':
       return probeSerialOpen(name, title, probe.path, probe.baudRate);
+    case 'usb':
+      return probeUsb(name, title, probe.vendorId, probe.productId);
+    case 'shared-library':
+      return probeSharedLibrary(name, title, probe.library, probe.symbols);
+    case 'camera':
+      return probeCamera(name, title, probe.device, probe.ffmpeg);
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { ByteTransport } from '../devices/core/transport';
 import { SerialTransport } from '../devices/core/serial-transport';
 import { SamLink } from '../devices/idcard/sam-link';
+import { uniformTimeouts } from '../devices/idcard/timing';
 import { Command } from '../devices/idcard/codec/frame';
 import { SW3, sw3Error } from '../devices/idcard/codec/status';
 import { CharDeviceTransport } from '../devices/printer/transport/chardev-transport';
@@ -35,7 +36,7 @@ export async function probeSamReader(path: string, baudRate: number): Promise<Ch
   const transport = new SerialTransport(path, baudRate);
   const refused = await openOrExplain(id, title, transport, path);
   if (refused) return refused;
-  const link = new SamLink(transport, { replyTimeoutMs: PROBE_TIMEOUT_MS, baudRate });
+  const link = new SamLink(transport, { timeouts: uniformTimeouts(PROBE_TIMEOUT_MS), baudRate });
   link.attach();
   try {
     const reply = await link.exchange(Command.SAM_STATUS);

@@ -10,6 +10,7 @@ import { sweep } from './retention';
 import type { ReceiptPrinter, ScanContext } from './context';
 import type { JobState } from './types';
 import scanRoutes from './routes';
+import previewRoute from './preview';
 
 /** The scan service as the routes (and tests) use it. */
 export interface ScanService {
@@ -94,6 +95,7 @@ export default fp(
       await jobs.idle();
     });
     await app.register(scanRoutes);
+    await app.register(previewRoute);
   },
   { name: 'scan', dependencies: ['config', 'store', 'events', 'devices', 'matters'] },
 );

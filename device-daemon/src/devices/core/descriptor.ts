@@ -49,7 +49,13 @@ export type DoctorProbe =
   | { kind: 'hid'; vendorId: number; productId: number; path?: string }
   | { kind: 'sane'; device: string }
   /** A serial device that speaks only when used (a scanner in CDC mode): open and close proves it is there. */
-  | { kind: 'serial-open'; path: string; baudRate: number };
+  | { kind: 'serial-open'; path: string; baudRate: number }
+  /** A device driven over libusb (e.g. a SAM module in USB mode): found by vendor and product id and opened. */
+  | { kind: 'usb'; vendorId: number; productId: number }
+  /** A vendor's shared library: it loads, and exports the entry points its family needs. */
+  | { kind: 'shared-library'; library: string; symbols: string[] }
+  /** A V4L2 camera through ffmpeg: the device node exists, is readable, and ffmpeg can list its formats. */
+  | { kind: 'camera'; device: string; ffmpeg: string };
 
 /**
  * A device described once: everything the daemon, the doctor and the technician's screens need to know about

@@ -114,6 +114,14 @@ export abstract class DeviceDriver extends EventEmitter<DeviceEvents> {
     if (this.state_ === 'closed' || this.state_ === 'offline') this.setState('idle');
   }
 
+  /** Subclasses call this when their device is back (hot-plug): connect now, not at the next backoff step. */
+  protected reconnectNow(): void {
+    if (!this.wanted || this.powered.running) return;
+    clearTimeout(this.retry);
+    this.retry = undefined;
+    void this.tryConnect();
+  }
+
   /** Subclasses call this when the transport went away; the driver goes offline and retries with backoff. */
   protected connectionLost(reason: string): void {
     this.powered.stop();

@@ -22,6 +22,11 @@ export interface ByteTransport {
   on(event: 'close', listener: (err?: Error) => void): this;
   off(event: 'data', listener: (chunk: Buffer) => void): this;
   off(event: 'close', listener: (err?: Error) => void): this;
+  /**
+   * Transports that can tell their device arrived (USB hot-plug) call `listener` then, so the driver connects
+   * at once instead of at its next backoff step; returns the unsubscribe function.
+   */
+  onArrival?(listener: () => void): () => void;
 }
 
 /** Error with a node-style code, for transports to reject with. */

@@ -1,11 +1,16 @@
 import type { SamLink } from './sam-link';
 import { Command } from './codec/frame';
 import { IdCardError, SW3, sw3Error } from './codec/status';
-import { parseReadData } from './codec/read-reply';
+import { parseReadData, parseReadDataWithFingerprint } from './codec/read-reply';
 import { parseTextBlock, type CardText } from './codec/text-block';
 
 /** Size of the 30 01 reply: preamble, LEN, SW1-3, two lengths, 256 text, 1024 photo, CHK. */
 export const READ_REPLY_BYTES = 1295;
+/** Largest 30 10 reply (two fingerprint templates): the timeout covers its wire time. */
+export const READ_FP_REPLY_BYTES = 2321;
+
+/** Which read command the module is asked: 30 01 (text + photo) or 30 10 (also fingerprints, dropped at once). */
+export type ReadCommand = 'text-photo' | 'text-photo-fingerprint';
 
 /** A card read off the reader. `card` is personal data: keep it in memory, never log or publish it. */
 export interface CardRead {
@@ -23,8 +28,8 @@ export type CycleOutcome =
   | { kind: 'still-present' }
   /** The card read earlier has left the field. */
   | { kind: 'removed' }
-  /** A card was read; `replaced` when it follows a card that left between two polls. */
-  | { kind: 'read'; read: CardRead; replaced: boolean };
+  /** A card was read. */
+  | { kind: 'read'; read: CardRead };
 
 /** Marks where a failing step was, so statistics tell failed reads from communication errors. */
 export class ReadStepError extends Error {
@@ -34,29 +39,35 @@ export class ReadStepError extends Error {
 }
 
 /**
- * One poll: find -> select -> read. A card must leave the field before it is read again: after a good read
- * the reader's find fails while the card stays; select still succeeds then, so select tells "still there"
- * from "gone" (docs/PROTOCOLS.md §1, reader behaviour).
+ * One poll: find -> select -> read, for both module behaviours seen in the field (docs/PROTOCOLS.md §1):
+ * after a good read most modules fail find while the card stays (select still succeeds), some keep answering
+ * find with 9F. Either way a card read once is not read again until it has left: while one is in the field a
+ * find success means "still there", and a find failure is settled by select (gone only when both fail).
  */
-export async function pollCycle(link: SamLink, cardInField: boolean): Promise<CycleOutcome> {
+export async function pollCycle(link: SamLink, cardInField: boolean, readCommand: ReadCommand = 'text-photo'): Promise<CycleOutcome> {
   const find = await link.exchange(Command.FIND_CARD);
-  if (find.sw3 === SW3.NO_CARD) {
-    if (!cardInField) return { kind: 'no-card' };
+  if (cardInField) {
+    if (find.sw3 === SW3.FIND_OK) return { kind: 'still-present' };
+    if (find.sw3 !== SW3.NO_CARD) throw sw3Error(find.sw3);
     const select = await link.exchange(Command.SELECT_CARD);
     if (select.sw3 === SW3.OK) return { kind: 'still-present' };
     if (select.sw3 === SW3.SELECT_FAILED) return { kind: 'removed' };
     throw sw3Error(select.sw3);
   }
+  if (find.sw3 === SW3.NO_CARD) return { kind: 'no-card' };
   if (find.sw3 !== SW3.FIND_OK) throw sw3Error(find.sw3);
   // From here on a card is in the field: any failure is a failed read of that card.
   try {
     const select = await link.exchange(Command.SELECT_CARD);
     if (select.sw3 !== SW3.OK) throw sw3Error(select.sw3);
-    const reply = await link.exchange(Command.READ_TEXT_PHOTO, READ_REPLY_BYTES);
+    const withFingerprint = readCommand === 'text-photo-fingerprint';
+    const reply = withFingerprint
+      ? await link.exchange(Command.READ_TEXT_PHOTO_FP, READ_FP_REPLY_BYTES)
+      : await link.exchange(Command.READ_TEXT_PHOTO, READ_REPLY_BYTES);
     if (reply.sw3 !== SW3.OK) throw sw3Error(reply.sw3);
-    const record = parseReadData(reply.data);
+    const record = withFingerprint ? parseReadDataWithFingerprint(reply.data) : parseReadData(reply.data);
     const card = parseTextBlock(record.text);
-    return { kind: 'read', read: { card, photo: Buffer.from(record.photo), lastByteAt: reply.lastByteAt }, replaced: cardInField };
+    return { kind: 'read', read: { card, photo: Buffer.from(record.photo), lastByteAt: reply.lastByteAt } };
   } catch (err) {
     throw new ReadStepError(err as IdCardError);
   }

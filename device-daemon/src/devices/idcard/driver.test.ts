@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LoopbackTransport } from '../core/loopback-transport';
 import { IdReaderDriver } from './driver';
 import { IdCardSimulator } from './sim/simulator';
+import { uniformTimeouts } from './timing';
 import { CARD_PROFILES } from './sim/profiles';
 import type { CardRead } from './card-cycle';
 import type { IdCardError } from './codec/status';
@@ -14,7 +15,7 @@ afterEach(async () => {
 function fit(pollIntervalMs = 20) {
   const sim = new IdCardSimulator();
   const transport = new LoopbackTransport(sim, 'test reader');
-  const driver = new IdReaderDriver({ transport, simulated: true, driver: 'simulated', pollIntervalMs, replyTimeoutMs: 100, baudRate: 115200 });
+  const driver = new IdReaderDriver({ transport, simulated: true, driver: 'simulated', pollIntervalMs, timeouts: uniformTimeouts(100), baudRate: 115200 });
   drivers.push(driver);
   // DeviceDriver emits 'error' records; an EventEmitter 'error' without a listener would throw.
   return { sim, transport, driver };
@@ -41,7 +42,7 @@ describe('IdReaderDriver over the simulator', () => {
     await driver.open();
     expect(driver.state).toBe('idle');
     expect(sim.received.slice(0, 2)).toEqual([[0x11, 0xff], [0x12, 0xff]]);
-    expect(driver.status().detail.samId).toMatch(/^[0-9a-f]{32}$/);
+    expect(driver.status().detail.samId).toBe('05.01-20101129-0001228293-0296863149');
     for (const [profile, text] of Object.entries(CARD_PROFILES)) {
       const read = next(driver, 'card');
       sim.putCard(text);

@@ -5,7 +5,9 @@ import { SerialQueue } from '../core/serial-queue';
 import { SamLink } from './sam-link';
 import { Command } from './codec/frame';
 import { IdCardError, SW3, sw3Error } from './codec/status';
-import { pollCycle, ReadStepError, type CardRead } from './card-cycle';
+import { pollCycle, ReadStepError, type CardRead, type ReadCommand } from './card-cycle';
+import { formatSamId } from './codec/sam-id';
+import type { CommandTimeouts } from './timing';
 import { waitForCard } from './technician-check';
 
 /** Events for the identity layer. `card` carries personal data: subscribers keep it in memory only. */
@@ -20,8 +22,12 @@ export interface IdReaderOptions {
   simulated: boolean;
   driver: string;
   pollIntervalMs: number;
-  replyTimeoutMs: number;
+  /** Per-command reply timeouts (timing.ts has the field defaults). */
+  timeouts: CommandTimeouts;
+  /** Line speed (the wire time of a reply is added to its timeout); a USB link gives its bulk equivalent. */
   baudRate: number;
+  /** 30 01 by default; 30 10 for modules that only answer it (fingerprints are dropped at once). */
+  readCommand?: ReadCommand;
   /** How long the interactive health check waits for the technician's card. */
   interactiveTimeoutMs?: number;
 }
@@ -51,16 +57,18 @@ export class IdReaderDriver extends DeviceDriver {
   private samId: string | undefined;
   private lastReadAt: string | undefined;
   private readonly onClose = (err?: Error) => this.transportClosed(err);
+  private stopArrivalWatch: (() => void) | undefined;
 
   constructor(private readonly opts: IdReaderOptions) {
     super({ simulated: opts.simulated });
     this.driver = opts.driver;
-    this.link = new SamLink(opts.transport, { replyTimeoutMs: opts.replyTimeoutMs, baudRate: opts.baudRate });
+    this.link = new SamLink(opts.transport, { timeouts: opts.timeouts, baudRate: opts.baudRate });
     for (const s of ['GoodReadCount', 'FailedReadCount', 'UnreadableCardCount', 'CommunicationErrorCount']) this.statistics[s] = 0;
   }
 
   protected override async connect(): Promise<void> {
     const t = this.opts.transport;
+    this.stopArrivalWatch ??= t.onArrival?.(() => this.reconnectNow());
     await t.open();
     t.on('close', this.onClose);
     this.link.attach();
@@ -68,7 +76,7 @@ export class IdReaderDriver extends DeviceDriver {
       const status = await this.link.exchange(Command.SAM_STATUS);
       if (status.sw3 !== SW3.OK) throw sw3Error(status.sw3);
       const id = await this.link.exchange(Command.SAM_ID);
-      if (id.sw3 === SW3.OK) this.samId = id.data.toString('hex');
+      if (id.sw3 === SW3.OK) this.samId = formatSamId(id.data);
     } catch (err) {
       await this.release();
       throw err;
@@ -81,6 +89,8 @@ export class IdReaderDriver extends DeviceDriver {
   }
 
   protected override async disconnect(): Promise<void> {
+    this.stopArrivalWatch?.();
+    this.stopArrivalWatch = undefined;
     await this.release();
   }
 
@@ -127,11 +137,11 @@ export class IdReaderDriver extends DeviceDriver {
         if (status.sw3 !== SW3.OK) throw sw3Error(status.sw3);
         this.samFault = false;
       }
-      const outcome = await pollCycle(this.link, this.cardInField);
+      const outcome = await pollCycle(this.link, this.cardInField, this.opts.readCommand);
       this.commErrors = 0;
       this.lastErrorCode = undefined;
       if (this.state === 'error') this.setState('idle');
-      if (outcome.kind === 'removed' || (outcome.kind === 'read' && outcome.replaced)) this.leaveField();
+      if (outcome.kind === 'removed') this.leaveField();
       if (outcome.kind === 'read') {
         this.cardInField = true;
         this.lastReadAt = new Date().toISOString();

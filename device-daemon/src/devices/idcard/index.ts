@@ -4,6 +4,9 @@ import { SerialTransport } from '../core/serial-transport';
 import { idReaderConfig, type IdReaderConfig } from './config';
 import { IdReaderDriver } from './driver';
 import { IdCardSimulator } from './sim/simulator';
+import { UsbBulkTransport } from './transport/usb-bulk-transport';
+import { LibusbBulkDevice } from './transport/libusb-device';
+import { VendorSdkLink } from './vendor-sdk/link';
 import { idReaderSimRoutes } from './sim/routes';
 
 export type { IdReaderDriver } from './driver';
@@ -14,17 +17,31 @@ export { IdCardError, type IdCardErrorCode } from './codec/status';
 export { GENDER_TEXT, type Gender } from './codec/tables';
 export { LONG_TERM } from './codec/dates';
 
+/** The entry points a vendor library must export for its family (the doctor checks they resolve). */
+const CVR_SYMBOLS = ['CVR_InitComm', 'CVR_Authenticate', 'CVR_Read_Content', 'CVR_CloseComm'];
+const SDT_SYMBOLS = ['SDT_OpenPort', 'SDT_StartFindIDCard', 'SDT_SelectIDCard', 'SDT_ReadBaseMsg', 'SDT_ClosePort'];
+
 /** Line speed of a simulated reader: the SAM default, so timeouts are computed as for a real one. */
 const SIM_BAUD = 115200;
 
 /** Builds the ID-card reader: a SAM module on a serial port, or the simulator behind a loopback transport. */
 export async function createIdReader(config: IdReaderConfig, _ctx: DeviceContext): Promise<FittedDevice<IdReaderDriver>> {
-  const timing = { pollIntervalMs: config.pollIntervalMs, replyTimeoutMs: config.replyTimeoutMs };
+  const timing = { pollIntervalMs: config.pollIntervalMs, timeouts: config.timeouts, readCommand: config.readCommand };
   if (config.driver === 'simulated') {
     const sim = new IdCardSimulator();
     const transport = new LoopbackTransport(sim, 'simulated SAM reader');
     const driver = new IdReaderDriver({ transport, simulated: true, driver: 'simulated', baudRate: SIM_BAUD, ...timing });
     return { driver, simRoutes: idReaderSimRoutes(sim, transport) };
+  }
+  if (config.driver === 'sam-usb') {
+    const longest = Math.max(...Object.values(config.timeouts));
+    const transport = new UsbBulkTransport(new LibusbBulkDevice(config.vendorId, config.productId), config.endpoints, longest);
+    // Wire time on USB is negligible; the module's own UART speed is the honest upper bound for a reply.
+    return { driver: new IdReaderDriver({ transport, simulated: false, driver: config.driver, baudRate: SIM_BAUD, ...timing }) };
+  }
+  if (config.driver === 'vendor-sdk') {
+    const link = new VendorSdkLink({ library: config.library, family: config.family, port: config.port });
+    return { driver: new IdReaderDriver({ transport: link, simulated: false, driver: config.driver, baudRate: SIM_BAUD, ...timing }) };
   }
   const transport = new SerialTransport(config.path, config.baudRate);
   const driver = new IdReaderDriver({ transport, simulated: false, driver: config.driver, baudRate: config.baudRate, ...timing });
@@ -38,7 +55,14 @@ export const idReader = defineDevice({
   title: 'ID-card reader',
   config: idReaderConfig,
   create: createIdReader,
-  doctorProbe: (c) => (c.driver === 'simulated' ? { kind: 'simulated' } : { kind: 'sam-serial', path: c.path, baudRate: c.baudRate }),
+  doctorProbe: (c) =>
+    c.driver === 'simulated'
+      ? { kind: 'simulated' }
+      : c.driver === 'sam-usb'
+        ? { kind: 'usb', vendorId: c.vendorId, productId: c.productId }
+        : c.driver === 'vendor-sdk'
+          ? { kind: 'shared-library', library: c.library, symbols: c.family === 'cvr' ? CVR_SYMBOLS : SDT_SYMBOLS }
+          : { kind: 'sam-serial', path: c.path, baudRate: c.baudRate },
   selfTests: [
     { level: 'internal', label: '安全模块自检' },
     { level: 'external', label: '立即读卡' },

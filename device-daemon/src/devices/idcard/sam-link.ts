@@ -5,10 +5,11 @@ import { wireTimeMs } from '../core/serial-transport';
 import { FrameDecoder, parseReply, type Reply } from './codec/decoder';
 import { encodeCommand } from './codec/frame';
 import { IdCardError } from './codec/status';
+import { timeoutFor, type CommandTimeouts } from './timing';
 
 export interface SamLinkOptions {
-  /** Silence allowed besides the reply's own wire time. */
-  replyTimeoutMs: number;
+  /** Silence allowed per command besides the reply's own wire time. */
+  timeouts: CommandTimeouts;
   /** Line speed, to add the wire time of the expected reply to the timeout. */
   baudRate: number;
 }
@@ -54,7 +55,7 @@ export class SamLink {
 
   private async exchangeNow(command: readonly [number, number], expectBytes: number): Promise<TimedReply> {
     const wireMs = Math.ceil(wireTimeMs(expectBytes, this.opts.baudRate));
-    const reply = this.reply.wait(this.opts.replyTimeoutMs + wireMs, () => {
+    const reply = this.reply.wait(timeoutFor(command, this.opts.timeouts) + wireMs, () => {
       this.decoder.reset();
       throw new IdCardError('REPLY_TIMEOUT', '读卡器无应答', 'communication');
     });

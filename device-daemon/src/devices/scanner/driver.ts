@@ -18,8 +18,13 @@ export interface ScanCallbacks {
   onProgress?: (percent: number) => void;
 }
 
+/** A transport that can show the desk live (the 高拍仪). */
+export interface PreviewSource {
+  preview(width?: number): Promise<Buffer>;
+}
+
 export interface ScannerDriverOptions {
-  driver: 'sane' | 'simulated';
+  driver: 'sane' | 'simulated' | 'camera';
   simulated: boolean;
   transport: ScanTransport;
   device: string;
@@ -44,7 +49,7 @@ const HEALTH_PAGE: ScanOptions = { resolution: 50, mode: 'gray', source: 'flatbe
  */
 export class ScannerDriver extends DeviceDriver {
   readonly name = 'scanner' as const;
-  readonly driver: 'sane' | 'simulated';
+  readonly driver: 'sane' | 'simulated' | 'camera';
   private readonly opts: ScannerDriverOptions;
   private active: { kill(): void; cancelled: boolean } | undefined;
   private progress: number | undefined;
@@ -115,6 +120,25 @@ export class ScannerDriver extends DeviceDriver {
 
   protected override transportDescription(): string {
     return this.opts.transport.description;
+  }
+
+  /** Whether the device shows the desk live (a document camera does, a flatbed does not). */
+  get canPreview(): boolean {
+    return 'preview' in this.opts.transport;
+  }
+
+  /**
+   * One JPEG of the desk for the live preview while the person places the page. Not while a scan runs (the
+   * camera is one device); rejects with SCANNER_BUSY then, SCANNER_IO_ERROR when it cannot be read.
+   */
+  async preview(width?: number): Promise<Buffer> {
+    if (!this.canPreview) throw new ScannerError('SCANNER_IO_ERROR', 'this scanner has no live preview');
+    if (this.active || this.quietCheck) throw new ScannerError('SCANNER_BUSY');
+    try {
+      return await (this.opts.transport as ScanTransport & PreviewSource).preview(width);
+    } catch (err) {
+      throw new ScannerError('SCANNER_IO_ERROR', (err as Error).message);
+    }
   }
 
   /** Stops the scan in progress, if any; its `scan()` rejects with SCANNER_CANCELLED. */

@@ -8,8 +8,10 @@ import { SaneTestScript, SaneTestTransport, TEST_DEVICE, writeTestBackendConfig 
 import { SimulatedScanimage } from './sim/scanimage';
 import { TEST_BACKEND_SOURCES } from './codec/args';
 import { scannerSimRoutes } from './sim/routes';
+import { cameraTransport } from './camera/fit';
 
 export { ScannerDriver } from './driver';
+export type { PreviewSource } from './driver';
 export type { ScannedPage } from './driver';
 export type { ScanOptions, ScanMode, ScanSource, ScanArea } from './codec/args';
 export { ScannerError, type ScannerErrorCode } from './codec/status';
@@ -28,6 +30,11 @@ export function scanimageAvailable(command = 'scanimage'): Promise<boolean> {
  */
 export async function createScanner(config: ScannerConfig, ctx: DeviceContext): Promise<FittedDevice<ScannerDriver>> {
   const timeoutMs = config.timeoutSeconds * 1000;
+  if (config.driver === 'camera') {
+    const transport = cameraTransport(config);
+    const driver = new ScannerDriver({ driver: 'camera', simulated: false, transport, device: transport.name, sources: TEST_BACKEND_SOURCES, timeoutMs });
+    return { driver };
+  }
   if (config.driver === 'sane') {
     const driver = new ScannerDriver({
       driver: 'sane',
@@ -66,7 +73,8 @@ export const scanner = defineDevice({
   title: 'scanner',
   config: scannerConfig,
   create: createScanner,
-  doctorProbe: (c) => (c.driver === 'simulated' ? { kind: 'simulated' } : { kind: 'sane', device: c.device }),
+  doctorProbe: (c) =>
+    c.driver === 'simulated' ? { kind: 'simulated' } : c.driver === 'camera' ? { kind: 'camera', device: c.device, ffmpeg: c.ffmpeg } : { kind: 'sane', device: c.device },
   selfTests: [
     { level: 'internal', label: '连接检查' },
     { level: 'external', label: '扫描测试页' },

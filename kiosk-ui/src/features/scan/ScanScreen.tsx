@@ -8,6 +8,7 @@ import { ScanFlow } from './scan-flow';
 import { MatterPicker } from './MatterPicker';
 import { MaterialCard } from './MaterialCard';
 import { ScanBar } from './ScanBar';
+import { DeskPreview } from './DeskPreview';
 import { CoverIdentity } from './CoverIdentity';
 
 /**
@@ -72,6 +73,7 @@ export function ScanScreen() {
         </aside>
         <div className="scan-main">
           {error ? <Notice tone="error" title="操作未完成">{error}</Notice> : null}
+          <DeskPreview paused={running || pending} />
           {loadError && !matter ? <Notice tone="error" title="暂时无法读取办理事项">{loadError.message}</Notice> : null}
           {matter ? (
             <ol className="scan-materials" aria-label="所需材料">

@@ -4,7 +4,7 @@ import { oneFieldBody } from '../../core/sim-schema';
 import { badRequest } from '../../../core/errors';
 import { encodeTextBlock, type CardText } from '../codec/text-block';
 import { CARD_PROFILES } from './profiles';
-import { SIM_FAULTS, type IdCardSimulator, type SimFault } from './simulator';
+import { FIND_AFTER_READ, SIM_FAULTS, type FindAfterRead, type IdCardSimulator, type SimFault } from './simulator';
 
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
@@ -37,7 +37,15 @@ export function idReaderSimRoutes(sim: IdCardSimulator, transport: LoopbackTrans
   return async (app: FastifyInstance) => {
     app.get('/cards', async () => ({ profiles: Object.keys(CARD_PROFILES) }));
 
-    app.get('/state', async () => ({ hasCard: sim.hasCard, fault: sim.fault, plugged: transport.plugged }));
+    app.get('/state', async () => ({ hasCard: sim.hasCard, fault: sim.fault, findAfterRead: sim.findAfterRead, plugged: transport.plugged }));
+
+    // Which of the two module behaviours seen in the field the simulated module has (simulator.ts).
+    app.post<{ Body: { findAfterRead: FindAfterRead } }>('/behaviour', {
+      schema: { body: oneFieldBody('findAfterRead', { type: 'string', enum: [...FIND_AFTER_READ] }) },
+    }, async (request) => {
+      sim.findAfterRead = request.body.findAfterRead;
+      return { findAfterRead: sim.findAfterRead };
+    });
 
     app.post<{ Body: CardBody }>('/card', {
       schema: {

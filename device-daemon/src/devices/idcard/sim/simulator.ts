@@ -3,7 +3,8 @@ import { FrameDecoder } from '../codec/decoder';
 import { Command, encodeReply, PREAMBLE } from '../codec/frame';
 import { SW3 } from '../codec/status';
 import { encodeTextBlock, type CardText } from '../codec/text-block';
-import { encodeReadData } from '../codec/read-reply';
+import { encodeReadData, encodeReadDataWithFingerprint } from '../codec/read-reply';
+import { encodeSamId } from '../codec/sam-id';
 import { fakeWlt } from './profiles';
 
 /**
@@ -19,8 +20,18 @@ export interface SimCard {
   photo: Buffer;
 }
 
-/** Bytes of the SAM id reply (12 FF): 16 bytes, shown to the technician as hex. */
-const SAM_ID = Buffer.from('0501202401150000000012345678abcd', 'hex');
+/** The simulated module's SAM id as its label prints it; the 12 FF reply carries its 16 bytes. */
+export const SIM_SAM_ID = '05.01-20101129-0001228293-0296863149';
+const SAM_ID = encodeSamId(SIM_SAM_ID);
+
+/**
+ * What find answers after a good read while the card stays (docs/PROTOCOLS.md §1): most modules fail it
+ * (`fails`; select still succeeds), some keep answering 9F (`repeats`). The driver must cope with both.
+ */
+export const FIND_AFTER_READ = ['fails', 'repeats'] as const;
+export type FindAfterRead = (typeof FIND_AFTER_READ)[number];
+/** Fingerprint templates a 30 10 reply carries: two of 512 bytes (a card without them sends none). */
+const SIM_FINGERPRINT_BYTES = 1024;
 /** How `chunked` splits replies: small pieces with a pause, as a USB-serial bridge delivers them (about line rate). */
 const CHUNK_BYTES = 12;
 const CHUNK_DELAY_MS = 1;
@@ -40,6 +51,7 @@ export class IdCardSimulator implements ByteDevice {
   private card: SimCard | undefined;
   private readSincePlaced = false;
   fault: SimFault = 'none';
+  findAfterRead: FindAfterRead = 'fails';
   /** The last RECEIVED_KEPT commands received, oldest first, for tests (`[cmd, para]`); a polled reader sends three a poll. */
   readonly received: [number, number][] = [];
 
@@ -89,16 +101,19 @@ export class IdCardSimulator implements ByteDevice {
     if (samFault) return this.reply(encodeReply(SW3.SAM_SELF_TEST));
     if (is(cmd, para, Command.SAM_ID)) return this.reply(encodeReply(SW3.OK, SAM_ID));
     if (is(cmd, para, Command.FIND_CARD)) {
-      const found = this.card && !this.readSincePlaced;
+      const found = this.card && (!this.readSincePlaced || this.findAfterRead === 'repeats');
       return this.reply(found ? encodeReply(SW3.FIND_OK, Buffer.alloc(4)) : encodeReply(SW3.NO_CARD));
     }
     if (is(cmd, para, Command.SELECT_CARD)) {
       return this.reply(this.card ? encodeReply(SW3.OK, Buffer.alloc(8)) : encodeReply(SW3.SELECT_FAILED));
     }
-    if (is(cmd, para, Command.READ_TEXT_PHOTO)) {
+    const withFingerprint = is(cmd, para, Command.READ_TEXT_PHOTO_FP);
+    if (is(cmd, para, Command.READ_TEXT_PHOTO) || withFingerprint) {
       if (!this.card || this.fault === 'read-failure') return this.reply(encodeReply(SW3.READ_FAILED));
       this.readSincePlaced = true;
-      const data = encodeReadData({ text: encodeTextBlock(this.card.text), photo: this.card.photo });
+      const record = { text: encodeTextBlock(this.card.text), photo: this.card.photo };
+      // A recognisable stand-in for fingerprint templates, so tests can prove none of it survives the parse.
+      const data = withFingerprint ? encodeReadDataWithFingerprint(record, Buffer.alloc(SIM_FINGERPRINT_BYTES, 0xf9)) : encodeReadData(record);
       return this.reply(encodeReply(SW3.OK, data));
     }
     if (is(cmd, para, Command.READ_NEW_ADDRESS)) return this.reply(encodeReply(SW3.NO_CONTENT));
