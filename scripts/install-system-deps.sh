@@ -7,9 +7,10 @@
 #   espeak-ng        Mandarin voice for announcements when the browser has no voice
 #   libusb-1.0-0     node-hid's runtime; udev for SerialPort.list()
 #   postgresql-15    a throwaway server for the hall-wide (PostgreSQL) tests
+#   libreoffice-calc-nogui  soffice --headless --convert-to csv: the manager's XLSX export opens in LibreOffice
 # Idempotent: installs only what is missing. Needs root (or sudo).
 set -euo pipefail
-PACKAGES=(socat chromium fonts-wqy-zenhei sane-utils poppler-utils espeak-ng libusb-1.0-0 udev postgresql-15 ca-certificates)
+PACKAGES=(socat chromium fonts-wqy-zenhei sane-utils poppler-utils espeak-ng libusb-1.0-0 udev postgresql-15 libreoffice-calc-nogui ca-certificates)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
