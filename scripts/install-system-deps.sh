@@ -9,9 +9,10 @@
 #   postgresql-15    a throwaway server for the hall-wide (PostgreSQL) tests
 #   gcc libc6-dev    the tests compile a stand-in vendor reader library (test/support/vendor-sdk) for the FFI path
 #   ffmpeg           the 高拍仪 (document camera) driver's capture program; its lavfi input stands in for a camera
+#   libreoffice-calc-nogui  soffice --headless --convert-to csv: the manager's XLSX export opens in LibreOffice
 # Idempotent: installs only what is missing. Needs root (or sudo).
 set -euo pipefail
-PACKAGES=(socat chromium fonts-wqy-zenhei sane-utils poppler-utils espeak-ng libusb-1.0-0 udev postgresql-15 gcc libc6-dev ffmpeg ca-certificates)
+PACKAGES=(socat chromium fonts-wqy-zenhei sane-utils poppler-utils espeak-ng libusb-1.0-0 udev postgresql-15 gcc libc6-dev ffmpeg libreoffice-calc-nogui ca-certificates)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

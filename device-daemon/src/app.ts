@@ -18,6 +18,7 @@ import evaluationPlugin from './evaluation/plugin';
 import scanPlugin from './scan/plugin';
 import managePlugin from './manage/plugin';
 import workordersPlugin from './workorders/plugin';
+import reportsPlugin from './reports/plugin';
 import staffPlugin from './staff/plugin';
 import staffRoutes from './staff/routes';
 import mattersPlugin from './matters/plugin';
@@ -73,6 +74,7 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(evaluationPlugin);
   await app.register(managePlugin);
   await app.register(workordersPlugin);
+  await app.register(reportsPlugin);
   await app.register(scanPlugin);
   await app.register(integrationPlugin);
   await app.register(appointmentsPlugin);

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { printTable, type BenchRow } from './table';
 import { compareRows, readResults, writeResults } from './results';
 
-const ALL_AREAS = ['queue', 'printer', 'idcard', 'evaluation', 'scan', 'queue-pg', 'hall-wide', 'memory', 'ui', 'appointments'];
+const ALL_AREAS = ['queue', 'printer', 'idcard', 'evaluation', 'scan', 'queue-pg', 'hall-wide', 'memory', 'ui', 'appointments', 'estimate', 'reports'];
 const only = process.env.KIOSK_BENCH_AREAS?.split(',').filter(Boolean);
 const AREAS = only?.length ? ALL_AREAS.filter((a) => only.includes(a)) : ALL_AREAS;
 

@@ -2,6 +2,8 @@ import { useState, type ComponentType } from 'react';
 import { loadSession, saveSession, signOut, type ManagerSession } from './api';
 import { SignIn } from './SignIn';
 import { WorkordersTab } from './WorkordersTab';
+import { StatisticsTab } from './StatisticsTab';
+import { LiveTab } from './LiveTab';
 import './manage.css';
 
 export interface TabProps {
@@ -16,6 +18,8 @@ export interface TabProps {
  */
 const TABS: { id: string; title: string; component: ComponentType<TabProps> }[] = [
   { id: 'workorders', title: '差评工单', component: WorkordersTab },
+  { id: 'live', title: '实时大厅', component: LiveTab },
+  { id: 'statistics', title: '统计报表', component: StatisticsTab },
 ];
 
 export default function ManagePage() {

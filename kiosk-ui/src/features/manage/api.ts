@@ -1,7 +1,8 @@
 import { api, ApiError } from '../../shared/api/client';
 import type { Workorder, WorkorderFilter, StepName } from '@daemon/workorders/types';
+import type { Statistics, TicketFigures } from '@daemon/reports/types';
 
-export type { Workorder, WorkorderFilter, StepName };
+export type { Workorder, WorkorderFilter, StepName, Statistics, TicketFigures };
 
 export interface ManagerSession {
   token: string;
@@ -33,3 +34,19 @@ export const recordStep = (token: string, id: string, step: StepName, body: { te
 
 /** A 401 means the session ended (idle time, restart): the page asks to sign in again. */
 export const sessionEnded = (err: unknown) => err instanceof ApiError && err.status === 401;
+
+
+export const fetchStatistics = (token: string, from: string, to: string) =>
+  api<Statistics>(`/api/manage/reports/statistics?from=${from}&to=${to}`, { headers: auth(token) });
+
+/** Downloads a report (the bearer token cannot ride on a plain link): fetched, then saved through a blob URL. */
+export async function downloadReport(token: string, from: string, to: string, format: 'csv' | 'xlsx'): Promise<void> {
+  const res = await fetch(`/api/manage/reports/export?format=${format}&from=${from}&to=${to}`, { headers: auth(token) });
+  if (!res.ok) throw new ApiError('EXPORT_FAILED', '导出失败', res.status);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `大厅报表_${from}_${to}.${format}`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
