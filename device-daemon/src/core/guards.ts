@@ -51,7 +51,7 @@ export function counterGuard(config: { tokens: readonly { counter: number; sha25
     const counter = Number(request.params.counter);
     const expected = hashes.get(counter);
     if (!expected) {
-      throw new DomainError('COUNTER_LOCKED', `${counter}号窗口未配置工作人员口令（counters.tokens）`, 403);
+      throw new DomainError('COUNTER_LOCKED', `${counter}号窗口尚未设置工作人员口令，暂不能使用，请联系系统管理员设置`, 403);
     }
     const header = request.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api/client';
 import { events } from '../../shared/api/events';
 import { useQuery } from '../../shared/api/use-query';
-import { counterAction, fetchCategories, fetchCounter, loadToken, saveToken, type CounterAction } from './api';
+import { counterAction, fetchCategories, fetchCounter, fetchTokenStatus, loadToken, saveToken, type CounterAction } from './api';
 
 interface CounterPageState {
   token: string;
@@ -25,6 +25,7 @@ export function useCounter(counter: number) {
   const stale = { refetchOn: ['queue.*', 'hall.link'] } as const;
   const view = useQuery(`counter.${counter}`, () => fetchCounter(counter), stale);
   const categories = useQuery('counter.categories', fetchCategories, stale);
+  const tokenStatus = useQuery(`counter.${counter}.token`, () => fetchTokenStatus(counter));
   useEffect(() => events.start(), []);
 
   const setToken = useCallback(
@@ -56,6 +57,8 @@ export function useCounter(counter: number) {
     ...state,
     view: view.data?.counter,
     categories: categories.data?.categories ?? [],
+    /** No staff token is set for this counter: nothing typed could open it. */
+    locked: tokenStatus.data?.configured === false,
     error: state.error ?? view.error?.message,
     run,
     setToken,
