@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, startKiosk, type KioskUnderTest } from './harness';
+import { launchBrowser, openPage, screenshot, serveTicket, startKiosk, type KioskUnderTest } from './harness';
 import { startUpstream, type Upstream } from '../support/upstream';
 
 let kiosk: KioskUnderTest;
@@ -156,7 +156,12 @@ describe('好差评 in Chromium', () => {
     const page = await openPage(browser, `${kiosk.url}/m/t/${t.id}`, { width: 390, height: 844 });
     await expect.poll(() => page.getByTestId('mobile-number').textContent()).toBe(t.number);
     await expect.poll(() => page.getByText('等候中').isVisible()).toBe(true);
+    // Issue 11, item 10: no rating while the ticket waits; the page says when it comes.
+    expect(await page.getByTestId('rating-later').textContent()).toBe('办理完成后即可在本页评价');
+    expect(await page.getByRole('button', { name: '基本满意', exact: true }).count()).toBe(0);
     await screenshot(page, 'evaluation-mobile');
+    await serveTicket(kiosk.app, t.number);
+    await expect.poll(() => page.getByText('已办结').isVisible(), { timeout: 10_000 }).toBe(true);
     await page.getByRole('button', { name: '基本满意', exact: true }).click();
     await expect.poll(() => page.getByText('感谢您的评价！').isVisible()).toBe(true);
     expect(await delivered(t.id)).toMatchObject({ level: 3, channel: 'qr' });

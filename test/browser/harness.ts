@@ -89,3 +89,21 @@ export async function typePin(page: Page, pin = BROWSER_TEST_PIN): Promise<void>
   for (const digit of pin) await page.locator('.pad-key', { hasText: new RegExp(`^${digit}$`) }).click();
   await page.getByRole('button', { name: '确定', exact: true }).click();
 }
+
+/**
+ * A window serves ticket `number` to the end (call, start, done) on the daemon itself: only a served visit can
+ * be rated. Tries each counter until one serves the ticket's category.
+ */
+export async function serveTicket(app: FastifyInstance, number: string): Promise<void> {
+  for (const counter of app.counters.counters()) {
+    try {
+      await app.counters.callNumber(counter, number);
+    } catch {
+      continue;
+    }
+    await app.counters.onCurrent(counter, 'start');
+    await app.counters.onCurrent(counter, 'done');
+    return;
+  }
+  throw new Error(`no counter could serve ${number}`);
+}

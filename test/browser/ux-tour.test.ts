@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, startKiosk, typePin, type KioskUnderTest } from './harness';
+import { launchBrowser, openPage, screenshot, serveTicket, startKiosk, typePin, type KioskUnderTest } from './harness';
 import { brokenLabels, fullyInView, horizontalOverflow, navBoxes, overlappingButtons, smallButtons, type Box } from './ux-checks';
 import { defaultCategories } from '../../device-daemon/src/queue/config';
 import { tokenHash } from '../../device-daemon/src/core/guards';
@@ -272,6 +272,7 @@ describe('UX tour, hall display, counter and phone pages', () => {
 
   it('the phone page /m/t/<id> at 390x844: state, five levels, reasons', async () => {
     const ticket = await issue('B');
+    await serveTicket(kiosk.app, ticket.number); // only a served visit is rated
     const page = await openPage(browser, `${kiosk.url}/m/t/${ticket.id}`, { width: 390, height: 844 });
     await page.getByTestId('mobile-number').waitFor();
     await page.getByRole('button', { name: '不满意', exact: true }).waitFor();

@@ -1,11 +1,13 @@
 import { InnerPage } from '../../shared/kiosk';
 import { useKiosk } from '../../shared/store';
 import { levelName, needsReason, stars } from './levels';
+import { followUpWords } from './follow-up';
 
 /** 好差评 last step: thanks; for a bad rating, when the follow-up is due. */
 export interface ThanksParams {
   /** null: the ticket had been rated already. */
   level: number | null;
+  /** The dated reply promised (real-name raters only: `datedReply`). */
   followUp: { dueDate: string } | null;
 }
 
@@ -24,9 +26,7 @@ export function ThanksScreen({ params }: { params: ThanksParams }) {
           <div className="ev-thanks-level">本次服务已经评价过了</div>
         )}
         {level && needsReason(level) ? (
-          <p className="ev-policy">
-            我们会认真核实并整改{followUp ? `，${followUp.dueDate} 前给您答复` : ''}。
-          </p>
+          <p className="ev-policy">{followUpWords(followUp)}</p>
         ) : null}
         <button type="button" className="primary-button" onClick={() => home('done')}>
           完成

@@ -21,5 +21,8 @@ export function describeTicket(t: TicketStatus): { title: string; detail: string
   }
 }
 
-/** Rating makes sense once the person has been to a window (or left the queue); not for a cancelled ticket. */
-export const canRate = (t: TicketStatus): boolean => t.state !== 'cancelled';
+/** Only a served visit can be rated (一事一评): the rating is offered once the ticket is done, never while waiting. */
+export const canRate = (t: TicketStatus): boolean => t.state === 'done';
+
+/** While the visit is still on its way, the page says when rating comes; a ticket that ended unserved says nothing. */
+export const ratingLater = (t: TicketStatus): boolean => t.state === 'issued' || t.state === 'called' || t.state === 'serving';
