@@ -25,8 +25,9 @@ export default async function queueRoutes(fastify: FastifyInstance) {
   }, async (request) => ({ ticket: await app.queue.get(request.params.id) }));
 
   // The ticket's QR code (its phone page) for a screen-only ticket; 404 for an unknown ticket, cached a day.
+  // Not JSON: on the untyped instance, since the TypeBox provider types every answer by the JSON schemas.
   const qr = new TicketQr(app.ticketLayout.publicBaseUrl);
-  app.get('/api/queue/tickets/:id/qr.svg', {
+  fastify.get<{ Params: { id: string } }>('/api/queue/tickets/:id/qr.svg', {
     schema: { params: ticketIdParams, response: { '4xx': errorSchema } },
   }, async (request, reply) => {
     await app.queue.get(request.params.id);
