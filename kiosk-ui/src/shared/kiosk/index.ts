@@ -9,3 +9,4 @@ export { TimeoutWarning, warningSeconds } from './TimeoutWarning';
 export { NumberPad } from './NumberPad';
 export { speak, stopSpeaking } from './voice';
 export { dayText, momentDayText } from './dates';
+export { TextInput, type TextInputProps } from './TextInput';
