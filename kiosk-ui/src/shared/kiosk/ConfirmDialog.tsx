@@ -17,7 +17,9 @@ export interface ConfirmDialogProps {
  */
 export function ConfirmDialog({ title, children, keepLabel, confirmLabel, onKeep, onConfirm }: ConfirmDialogProps) {
   const keep = useRef<HTMLButtonElement>(null);
-  useEffect(() => keep.current?.focus(), []);
+  useEffect(() => {
+    keep.current?.focus();
+  }, []);
   return (
     <div className="dialog-backdrop">
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="dialog-title">

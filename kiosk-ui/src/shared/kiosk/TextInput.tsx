@@ -41,7 +41,7 @@ export function TextInput({ label, value, onChange, placeholder = '', maxLength 
         aria-expanded={open}
         onClick={() => setOpen(true)}
       >
-        <span id={`${id}-value`} data-testid={`${id}-value`} className={value ? '' : 'text-input-placeholder'}>
+        <span id={`${id}-value`} data-testid="text-input-value" className={value ? '' : 'text-input-placeholder'}>
           {value || placeholder || '点击此处输入'}
         </span>
         <span className="text-input-count" aria-hidden="true">{[...value].length}/{maxLength}</span>

@@ -28,7 +28,10 @@ export default function Keyboard({ value, maxLength, onChange, onDone, phrases }
   const room = maxLength - value.length;
   const root = useRef<HTMLDivElement>(null);
   // The keys open below the field: bring them into view on a portrait screen or in 关爱模式's larger type.
-  useEffect(() => root.current?.scrollIntoView?.({ block: 'nearest' }), []);
+  // A block body: Chromium's scrollIntoView now returns a promise, which React would take for a clean-up.
+  useEffect(() => {
+    void root.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
 
   const type = (next: string) => {
     setTyped(next);
