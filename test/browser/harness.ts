@@ -92,11 +92,15 @@ export async function typePin(page: Page, pin = BROWSER_TEST_PIN): Promise<void>
 
 /**
  * A window serves ticket `number` to the end (call, start, done) on the daemon itself: only a served visit can
- * be rated. Tries each counter until one serves the ticket's category.
+ * be rated. Tries each counter until one serves the ticket's category; a counter still busy with another
+ * ticket finishes that one first, as its staff would.
  */
 export async function serveTicket(app: FastifyInstance, number: string): Promise<void> {
   for (const counter of app.counters.counters()) {
     try {
+      const busy = (await app.counters.view(counter)).current?.state;
+      if (busy === 'called') await app.counters.onCurrent(counter, 'start');
+      if (busy === 'called' || busy === 'serving') await app.counters.onCurrent(counter, 'done');
       await app.counters.callNumber(counter, number);
     } catch {
       continue;

@@ -2,8 +2,11 @@ import { useEffect } from 'react';
 import { ConfirmDialog } from './ConfirmDialog';
 import { speak } from './voice';
 
-/** Seconds before the countdown's end at which the kiosk asks; half the countdown when that is shorter. */
-export const warningSeconds = (countdown: number) => Math.min(10, Math.floor(countdown / 2));
+/**
+ * Seconds before the countdown's end at which the kiosk asks: 10, or a third of a short countdown, so the
+ * question never covers the screen for most of the time a person has.
+ */
+export const warningSeconds = (countdown: number) => Math.min(10, Math.floor(countdown / 3));
 
 /**
  * The countdown's last seconds (适老化: warn before a session times out, let a touch extend it): «还需要更多时间吗？»
