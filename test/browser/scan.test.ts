@@ -78,8 +78,9 @@ describe('材料扫描 in Chromium', () => {
     await scan.click();
     await expect.poll(() => page.getByRole('img', { name: /第2页/ }).isVisible(), { timeout: 20_000 }).toBe(true);
 
-    // Going home discards the open submission and its page images on the daemon.
+    // Going home discards the open submission and its page images on the daemon, once the person confirms.
     await page.getByRole('button', { name: /首页/ }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '确定离开' }).click();
     await expect.poll(() => readdirSync(path.join(kiosk.dataDir, 'scans', 'work')).length, { timeout: 10_000 }).toBe(0);
     await page.context().close();
   });

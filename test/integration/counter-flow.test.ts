@@ -129,7 +129,14 @@ describe('counters (SQLite)', () => {
     const locked = await hall.app.inject({ method: 'POST', url: '/api/counters/3/call-next', headers: staff(3) });
     expect(locked).toMatchObject({ statusCode: 403 });
     expect(locked.json().error.code).toBe('COUNTER_LOCKED');
-    expect((await hall.app.inject({ url: '/api/counters/9' })).json().error.code).toBe('COUNTER_NOT_FOUND');
+    // Said in the staff's words, and knowable before any token is typed (the counter page says it at once).
+    expect(locked.json().error.message).not.toMatch(/counters|tokens|windows/);
+    expect((await hall.app.inject({ url: '/api/counters/3/token' })).json()).toEqual({ configured: false });
+    expect((await hall.app.inject({ url: '/api/counters/1/token' })).json()).toEqual({ configured: true });
+    expect((await hall.app.inject({ url: '/api/counters/9/token' })).statusCode).toBe(404);
+    const unknown = (await hall.app.inject({ url: '/api/counters/9' })).json().error;
+    expect(unknown.code).toBe('COUNTER_NOT_FOUND');
+    expect(unknown.message).not.toMatch(/windows/);
     const list = (await hall.app.inject({ url: '/api/counters' })).json().counters;
     expect(list.map((c: { counter: number; categories: string[] }) => [c.counter, c.categories])).toEqual([[1, ['A', 'F']], [2, ['A', 'B', 'F']], [3, ['B']]]);
   });

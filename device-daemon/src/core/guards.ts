@@ -83,7 +83,7 @@ export function counterGuard(
     }
     const expected = hashes.get(counter);
     if (!expected && !staffConfigured) {
-      throw new DomainError('COUNTER_LOCKED', `${counter}号窗口未配置工作人员，无法操作`, 403);
+      throw new DomainError('COUNTER_LOCKED', `${counter}号窗口尚未设置工作人员口令或登录工号，暂不能使用，请联系系统管理员设置`, 403);
     }
     if (!expected || !token || !timingSafeEqual(Buffer.from(tokenHash(token), 'hex'), expected)) {
       throw new DomainError('STAFF_TOKEN_INVALID', staffConfigured ? '请先用工号和密码登录本窗口' : '窗口口令不正确', 401);

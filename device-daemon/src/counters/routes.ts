@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorSchema } from '../core/schemas';
-import { callsReply, counterParams, countersReply, doneBody, doneReply, numberBody, recentQuery, transferBody, viewReply } from './schemas';
+import { callsReply, counterParams, countersReply, doneBody, doneReply, numberBody, recentQuery, tokenStatusReply, transferBody, viewReply } from './schemas';
 import type { CounterAction } from './rules';
 
 const n = (req: { params: { counter: string } }) => Number(req.params.counter);
@@ -25,6 +25,15 @@ export default async function counterRoutes(fastify: FastifyInstance) {
 
   app.get('/api/counters/:counter', { schema: { params: counterParams, response: viewReply } },
     async (req) => ({ counter: await app.counters.view(n(req)) }));
+
+  // Whether the counter can be operated at all (its own token, or staff who sign in), so its page says
+  // «尚未设置口令» at once instead of asking for something nothing could accept.
+  app.get('/api/counters/:counter/token', {
+    schema: { params: counterParams, response: { 200: tokenStatusReply, '4xx': errorSchema } },
+  }, async (req) => {
+    await app.counters.view(n(req)); // an unknown counter is 404 COUNTER_NOT_FOUND, as everywhere
+    return { configured: app.config.staff.length > 0 || app.config.counters.tokens.some((t) => t.counter === n(req)) };
+  });
 
   app.get('/api/counters/calls/recent', {
     schema: { querystring: recentQuery, response: { 200: callsReply, '5xx': errorSchema } },

@@ -48,6 +48,8 @@ export const transferBody = strictObject({ categoryId: Type.String({ pattern: '^
 export const counterReply = Type.Object({ counter: counterViewSchema });
 export const countersReply = Type.Object({ counters: Type.Array(counterViewSchema) });
 export const callsReply = Type.Object({ calls: Type.Array(callSchema) });
+/** `configured: false`: no staff token is set for this counter, so it cannot be used (COUNTER_LOCKED). */
+export const tokenStatusReply = Type.Object({ configured: Type.Boolean() });
 export const viewReply = { 200: counterReply, '4xx': errorSchema, '5xx': errorSchema };
 
 /** 事项编码 and 办件编号 as the province writes them: letters, digits and -. */

@@ -53,7 +53,7 @@ export class CounterService {
 
   private categoriesOf(counter: number): string[] {
     const list = this.served.get(counter);
-    if (!list) throw notFound('COUNTER_NOT_FOUND', `没有${counter}号窗口（任何业务类别的 windows 都不包含它）`);
+    if (!list) throw notFound('COUNTER_NOT_FOUND', `没有${counter}号窗口：目前没有业务安排到这个窗口，请核对窗口号或联系系统管理员`);
     return list;
   }
 

@@ -22,10 +22,17 @@ const sessionView = {
 
 /** Thin routes over app.identity. */
 export default async function identityRoutes(app: FastifyInstance) {
-  /** The person at the reader now, so a screen opened after the card was placed can catch up. */
+  /**
+   * The person at the reader now, so a screen opened after the card was placed can catch up; `cardLeft`: a
+   * card lies there whose session ended, so it must be lifted and placed again to be read.
+   */
   app.get('/api/identity/session', {
-    schema: { response: { 200: { type: 'object', properties: { session: { anyOf: [sessionView, { type: 'null' }] } } } } },
-  }, async () => ({ session: app.identity.current() ?? null }));
+    schema: {
+      response: {
+        200: { type: 'object', properties: { session: { anyOf: [sessionView, { type: 'null' }] }, cardLeft: { type: 'boolean' } } },
+      },
+    },
+  }, async () => ({ session: app.identity.current() ?? null, cardLeft: app.identity.leftOnReader() }));
 
   /** What the kiosk may offer this person (绿色通道 by age). */
   app.get<{ Params: { id: string } }>('/api/identity/session/:id/offer', {

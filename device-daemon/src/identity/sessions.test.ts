@@ -31,6 +31,18 @@ describe('IdentitySessions', () => {
     expect(rig('2025-06-14T15:59:00Z').sessions.start(card).eligibleForPriority).toBe(false);
   });
 
+  it('knows a card left on the reader after its session ended, until it is lifted', () => {
+    const { sessions } = rig();
+    expect(sessions.leftOnReader()).toBe(false);
+    sessions.start(card);
+    expect(sessions.leftOnReader()).toBe(false);
+    sessions.endAll('page-timeout');
+    expect(sessions.current()).toBeUndefined();
+    expect(sessions.leftOnReader()).toBe(true);
+    sessions.cardRemoved();
+    expect(sessions.leftOnReader()).toBe(false);
+  });
+
   it('a new card replaces the previous person', () => {
     const { sessions, ended } = rig();
     const a = sessions.start(card);

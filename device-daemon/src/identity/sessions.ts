@@ -28,11 +28,14 @@ export const sessionExpired = () =>
  */
 export class IdentitySessions {
   private readonly sessions = new Map<string, SessionRecord>();
+  /** A card lies on the reader, whether or not its session still lives (the reader reports a card once per placement). */
+  private inField = false;
 
   constructor(private readonly opts: SessionOptions) {}
 
   start(card: CardText, photo?: string): IdentityView {
     for (const id of [...this.sessions.keys()]) this.end(id, 'replaced');
+    this.inField = true;
     const now = this.opts.clock.now();
     const today = serviceDate(now, this.opts.timeZone);
     const age = ageOn(card.birthDate, today);
@@ -66,6 +69,7 @@ export class IdentitySessions {
 
   /** The card left the reader: drop the full data now, end the session after the grace period. */
   cardRemoved(): string[] {
+    this.inField = false;
     const ids: string[] = [];
     for (const record of this.sessions.values()) {
       if (!record.cardPresent) continue;
@@ -94,6 +98,14 @@ export class IdentitySessions {
       if (record?.cardPresent) return view(record);
     }
     return undefined;
+  }
+
+  /**
+   * A card lies on the reader but its session has ended (the previous person's flow finished, or they went
+   * home): the reader will not report it again until it is lifted, so the screen asks for that.
+   */
+  leftOnReader(): boolean {
+    return this.inField && this.current() === undefined;
   }
 
   /**

@@ -51,6 +51,12 @@ export function Shell() {
   useEffect(() => {
     document.documentElement.classList.toggle('elder', elder);
   }, [elder]);
+  // Home left untouched until the attract screen: the person has gone, the next one starts from defaults.
+  const home = useKiosk((s) => s.home);
+  const attract = idle && top === undefined;
+  useEffect(() => {
+    if (attract) home('timeout');
+  }, [attract, home]);
   useEffect(() => {
     stopSpeaking();
     main.current?.scrollTo?.(0, 0);

@@ -20,6 +20,16 @@ export function CounterPage({ match }: { match: RegExpMatchArray }) {
   const c = useCounter(counter);
   const [number, setNumber] = useState('');
   const [target, setTarget] = useState('');
+  if (c.locked) {
+    return (
+      <div className="counter-page">
+        <div className="cp-token" role="alert">
+          <h2>{counter}号窗口尚未设置工作人员口令</h2>
+          <p>此窗口暂不能叫号。请联系系统管理员为本窗口设置口令或工作人员工号后，再在此登录。</p>
+        </div>
+      </div>
+    );
+  }
   if (c.needsToken) {
     return (
       <div className="counter-page">

@@ -19,6 +19,8 @@ export const saveToken = (counter: number, token: string) =>
   token ? localStorage.setItem(tokenKey(counter), token) : localStorage.removeItem(tokenKey(counter));
 
 export const fetchCounter = (counter: number) => get<{ counter: CounterView }>(`/api/counters/${counter}`);
+/** Whether this counter has a staff token at all; without one it cannot be used (the page says so at once). */
+export const fetchTokenStatus = (counter: number) => get<{ configured: boolean }>(`/api/counters/${counter}/token`);
 export const fetchCategories = () => get<{ categories: CategoryCount[] }>('/api/queue/categories');
 
 export function counterAction(counter: number, token: string, action: CounterAction, body: Record<string, unknown> = {}) {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api/client';
 import { events } from '../../shared/api/events';
 import { useQuery } from '../../shared/api/use-query';
-import { counterAction, fetchCategories, fetchCounter, loadToken, saveToken, type CounterAction } from './api';
+import { counterAction, fetchCategories, fetchCounter, fetchTokenStatus, loadToken, saveToken, type CounterAction } from './api';
 import { fetchDuty, signOut, switchPost, whoAmI } from './staff-api';
 
 interface CounterPageState {
@@ -30,6 +30,7 @@ export function useCounter(counter: number) {
   const view = useQuery(`counter.${counter}`, () => fetchCounter(counter), stale);
   const categories = useQuery('counter.categories', fetchCategories, stale);
   const duty = useQuery(`counter.${counter}.duty`, () => fetchDuty(counter), { refetchOn: ['counter.duty', 'hall.link'] });
+  const tokenStatus = useQuery(`counter.${counter}.token`, () => fetchTokenStatus(counter));
   useEffect(() => events.start(), []);
 
   // Whose token this browser holds: a signed-in person's, or the window's own (then `me` stays undefined).
@@ -87,6 +88,8 @@ export function useCounter(counter: number) {
     view: view.data?.counter,
     categories: categories.data?.categories ?? [],
     duty: duty.data?.duty,
+    /** No staff token is set for this counter: nothing typed could open it. */
+    locked: tokenStatus.data?.configured === false,
     error: state.error ?? view.error?.message,
     run,
     setToken,

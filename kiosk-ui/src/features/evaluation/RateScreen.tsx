@@ -6,6 +6,7 @@ import { ApiError } from '../../shared/api/client';
 import { submitRating, type TicketRef } from './api';
 import { LevelChoices } from './LevelChoices';
 import { levelName, needsReason } from './levels';
+import { datedReply } from './follow-up';
 import { useKeypadInvitation } from './use-invitation';
 
 /**
@@ -27,10 +28,10 @@ export function RateScreen({ params }: { params: RateParams }) {
   const done = useRef(false);
   const invitation = useKeypadInvitation(ticket.id);
 
-  const finish = (evaluation: { level: number; levelName?: string; followUp?: { dueDate: string } | null }) => {
+  const finish = (evaluation: { level: number; levelName?: string; followUp?: { dueDate: string } | null; realName?: boolean }) => {
     if (done.current) return;
     done.current = true;
-    replace('evaluation.thanks', { level: evaluation.level, followUp: evaluation.followUp ?? null });
+    replace('evaluation.thanks', { level: evaluation.level, followUp: datedReply(evaluation) });
   };
 
   useEvent(['evaluation.recorded', 'evaluation.answered'], (e) => {

@@ -42,7 +42,7 @@ export function RatingForm({ ticketId, channel, onRecorded }: { ticketId: string
       <p className="ev-lead">
         <span className="ev-stars" aria-hidden="true">{stars(level)}</span> <strong>{levelName(level)}</strong>：请告诉我们原因
       </p>
-      <ReasonPicker onChange={onReasons} />
+      <ReasonPicker onChange={onReasons} native={channel === 'qr'} />
       {error ? <p className="ev-error" role="alert">{error}</p> : null}
       <div className="ev-form-actions">
         <button type="button" className="secondary-button" onClick={() => setLevel(undefined)} disabled={busy}>

@@ -5,6 +5,7 @@ import { RatingForm } from './RatingForm';
 import { stars } from './levels';
 import { ContactForm } from './ContactForm';
 import { AddReasons } from './AddReasons';
+import { datedReply, followUpWords } from './follow-up';
 
 /**
  * Rating a ticket outside the kiosk flow (the phone page): shows the rating already made, or the form and
@@ -28,7 +29,7 @@ export function RatingPanel({ ticketId, channel = 'qr' }: { ticketId: string; ch
           <span className="ev-stars" aria-hidden="true">{stars(e.level)}</span> {e.levelName}
         </div>
       ) : null}
-      {e?.followUp ? <p className="ev-policy">我们会认真核实并整改，{e.followUp.dueDate} 前给您答复。</p> : null}
+      {e?.followUp ? <p className="ev-policy">{followUpWords(datedReply(e))}</p> : null}
       {e?.followUp && e.realName ? <ContactForm ticketId={ticketId} /> : null}
     </div>
   );

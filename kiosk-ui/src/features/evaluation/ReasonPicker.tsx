@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '../../shared/api/use-query';
+import { TextInput } from '../../shared/kiosk';
 import { fetchReasons } from './api';
 
+/** 常用语 of the keyboard: pieces of a reason, so few people need to type pinyin at all. */
+const PHRASES = ['工作人员', '态度不好', '等候时间太长', '材料要求不清楚', '多次跑腿', '设备无法使用', '希望改进'];
+
 /**
- * The reasons of a bad rating: large toggles from the configured list, and a field to type one's own.
+ * The reasons of a bad rating: large toggles from the configured list, and a field to type one's own (the
+ * kiosk's on-screen pinyin keyboard; a phone's own keyboard on the phone page).
  * Reports the chosen reasons (typed text included) on every change.
  */
-export function ReasonPicker({ onChange }: { onChange: (reasons: string[]) => void }) {
+export function ReasonPicker({ onChange, native = false }: { onChange: (reasons: string[]) => void; native?: boolean }) {
   const list = useQuery('evaluation.reasons', fetchReasons).data?.reasons ?? [];
   const [picked, setPicked] = useState<string[]>([]);
   const [typed, setTyped] = useState('');
@@ -25,10 +30,9 @@ export function ReasonPicker({ onChange }: { onChange: (reasons: string[]) => vo
           </button>
         ))}
       </div>
-      <label className="ev-typed">
-        <span>其他原因</span>
-        <input type="text" maxLength={100} value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="可在此填写原因" />
-      </label>
+      <div className="ev-typed">
+        <TextInput label="其他原因" value={typed} onChange={setTyped} maxLength={100} placeholder="可在此填写原因" phrases={PHRASES} native={native} />
+      </div>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/api/client';
 import { submitRating, type Channel, type TicketRef } from './api';
 import { ReasonPicker } from './ReasonPicker';
 import { levelName, stars } from './levels';
+import { datedReply } from './follow-up';
 
 /** 好差评 step 3 for 不满意 / 非常不满意: at least one reason, picked or typed, then the rating is recorded. */
 export interface ReasonsParams {
@@ -27,7 +28,7 @@ export function ReasonsScreen({ params }: { params: ReasonsParams }) {
     setError(undefined);
     try {
       const { evaluation } = await submitRating({ ticketId: ticket.id, level, reasons, channel, identitySessionId });
-      replace('evaluation.thanks', { level, followUp: evaluation.followUp, ticketId: ticket.id, realName: evaluation.realName, identitySessionId });
+      replace('evaluation.thanks', { level, followUp: datedReply(evaluation), ticketId: ticket.id, realName: evaluation.realName, identitySessionId });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'ALREADY_RATED') replace('evaluation.thanks', { level: null, followUp: null });
       else setError((err as Error).message);

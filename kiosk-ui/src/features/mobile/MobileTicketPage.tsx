@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { useQuery } from '../../shared/api/use-query';
 import { fetchHallName, fetchTicket, type TicketStatus } from './api';
-import { canRate, describeTicket, rateLater } from './ticket-state';
+import { canRate, describeTicket, ratingLater } from './ticket-state';
 import './mobile.css';
 
 const REFRESH_MS = 5000;
@@ -58,11 +58,8 @@ export function MobileTicketPage({ match, RatingPanel }: { match: RegExpMatchArr
               <h2 className="m-title">服务评价</h2>
               <RatingPanel ticketId={ticket.id} channel="qr" />
             </section>
-          ) : rateLater(ticket) ? (
-            <section className="m-card" aria-label="服务评价">
-              <h2 className="m-title">服务评价</h2>
-              <p className="m-detail">办理完成后即可评价</p>
-            </section>
+          ) : ratingLater(ticket) ? (
+            <p className="m-note" data-testid="rating-later">办理完成后即可在本页评价</p>
           ) : null}
           <p className="m-note" data-testid="mobile-live">{live ? '本页实时更新。' : '本页每 5 秒自动刷新。'}您的评价将报送政务服务“好差评”系统。</p>
         </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRate, describeTicket } from './ticket-state';
+import { canRate, describeTicket, ratingLater } from './ticket-state';
 import type { TicketStatus } from './api';
 
 const base: TicketStatus = { id: 't', number: 'A001', categoryName: '社会民生', state: 'issued', waitingAhead: 3, estimatedWaitMinutes: 12, counter: null, serviceDate: '2025-06-02' };
@@ -14,7 +14,9 @@ describe('ticket state on the phone', () => {
     expect(describeTicket({ ...base, state: 'serving', counter: 2 }).title).toBe('办理中');
     expect(canRate({ ...base, state: 'done' })).toBe(true);
     expect(canRate({ ...base, state: 'cancelled' })).toBe(false);
-    expect(canRate({ ...base, state: 'issued' })).toBe(false);
-    expect(canRate({ ...base, state: 'no-show' })).toBe(false);
+    // Not while waiting, called, being served or held, nor after 过号: only a served visit is rated.
+    for (const state of ['issued', 'called', 'serving', 'no-show'] as const) expect(canRate({ ...base, state })).toBe(false);
+    expect(ratingLater(base)).toBe(true);
+    expect(ratingLater({ ...base, state: 'no-show' })).toBe(false);
   });
 });

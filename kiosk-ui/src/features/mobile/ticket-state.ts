@@ -21,8 +21,8 @@ export function describeTicket(t: TicketStatus): { title: string; detail: string
   }
 }
 
-/** Only a served visit is rated: the daemon refuses any other state (NOT_SERVED). */
+/** Only a served visit can be rated (一事一评): the rating is offered once the ticket is done, never while waiting. */
 export const canRate = (t: TicketStatus): boolean => t.state === 'done';
 
-/** Still on the way to being served: the page says the rating comes after (办理完成后即可评价). */
-export const rateLater = (t: TicketStatus): boolean => t.state === 'issued' || t.state === 'called' || t.state === 'serving';
+/** While the visit is still on its way, the page says when rating comes; a ticket that ended unserved says nothing. */
+export const ratingLater = (t: TicketStatus): boolean => t.state === 'issued' || t.state === 'called' || t.state === 'serving';

@@ -56,7 +56,7 @@ export function IssueScreen({ params }: { params: IssueParams }) {
     <InnerPage title={`取号 · ${params.categoryName}`} voice={error.message}>
       <Notice tone="error" title={printerProblem ? '凭条打印机暂时无法打印' : '取号未成功'}>
         <p>{error.message}</p>
-        {printerProblem ? <p>您的号码尚未占用。您可以选择在屏幕上显示号码，用手机拍照记下。</p> : null}
+        {printerProblem ? <p>号码还没有发出，不会过号。您可以改为在屏幕上显示号码，用手机扫码随时查看排队进度。</p> : null}
       </Notice>
       <div className="action-row">
         {printerProblem ? (

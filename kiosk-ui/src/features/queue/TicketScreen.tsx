@@ -29,10 +29,17 @@ export function TicketScreen({ params }: { params: TicketParams }) {
             {ticket.estimatedWaitMinutes !== null ? `，预计约 ${Math.max(1, ticket.estimatedWaitMinutes)} 分钟` : ''}
           </div>
         </div>
+        {printed ? null : (
+          // No paper: the same QR code as on a printed ticket (its phone page), so the person can follow the queue.
+          <figure className="ticket-qr">
+            <img src={`/api/queue/tickets/${encodeURIComponent(ticket.id)}/qr.svg`} alt="排队进度二维码" width={200} height={200} />
+            <figcaption>用手机扫码，随时查看排队进度，办完后可评价服务</figcaption>
+          </figure>
+        )}
         {printed ? (
           <Notice tone="ok" title="请取走下方出口的取号凭条">凭条上的二维码可用手机扫码查看排队进度、评价服务。</Notice>
         ) : ticket.delivery === 'screen' ? (
-          <Notice tone="info" title="请记住您的号码">本号码未打印凭条，可用手机拍照记下。</Notice>
+          <Notice tone="info" title="请记住您的号码">本号码未打印凭条，请扫描上方二维码或用手机拍照记下。</Notice>
         ) : (
           <Notice tone="warn" title="凭条打印失败，号码已为您保留">
             {printError?.message ? <p>{printError.message}</p> : null}

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useIdCard } from '../../shared/identity';
+import { LIFT_AND_REPLACE, useIdCard } from '../../shared/identity';
 
 /**
  * Optional: a person may put their ID card on the reader so the PDF's cover names them (masked, `张*明`).
@@ -19,7 +19,7 @@ export function CoverIdentity({ onCard }: { onCard(sessionId: string | undefined
       {card.kind === 'read' ? (
         <p>封面申请人：<strong>{card.session.card.nameMasked}</strong></p>
       ) : (
-        <p className="scan-hint">{card.kind === 'error' ? card.message : '放置身份证后，文件封面将显示您的姓名（部分隐去）'}</p>
+        <p className="scan-hint">{card.kind === 'error' ? card.message : card.kind === 'lift' ? LIFT_AND_REPLACE : '放置身份证后，文件封面将显示您的姓名（部分隐去）'}</p>
       )}
     </div>
   );

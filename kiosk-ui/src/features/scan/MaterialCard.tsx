@@ -20,7 +20,7 @@ export function MaterialCard({ material, pages, active, disabled, onSelect, onRe
     <li className={`scan-material${active ? ' active' : ''}`}>
       <button type="button" className="scan-material-head" aria-pressed={active} onClick={onSelect} disabled={disabled}>
         <span className="scan-material-name">{material.name}</span>
-        <span className={`scan-badge${material.required ? '' : ' optional'}`}>{material.required ? '必需' : '可缺'}</span>
+        <span className={`scan-badge${material.required ? '' : ' optional'}`}>{material.required ? '必需' : '非必需'}</span>
         <span className="scan-material-count">{pages.length ? `已扫 ${pages.length} 页` : '未扫描'}</span>
         {material.note ? <span className="scan-material-note">{material.note}</span> : null}
         {active ? <span className="scan-material-target">下一页扫描到这里</span> : null}

@@ -18,7 +18,7 @@ export function MatterPicker(props: { matters: Matter[]; selected?: string; lock
           {m.name}
         </button>
       ))}
-      <p className="scan-hint">更换事项会清除已扫描的页面</p>
+      <p className="scan-hint">更换事项会清除已扫描的页面（会先询问您）</p>
     </div>
   );
 }

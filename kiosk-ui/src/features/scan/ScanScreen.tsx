@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { InnerPage, Notice } from '../../shared/kiosk';
+import { InnerPage, Notice, useConfirm } from '../../shared/kiosk';
 import { useEvent } from '../../shared/api/use-event';
 import { useQuery } from '../../shared/api/use-query';
 import { useKiosk } from '../../shared/store';
@@ -50,6 +50,19 @@ export function ScanScreen() {
     if (result) navigate('scan.done', result);
   };
   const leave = () => void flow.discard().then(back);
+  // Scanned pages are the person's work: changing the matter or deleting a page asks first (InnerPage asks
+  // on «返回», «首页» and before the countdown ends).
+  const pageCount = submission?.pageCount ?? 0;
+  const unsaved = pageCount > 0 ? `已扫描的 ${pageCount} 页` : undefined;
+  const { ask, dialog } = useConfirm();
+  const selectMatter = (m: (typeof matters)[number]) => {
+    if (m.id === matterId) return;
+    const change = () => void flow.selectMatter(m);
+    if (!unsaved) return change();
+    ask({ title: `更换为「${m.name}」吗？`, body: <p>更换办理事项后，{unsaved}将被清除。</p>, confirmLabel: '更换并清除' }, change);
+  };
+  const deletePage = (pageId: string, label: string) =>
+    ask({ title: `删除${label}吗？`, body: <p>删除后需要重新扫描。</p>, confirmLabel: '删除', keepLabel: '保留' }, () => void flow.removePage(pageId));
 
   const bar = (
     <ScanBar
@@ -65,10 +78,10 @@ export function ScanScreen() {
   );
 
   return (
-    <InnerPage title="材料扫描" voice="请选择办理事项，把材料放到扫描仪上，然后按开始扫描" busy={running || pending} onBack={leave} footer={bar}>
+    <InnerPage title="材料扫描" voice="请选择办理事项，把材料放到扫描仪上，然后按开始扫描" busy={running || pending} onBack={leave} unsaved={unsaved} footer={bar}>
       <div className="scan-layout">
         <aside className="scan-side">
-          <MatterPicker matters={matters} selected={matterId} locked={running} onSelect={(m) => void flow.selectMatter(m)} />
+          <MatterPicker matters={matters} selected={matterId} locked={running} onSelect={selectMatter} />
           <CoverIdentity onCard={(sessionId) => flow.setCoverIdentity(sessionId)} />
         </aside>
         <div className="scan-main">
@@ -89,7 +102,7 @@ export function ScanScreen() {
                     flow.selectMaterial(m.id);
                     void flow.scan(pageId);
                   }}
-                  onDelete={(pageId) => void flow.removePage(pageId)}
+                  onDelete={(pageId) => deletePage(pageId, `「${m.name}」的第${pagesOf(m.id).findIndex((p) => p.id === pageId) + 1}页`)}
                   onMove={(pageId, by) => void flow.movePage(m.id, pageId, by)}
                 />
               ))}
@@ -99,6 +112,7 @@ export function ScanScreen() {
           )}
         </div>
       </div>
+      {dialog}
     </InnerPage>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Notice } from '../kiosk';
 import { CardOnReader } from './CardOnReader';
-import { CARD_TYPE_TEXT } from './api';
+import { CARD_TYPE_TEXT, LIFT_AND_REPLACE } from './api';
 import type { IdCardState } from './use-id-card';
 import './identity.css';
 
@@ -26,6 +26,17 @@ export function IdCardPrompt({ state, children }: { state: IdCardState; children
           {card.expired ? <Notice tone="warn" title="证件已过有效期">请留意，部分业务需要有效证件。</Notice> : null}
           {state.cardPresent ? <p className="id-prompt-hint">可以拿起身份证了，请妥善保管</p> : null}
           {children}
+        </div>
+      </div>
+    );
+  }
+  if (state.kind === 'lift') {
+    return (
+      <div className="id-prompt" role="status">
+        <CardOnReader />
+        <div className="id-prompt-text">
+          <p className="id-prompt-title">{LIFT_AND_REPLACE}</p>
+          <p className="id-prompt-hint">读卡器上已有一张身份证。请先拿起，再平放在感应区上，本次办理才能读取</p>
         </div>
       </div>
     );

@@ -8,6 +8,12 @@ export type IdCardState =
   | { kind: 'waiting' }
   | { kind: 'read'; session: CardSession; cardPresent: boolean }
   | { kind: 'error'; code: string; message: string }
+  /**
+   * A card lies on the reader but its session ended (the previous flow finished, or the person went home): the
+   * reader reports a card once per placement, so it must be lifted and placed again («请拿起身份证后重新放置»).
+   * A card left behind is never taken for whoever comes next.
+   */
+  | { kind: 'lift' }
   /** No reader fitted, or the reader is offline: the flow must not wait for a card. */
   | { kind: 'unavailable'; message: string };
 
@@ -21,17 +27,20 @@ onSessionEnd(() => void endIdentitySessions().catch(() => undefined));
 export function useIdCard(): IdCardState {
   const reader = useKiosk((s) => s.deviceStates.idReader);
   const [state, setState] = useState<IdCardState>({ kind: 'waiting' });
-  const current = useQuery('identity.session', fetchCurrentSession).data?.session;
+  const { data } = useQuery('identity.session', fetchCurrentSession);
+  const current = data?.session;
+  const cardLeft = data?.cardLeft === true;
   useEffect(() => {
     if (current) setState((s) => (s.kind === 'read' ? s : { kind: 'read', session: current, cardPresent: current.cardPresent }));
-  }, [current]);
+    else if (cardLeft) setState((s) => (s.kind === 'waiting' ? { kind: 'lift' } : s));
+  }, [current, cardLeft]);
 
   useEvent(['card.read', 'card.removed', 'reader.error'], (e) => {
     if (e.type === 'card.read') {
       const { sessionId, card, eligibleForPriority } = e;
       setState({ kind: 'read', session: { sessionId, card, eligibleForPriority }, cardPresent: true });
     } else if (e.type === 'card.removed') {
-      setState((s) => (s.kind === 'read' ? { ...s, cardPresent: false } : s.kind === 'error' ? { kind: 'waiting' } : s));
+      setState((s) => (s.kind === 'read' ? { ...s, cardPresent: false } : s.kind === 'error' || s.kind === 'lift' ? { kind: 'waiting' } : s));
     } else {
       setState({ kind: 'error', code: e.code, message: e.message });
     }

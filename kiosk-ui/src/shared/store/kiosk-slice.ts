@@ -8,6 +8,13 @@ export interface KioskInfo {
   devices: Record<string, { simulated: boolean; state: string }>;
 }
 
+/**
+ * What one person chooses for themselves (关爱模式 and any later per-person setting). Every key here goes back
+ * to these defaults when the person's session ends (home by «首页», countdown or done), so nothing passes to
+ * whoever comes next.
+ */
+export const PERSON_DEFAULTS = { elderMode: false } as const satisfies Partial<KioskSlice>;
+
 /** Facts about this kiosk and its daemon: server data the shell keeps fresh, not a person's input. */
 export interface KioskSlice {
   info: KioskInfo | undefined;
@@ -26,7 +33,7 @@ export const createKioskSlice: StateCreator<KioskStore, [], [], KioskSlice> = (s
   info: undefined,
   daemonReachable: true,
   deviceStates: {},
-  elderMode: false,
+  ...PERSON_DEFAULTS,
   setInfo: (info) =>
     set((s) => ({
       info,

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { StateCreator } from 'zustand';
 import type { KioskStore } from './index';
+import { PERSON_DEFAULTS } from './kiosk-slice';
 
 /**
  * Every screen by name (`<feature>.<step>`) with the params it takes (`undefined`: none). Each feature
@@ -50,7 +51,8 @@ export const createNavigationSlice: StateCreator<KioskStore, [], [], NavigationS
     else set((s) => ({ stack: s.stack.slice(0, -1) }));
   },
   home: (reason = 'button') => {
-    set((s) => ({ stack: [], sessionEpoch: s.sessionEpoch + 1 }));
+    // The next person starts from the defaults: 关爱模式 and its longer countdown do not pass on.
+    set((s) => ({ ...PERSON_DEFAULTS, stack: [], sessionEpoch: s.sessionEpoch + 1 }));
     sessionEndHandlers.forEach((h) => {
       try {
         h(reason);

@@ -26,6 +26,15 @@ describe('kiosk store', () => {
     off();
   });
 
+  it('going home by any way starts the next person from the defaults (关爱模式 off)', () => {
+    for (const reason of ['button', 'timeout', 'done'] as const) {
+      useKiosk.getState().setElderMode(true);
+      useKiosk.getState().navigate('scan.matters');
+      useKiosk.getState().home(reason);
+      expect(useKiosk.getState().elderMode).toBe(false);
+    }
+  });
+
   it('back from the first inner page goes home', () => {
     useKiosk.getState().navigate('scan.matters');
     useKiosk.getState().back();
