@@ -21,6 +21,9 @@ import staffPlugin from './staff/plugin';
 import staffRoutes from './staff/routes';
 import mattersPlugin from './matters/plugin';
 import integrationPlugin from './integration/plugin';
+import staffAuthPlugin from './plugins/staff-auth';
+import helpPlugin from './help/plugin';
+import guidesPlugin from './guides/plugin';
 import { LogRing } from './maintenance/log-ring';
 import type { SystemdEnvironment } from './maintenance/sd-notify';
 import { clientErrorHandler, installErrorHandler, routerErrorHandler } from './core/error-handler';
@@ -66,7 +69,10 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(evaluationPlugin);
   await app.register(managePlugin);
   await app.register(workordersPlugin);
+  await app.register(staffAuthPlugin);
   await app.register(scanPlugin);
+  await app.register(helpPlugin);
+  await app.register(guidesPlugin);
   await app.register(integrationPlugin);
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });
 }
