@@ -161,3 +161,18 @@ describe('帮办代办', () => {
     expect((await post(`/api/help-requests/${req.id}/cancel`)).json().error.code).toBe('HELP_CLOSED');
   });
 });
+
+describe('staff-issued 绿色通道', () => {
+  it('a window issues a priority ticket with a configured reason, on record with who issued it', async () => {
+    expect((await post('/api/help/priority-tickets', { categoryId: 'A', reason: '孕妇', delivery: 'screen' })).statusCode).toBe(401);
+    const bad = await post('/api/help/priority-tickets', { categoryId: 'A', reason: '熟人', delivery: 'screen' }, bearer());
+    expect(bad.json().error.code).toBe('PRIORITY_REASON_UNKNOWN');
+    const r = await post('/api/help/priority-tickets', { categoryId: 'A', reason: '孕妇', delivery: 'screen' }, bearer());
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().grant).toEqual({ issuedBy: 'S001', reason: '孕妇' });
+    const ticket = (await app.inject(`/api/queue/tickets/${r.json().ticket.id}`)).json().ticket;
+    expect(ticket.priority).toBe(true);
+    const [grant] = await app.store.query<{ issued_by: string; reason: string }>('SELECT * FROM priority_grants WHERE ticket_id = $1', [ticket.id]);
+    expect(grant).toMatchObject({ issued_by: 'S001', reason: '孕妇' });
+  });
+});

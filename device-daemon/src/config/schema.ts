@@ -10,6 +10,7 @@ import { countersConfig } from '../counters/config';
 import { staffConfig } from '../staff/config';
 import { mattersConfig } from '../matters/config';
 import { integrationConfig } from '../integration/config';
+import { helpConfig } from '../help/config';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -72,6 +73,7 @@ export const kioskConfig = strict({
   evaluation: evaluationConfig,
   /** The windows' business systems (一窗受理系统) allowed to use /api/integration/v1/, by key hash. */
   integration: integrationConfig,
+  help: helpConfig,
   scan: scanConfig,
   maintenance: maintenanceConfig,
   identity: identityConfig,

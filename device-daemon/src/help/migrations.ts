@@ -22,4 +22,11 @@ CREATE TABLE help_requests (
 CREATE INDEX help_requests_state ON help_requests (state, requested_at);
 `,
   },
+  {
+    // Staff-issued 绿色通道 tickets: who granted the priority and why.
+    id: '002-priority-grants',
+    sql: `
+CREATE TABLE priority_grants (ticket_id TEXT PRIMARY KEY, issued_by TEXT NOT NULL, reason TEXT NOT NULL, issued_at TEXT NOT NULL);
+`,
+  },
 ];

@@ -1,9 +1,10 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { badRequest } from '../core/errors';
 import { errorResponses as errors } from '../core/schemas';
 import { helpMigrations } from './migrations';
-import { helpParams, oneRequest, raiseBody, requestList } from './schemas';
+import { grantBody, grantReply, helpParams, oneRequest, raiseBody, reasonsReply, requestList } from './schemas';
 import { HelpDesk } from './service';
 import type { HelpRequest } from './types';
 
@@ -52,10 +53,27 @@ export default fp(
       request: await desk.close(req.params.id, req.staffActor?.staffId ?? null, 'helped'),
     }));
 
+    // 绿色通道 by decision: a window or 帮办 staff issues a priority ticket for a person the age rule does not cover.
+    app.get('/api/help/priority-reasons', { ...staff, schema: { response: { 200: reasonsReply, ...errors } } }, async () => ({
+      reasons: app.config.help.priorityReasons,
+    }));
+    app.post('/api/help/priority-tickets', { ...staff, schema: { body: grantBody, response: { 201: grantReply, ...errors } } }, async (req, reply) => {
+      if (!app.config.help.priorityReasons.includes(req.body.reason)) {
+        throw badRequest('PRIORITY_REASON_UNKNOWN', `理由须为：${app.config.help.priorityReasons.join('、')}`);
+      }
+      const actor = req.staffActor!;
+      const issuedBy = actor.staffId ?? `window-${actor.counter}`;
+      const issued = await app.tickets.issue({
+        categoryId: req.body.categoryId, delivery: req.body.delivery ?? 'print', source: 'staff', priorityGrant: { issuedBy, reason: req.body.reason },
+      });
+      await desk.recordGrant(issued.ticket.id, issuedBy, req.body.reason);
+      return reply.status(201).send({ ticket: { id: issued.ticket.id, number: issued.ticket.number, categoryId: issued.ticket.categoryId, printed: issued.ticket.printed }, grant: { issuedBy, reason: req.body.reason } });
+    });
+
     // The person left (the kiosk went home) before help came: closed as `left`, the wait still counted.
     app.post('/api/help-requests/:id/cancel', { schema: { params: helpParams, response: { 200: oneRequest, ...errors } } }, async (req) => ({
       request: await desk.close(req.params.id, null, 'left'),
     }));
   },
-  { name: 'help', dependencies: ['config', 'store', 'events', 'staff', 'staff-auth'] },
+  { name: 'help', dependencies: ['config', 'store', 'events', 'staff', 'staff-auth', 'queue'] },
 );

@@ -25,3 +25,14 @@ export type RaiseBody = Static<typeof raiseBody>;
 export const helpParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
 export const oneRequest = Type.Object({ request: helpRequestSchema });
 export const requestList = Type.Object({ requests: Type.Array(helpRequestSchema) });
+
+export const grantBody = strictObject({
+  categoryId: Type.String({ pattern: '^[A-Z]$' }),
+  reason: Type.String({ minLength: 1, maxLength: 20 }),
+  delivery: Type.Optional(Type.Union([Type.Literal('print'), Type.Literal('screen')])),
+});
+export const grantReply = Type.Object({
+  ticket: Type.Object({ id: Type.String(), number: Type.String(), categoryId: Type.String(), printed: Type.Boolean() }),
+  grant: Type.Object({ issuedBy: Type.String(), reason: Type.String() }),
+});
+export const reasonsReply = Type.Object({ reasons: Type.Array(Type.String()) });

@@ -77,6 +77,11 @@ export class HelpDesk {
     return request;
   }
 
+  /** A staff-issued 绿色通道 ticket on record: who issued it and why. */
+  async recordGrant(ticketId: string, issuedBy: string, reason: string): Promise<void> {
+    await this.db.execute('INSERT INTO priority_grants (ticket_id, issued_by, reason, issued_at) VALUES ($1, $2, $3, $4)', [ticketId, issuedBy, reason, this.now()]);
+  }
+
   private async row(id: string): Promise<HelpRow> {
     const [row] = await this.db.query<HelpRow>('SELECT * FROM help_requests WHERE id = $1', [id]);
     if (!row) throw notFound('HELP_NOT_FOUND', '没有这个求助');
