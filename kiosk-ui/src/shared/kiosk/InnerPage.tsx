@@ -3,6 +3,8 @@ import { useKiosk } from '../store';
 import { Countdown } from './Countdown';
 import { useCountdown } from './use-countdown';
 import { speak } from './voice';
+import { HelpButton } from './HelpButton';
+import { useHelpRequest } from './help';
 
 export interface InnerPageProps {
   title: string;
@@ -28,7 +30,9 @@ export function InnerPage({ title, voice, busy = false, onBack, children, footer
   const normal = ui?.pageTimeoutSeconds ?? 60;
   // 关爱模式 never gives less time than the normal countdown, whatever the two settings say.
   const seconds = elder ? Math.max(normal, ui?.elderPageTimeoutSeconds ?? 120) : normal;
-  const { left } = useCountdown(seconds, () => home('timeout'), busy);
+  // While a 帮办 request is pending the page stays open: the person is waiting for staff, not idle.
+  const helping = useHelpRequest() !== null;
+  const { left } = useCountdown(seconds, () => home('timeout'), busy || helping);
 
   useEffect(() => {
     if (elder && voice) speak(voice);
@@ -42,6 +46,7 @@ export function InnerPage({ title, voice, busy = false, onBack, children, footer
         </button>
         <h1 className="inner-title">{title}</h1>
         <div className="inner-nav-right">
+          <HelpButton />
           <Countdown seconds={left} />
           <button type="button" className="nav-button" onClick={() => home('button')}>
             <span aria-hidden="true">⌂ </span>首页

@@ -5,3 +5,4 @@ export { useClock } from './use-clock';
 export { Notice } from './Notice';
 export { NumberPad } from './NumberPad';
 export { speak, stopSpeaking } from './voice';
+export { HelpButton } from './HelpButton';
