@@ -11,6 +11,7 @@ import { staffConfig } from '../staff/config';
 import { mattersConfig } from '../matters/config';
 import { integrationConfig } from '../integration/config';
 import { appointmentsConfig } from '../appointments/config';
+import { helpConfig } from '../help/config';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -78,6 +79,7 @@ export const kioskConfig = strict({
   /** The windows' business systems (一窗受理系统) allowed to use /api/integration/v1/, by key hash. */
   integration: integrationConfig,
   appointments: appointmentsConfig,
+  help: helpConfig,
   scan: scanConfig,
   maintenance: maintenanceConfig,
   identity: identityConfig,

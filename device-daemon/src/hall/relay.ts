@@ -9,8 +9,11 @@ const BACKOFF_MS = [250, 500, 1000, 2000, 5000];
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; ours are a few hundred. */
 const MAX_PAYLOAD = 7900;
 
-/** Only queue events cross daemons: they carry numbers and counters, never personal data or device state. */
-export const relayable = (type: string): boolean => type.startsWith('queue.');
+/**
+ * Only queue and help-request events cross daemons: they carry numbers, counters, kiosks and 工号, never personal
+ * data or device state (a help request raised at one kiosk must ring at every window of the hall).
+ */
+export const relayable = (type: string): boolean => type.startsWith('queue.') || type.startsWith('help.');
 
 interface Envelope {
   /** The daemon that published the event; a daemon ignores its own. */

@@ -36,11 +36,19 @@ export class MatterCatalogue {
     return [...this.byCode.values()].map(view).filter((m) => !categoryId || m.categoryId === null || m.categoryId === categoryId);
   }
 
+  /** Every entry whole, with its materials and 办事指南 (the guides feature's source). */
+  entries(): MatterEntry[] {
+    return [...this.byCode.values()].map((m) =>
+      'department' in m ? m : { code: m.code, name: m.name, department: '', categoryId: '', materials: m.materials });
+  }
+
   /** The matters offered at the scanner, in the scanner's shape. */
   forScanning(): MatterConfig[] {
     if (!this.configured) return this.scanDefaults;
     return this.configured.flatMap((m) =>
-      m.materials ? [{ id: m.code, name: m.name, materials: m.materials.map((x) => ({ ...x, required: x.required ?? true })) }] : [],
+      m.materials
+        ? [{ id: m.code, name: m.name, materials: m.materials.map((x) => ({ id: x.id, name: x.name, required: x.required ?? true, ...(x.note ? { note: x.note } : {}) })) }]
+        : [],
     );
   }
 }

@@ -7,6 +7,27 @@ const material = strict({
   name: Type.String({ minLength: 1, maxLength: 30 }),
   required: Type.Boolean({ default: true }),
   note: Type.Optional(Type.String({ maxLength: 60 })),
+  /** 办事指南: original (原件), copy (复印件) or both, and how many. */
+  form: Type.Optional(Type.Union([Type.Literal('original'), Type.Literal('copy'), Type.Literal('original-and-copy')], { expected: 'original, copy or original-and-copy' })),
+  copies: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+  /** 容缺受理 under 告知承诺: may be brought later on the applicant's written promise. */
+  deferrable: Type.Optional(Type.Boolean()),
+});
+
+/** The 办事指南 of a 事项 (一次性告知): everything a person needs to know before coming. */
+const guide = strict({
+  /** 受理条件. */
+  conditions: Type.Optional(Type.String({ maxLength: 500 })),
+  /** 办理时限, e.g. «即办» or «5个工作日». */
+  timeLimit: Type.Optional(Type.String({ maxLength: 60 })),
+  /** 收费, e.g. «不收费». */
+  fee: Type.Optional(Type.String({ maxLength: 120 })),
+  /** 办理地点. */
+  place: Type.Optional(Type.String({ maxLength: 120 })),
+  /** The windows that handle it. */
+  windows: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 999 }), { maxItems: 50 })),
+  /** 咨询电话. */
+  phone: Type.Optional(Type.String({ pattern: '^[0-9-]{5,20}$', expected: 'a phone number of digits and -' })),
 });
 
 /** One 事项 of the hall's catalogue. */
@@ -20,6 +41,7 @@ export const matterEntry = strict({
   categoryId: Type.String({ pattern: '^[A-Z]$', expected: 'a category letter A-Z' }),
   /** What scanning asks for; a matter without materials is not offered at the scanner. */
   materials: Type.Optional(Type.Array(material, { minItems: 1, maxItems: 20 })),
+  guide: Type.Optional(guide),
 });
 
 export type MatterEntry = Static<typeof matterEntry>;

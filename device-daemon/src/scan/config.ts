@@ -27,7 +27,7 @@ export const scanConfig = section({
   maxPages: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
   /** Largest finished PDF; a page that would pass it is refused when scanned. */
   maxPdfMegabytes: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
-  /** Finished PDFs are deleted this many days after they were made. */
+  /** Finished PDFs are deleted this many days after the service they were for ended (办结), else after «完成». */
   retentionDays: Type.Integer({ minimum: 1, maximum: 365, default: 7 }),
   /** An open submission nobody touched for this long is discarded (the person walked away, the page died). */
   abandonAfterMinutes: Type.Integer({ minimum: 1, maximum: 1440, default: 30 }),
@@ -38,6 +38,11 @@ export const scanConfig = section({
   area: Type.Optional(strict({ left: mm(0), top: mm(0), width: mm(1), height: mm(1) })),
   /** JPEG quality of pages inside the PDF. */
   jpegQuality: Type.Integer({ minimum: 30, maximum: 95, default: 70 }),
+  /**
+   * Where finished PDFs are written; default `<KIOSK_DATA_DIR>/scans`. In hall-wide mode a folder every daemon
+   * of the hall mounts (NFS/SMB), so any window opens a PDF scanned at any kiosk.
+   */
+  pdfFolder: Type.Optional(Type.String({ minLength: 1, pattern: '^/', expected: 'an absolute folder path' })),
   matters: Type.Array(matter, { minItems: 1, maxItems: 50, default: DEFAULT_MATTERS }),
 });
 export type ScanConfig = Static<typeof scanConfig>;

@@ -10,14 +10,18 @@ import path from 'node:path';
 export class ScanFiles {
   readonly root: string;
   readonly work: string;
+  /** Finished PDFs: `root`, or the hall's shared folder (`scan.pdfFolder`). */
+  readonly pdfs: string;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, pdfFolder?: string) {
     this.root = path.join(dataDir, 'scans');
     this.work = path.join(this.root, 'work');
+    this.pdfs = pdfFolder ?? this.root;
   }
 
   async init(): Promise<void> {
     await mkdir(this.work, { recursive: true });
+    await mkdir(this.pdfs, { recursive: true });
   }
 
   workDir(submissionId: string): string {
@@ -33,7 +37,7 @@ export class ScanFiles {
   }
 
   pdfPath(file: string): string {
-    return path.join(this.root, path.basename(file));
+    return path.join(this.pdfs, path.basename(file));
   }
 
   /** A temporary name next to `target`, on the same file system so rename is atomic. */
@@ -93,6 +97,8 @@ export class ScanFiles {
   /** Finished PDFs whose file is older than `cutoff` (a safety net for files the database lost track of). */
   async pdfsOlderThan(cutoff: Date): Promise<string[]> {
     const out: string[] = [];
+    // Only this daemon's own folder: in a shared folder another kiosk's PDF may still be within its service's retention.
+    if (this.pdfs !== this.root) return out;
     for (const name of await readdir(this.root).catch(() => [] as string[])) {
       if (!name.endsWith('.pdf')) continue;
       const s = await stat(path.join(this.root, name)).catch(() => undefined);

@@ -51,14 +51,16 @@ export async function finishSubmission(ctx: ScanContext, submissions: Submission
     throw new DomainError('SCAN_PDF_TOO_LARGE', `文件超过 ${ctx.config.maxPdfMegabytes} MB 上限，请删除部分页面后重试`, 413);
   }
   await ctx.files.commit(tmp, target);
-  await ctx.repo.markFinished(id, { file, bytes: built.bytes, pages: built.pages }, now.toISOString());
+  // 容缺: required materials left out, which the person confirmed on the screen; the receipt and the window name them.
+  const missing = materials.filter((m) => m.required && m.pages.length === 0).map((m) => m.name);
+  await ctx.repo.markFinished(id, { file, bytes: built.bytes, pages: built.pages }, now.toISOString(), missing);
   await ctx.files.removeWork(id);
   ctx.log.info({ submission: row.number, pages: built.pages, bytes: built.bytes }, 'scan PDF written');
   ctx.events.publish('scan.finished', { submissionId: id, number: row.number, pages: built.pages });
 
   const receipt = scanReceipt({
     hallName: ctx.hall.name, number: row.number, matterName: matter.name, pages: pages.length,
-    materials: materials.filter((m) => m.pages.length).length, time,
+    materials: materials.filter((m) => m.pages.length).length, time, missing,
   });
   const outcome = await printWithFallback(ctx.printer(), receipt);
   if (outcome.printed) return { receipt: { printed: true } };

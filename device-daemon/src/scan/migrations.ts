@@ -35,4 +35,24 @@ CREATE TABLE scan_pages (
 CREATE INDEX scan_pages_submission ON scan_pages (submission_id, material_id, position);
 `,
   },
+  {
+    // Materials to the window (issue 13): the ticket a submission belongs to, the window's review, every PDF opening.
+    id: '002-window',
+    sql: `
+ALTER TABLE scan_submissions ADD COLUMN ticket_id TEXT;
+ALTER TABLE scan_submissions ADD COLUMN missing TEXT;
+ALTER TABLE scan_submissions ADD COLUMN review TEXT;
+ALTER TABLE scan_submissions ADD COLUMN service_ended_at TEXT;
+CREATE INDEX scan_submissions_ticket ON scan_submissions (ticket_id);
+CREATE TABLE scan_pdf_openings (
+  id TEXT PRIMARY KEY,
+  submission_id TEXT NOT NULL,
+  staff_id TEXT,
+  counter INTEGER,
+  via TEXT NOT NULL,
+  opened_at TEXT NOT NULL
+);
+CREATE INDEX scan_pdf_openings_submission ON scan_pdf_openings (submission_id, opened_at);
+`,
+  },
 ];

@@ -11,6 +11,8 @@ import type { ReceiptPrinter, ScanContext } from './context';
 import type { JobState } from './types';
 import scanRoutes from './routes';
 import previewRoute from './preview';
+import scanWindowRoutes from './window-routes';
+import { WindowDesk } from './window';
 
 /** The scan service as the routes (and tests) use it. */
 export interface ScanService {
@@ -51,7 +53,7 @@ const SWEEP_EVERY_MS = 10 * 60_000;
 export default fp(
   async function scanPlugin(app: FastifyInstance) {
     await app.store.migrate('scan', scanMigrations);
-    const files = new ScanFiles(app.config.dataDir);
+    const files = new ScanFiles(app.config.dataDir, app.config.scan.pdfFolder);
     await files.init();
     const ctx: ScanContext = {
       config: { ...app.config.scan, matters: app.matters.forScanning() },
@@ -96,6 +98,13 @@ export default fp(
     });
     await app.register(scanRoutes);
     await app.register(previewRoute);
+    const desk = new WindowDesk(app.store, ctx, submissions, (ticketId) => app.queue.get(ticketId).then(() => true, () => false));
+    // 办结 of a linked ticket starts its materials' retention.
+    const unsubscribe = app.events.subscribe((e) => {
+      if (e.type === 'queue.finished') void desk.serviceEnded(e.ticketId, e.finishedAt).catch((err) => ctx.log.error({ err }, 'retention start failed'));
+    });
+    app.addHook('onClose', async () => unsubscribe());
+    await app.register(scanWindowRoutes, { desk });
   },
-  { name: 'scan', dependencies: ['config', 'store', 'events', 'devices', 'matters'] },
+  { name: 'scan', dependencies: ['config', 'store', 'events', 'devices', 'matters', 'queue', 'staff-auth'] },
 );

@@ -9,6 +9,8 @@ export interface ReceiptInfo {
   materials: number;
   /** Local date and time as printed. */
   time: string;
+  /** Required materials not scanned (容缺), to bring to the window. */
+  missing?: string[];
 }
 
 /**
@@ -28,6 +30,12 @@ export function scanReceipt(r: ReceiptInfo): PrintDocument {
       { kind: 'text', text: `办理事项：${r.matterName}` },
       { kind: 'text', text: `材料：${r.materials} 项，共 ${r.pages} 页` },
       { kind: 'text', text: `扫描时间：${r.time}` },
+      ...(r.missing?.length
+        ? [
+          { kind: 'text' as const, text: '尚缺材料（请补交）：', bold: true },
+          ...r.missing.map((m) => ({ kind: 'text' as const, text: `· ${m}` })),
+        ]
+        : []),
       { kind: 'qr', data: r.number, moduleSize: 6, align: 'center' },
       { kind: 'rule' },
       { kind: 'text', text: '请凭此回执到综合窗口办理', align: 'center', bold: true },

@@ -21,9 +21,9 @@ export class ScanRepo {
 
   async insertSubmission(q: Queryable, r: SubmissionRow): Promise<void> {
     await q.execute(
-      `INSERT INTO scan_submissions (id, number, matter_id, kiosk_id, state, applicant_masked, created_at, updated_at, page_count)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)`,
-      [r.id, r.number, r.matter_id, r.kiosk_id, r.state, r.applicant_masked, r.created_at, r.updated_at],
+      `INSERT INTO scan_submissions (id, number, matter_id, kiosk_id, state, applicant_masked, created_at, updated_at, page_count, ticket_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9)`,
+      [r.id, r.number, r.matter_id, r.kiosk_id, r.state, r.applicant_masked, r.created_at, r.updated_at, r.ticket_id ?? null],
     );
   }
 
@@ -86,11 +86,11 @@ export class ScanRepo {
     });
   }
 
-  async markFinished(id: string, pdf: { file: string; bytes: number; pages: number }, now: string): Promise<void> {
+  async markFinished(id: string, pdf: { file: string; bytes: number; pages: number }, now: string, missing: string[] = []): Promise<void> {
     await this.db.execute(
-      `UPDATE scan_submissions SET state = 'finished', pdf_file = $1, pdf_bytes = $2, finished_at = $3, updated_at = $3
+      `UPDATE scan_submissions SET state = 'finished', pdf_file = $1, pdf_bytes = $2, finished_at = $3, updated_at = $3, missing = $5
        WHERE id = $4 AND state = 'open'`,
-      [pdf.file, pdf.bytes, now, id],
+      [pdf.file, pdf.bytes, now, id, missing.length ? JSON.stringify(missing) : null],
     );
   }
 
@@ -116,7 +116,8 @@ export class ScanRepo {
 
   async finishedBefore(cutoff: string, kioskId: string): Promise<SubmissionRow[]> {
     return this.db.query<SubmissionRow>(
-      `SELECT * FROM scan_submissions WHERE state = 'finished' AND finished_at < $1 AND kiosk_id = $2`,
+      // Retention counts from the end of the service the materials were for, else from the scan.
+      `SELECT * FROM scan_submissions WHERE state = 'finished' AND COALESCE(service_ended_at, finished_at) < $1 AND kiosk_id = $2`,
       [cutoff, kioskId],
     );
   }

@@ -26,7 +26,7 @@ export default async function scanRoutes(app: FastifyInstance) {
   app.post<{ Body: CreateBody }>('/api/scan/submissions', {
     schema: { body: createBody, response: { 201: one, ...errors } },
   }, async (request, reply) => {
-    const row = await submissions.create(request.body.matterId, applicantOf(app, request.body.identitySessionId));
+    const row = await submissions.create(request.body.matterId, applicantOf(app, request.body.identitySessionId), request.body.ticketId);
     return reply.status(201).send({ submission: await submissions.view(row, null) });
   });
 

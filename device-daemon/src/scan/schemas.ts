@@ -80,7 +80,12 @@ export const submissionSchema = {
   },
 } as const;
 
-export const createBody = strictObject({ matterId: Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$' }), identitySessionId: Type.Optional(idParam) });
+export const createBody = strictObject({
+  matterId: Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$' }),
+  identitySessionId: Type.Optional(idParam),
+  /** The ticket the person took earlier in the same kiosk session: the window that calls it sees these materials. */
+  ticketId: Type.Optional(idParam),
+})
 export type CreateBody = Static<typeof createBody>;
 
 export const scanBody = strictObject({ materialId: slug, replacePageId: Type.Optional(idParam) });

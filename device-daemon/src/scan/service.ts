@@ -28,7 +28,7 @@ export class Submissions {
     return this.ctx.config.matters;
   }
 
-  async create(matterId: string, applicantMasked: string | null): Promise<SubmissionRow> {
+  async create(matterId: string, applicantMasked: string | null, ticketId?: string): Promise<SubmissionRow> {
     this.matter(matterId);
     const now = this.ctx.clock.now();
     const date = serviceDate(now, this.ctx.hall.timeZone);
@@ -47,6 +47,7 @@ export class Submissions {
         pdf_file: null,
         pdf_bytes: null,
         page_count: 0,
+        ticket_id: ticketId ?? null,
       };
       await this.ctx.repo.insertSubmission(q, row);
       return row;

@@ -14,6 +14,14 @@ export interface SubmissionRow {
   pdf_file: string | null;
   pdf_bytes: number | null;
   page_count: number;
+  /** The person's ticket, once linked (at the kiosk, by the SM number, or by a window). */
+  ticket_id?: string | null;
+  /** JSON list of the required materials' names left unscanned at «完成» (容缺, confirmed by the person). */
+  missing?: string | null;
+  /** JSON `{ received, requested }` of material ids: the window's review. */
+  review?: string | null;
+  /** When the linked ticket's service ended (办结): retention counts from here. */
+  service_ended_at?: string | null;
 }
 
 export interface PageRow {

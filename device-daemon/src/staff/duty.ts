@@ -66,6 +66,18 @@ export class DutyRoster {
     return { kind: 'staff', staffId: row.staff_id, post: row.post, sessionId: row.id };
   }
 
+  /**
+   * The window and staff member behind a bearer token, at whichever window it was signed in (help requests and
+   * scanned PDFs are not one window's routes); undefined when not a live session. Restarts its idle clock.
+   */
+  async holder(token: string): Promise<{ counter: number; staffId: string } | undefined> {
+    if (!token) return undefined;
+    const [row] = await this.db.query<SessionRow>('SELECT * FROM counter_sessions WHERE token_sha256 = $1 AND ended_at IS NULL', [sha256(token)]);
+    if (!row || this.idle(row, this.now())) return undefined;
+    await this.db.execute('UPDATE counter_sessions SET last_seen_at = $2 WHERE id = $1', [row.id, this.now()]);
+    return { counter: row.counter, staffId: row.staff_id };
+  }
+
   async signOut(counter: number, sessionId: string): Promise<CounterDuty> {
     await this.db.tx((q) => this.endWhere(q, 'id = $1', [sessionId], 'signed-out', this.now()));
     await this.publish(counter);

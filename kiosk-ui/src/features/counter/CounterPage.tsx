@@ -4,6 +4,8 @@ import { TokenForm } from './TokenForm';
 import { StaffSignIn } from './StaffSignIn';
 import { DutyBar } from './DutyBar';
 import { FinishForm } from './FinishForm';
+import { HelpAlerts } from './HelpAlerts';
+import { Materials } from './Materials';
 import { useCounter } from './use-counter';
 import './counter.css';
 
@@ -65,6 +67,7 @@ export function CounterPage({ match }: { match: RegExpMatchArray }) {
         </span>
       </header>
       <DutyBar duty={c.duty} me={c.me} busy={c.busy} onSwitch={c.switchTo} />
+      <HelpAlerts token={c.token} me={c.me?.id} />
       <section className="cp-current" aria-label="当前号码">
         {cur ? (
           <>
@@ -100,6 +103,7 @@ export function CounterPage({ match }: { match: RegExpMatchArray }) {
           <button type="submit" className="cp-button" disabled={c.busy || !target || (st !== 'called' && st !== 'serving')}>转移</button>
         </form>
       </div>
+      <Materials token={c.token} ticketId={cur && (st === 'called' || st === 'serving') ? cur.id : undefined} />
       {view && view.held.length > 0 ? (
         <section className="cp-held" aria-label="挂起的号码">
           <h2>挂起的号码</h2>

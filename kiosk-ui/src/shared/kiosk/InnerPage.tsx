@@ -5,6 +5,8 @@ import { useCountdown } from './use-countdown';
 import { speak } from './voice';
 import { TimeoutWarning, warningSeconds } from './TimeoutWarning';
 import { useConfirm } from './use-confirm';
+import { HelpButton } from './HelpButton';
+import { useHelpRequest } from './help';
 
 export interface InnerPageProps {
   title: string;
@@ -35,8 +37,10 @@ export function InnerPage({ title, voice, busy = false, onBack, unsaved, childre
   const normal = ui?.pageTimeoutSeconds ?? 60;
   // 关爱模式 never gives less time than the normal countdown, whatever the two settings say.
   const seconds = elder ? Math.max(normal, ui?.elderPageTimeoutSeconds ?? 120) : normal;
-  const { left, restart } = useCountdown(seconds, () => home('timeout'), busy);
-  const warning = !busy && left > 0 && left <= warningSeconds(seconds);
+  // While a 帮办 request is pending the page stays open: the person is waiting for staff, not idle.
+  const helping = useHelpRequest() !== null;
+  const { left, restart } = useCountdown(seconds, () => home('timeout'), busy || helping);
+  const warning = !busy && !helping && left > 0 && left <= warningSeconds(seconds);
   const { ask, dialog } = useConfirm();
   // Leaving with unsaved work asks first; without any, it leaves at once.
   const leave = (go: () => void) => () =>
@@ -54,6 +58,7 @@ export function InnerPage({ title, voice, busy = false, onBack, unsaved, childre
         </button>
         <h1 className="inner-title">{title}</h1>
         <div className="inner-nav-right">
+          <HelpButton />
           <Countdown seconds={left} />
           <button type="button" className="nav-button" onClick={leave(() => home('button'))}>
             <span aria-hidden="true">⌂ </span>首页

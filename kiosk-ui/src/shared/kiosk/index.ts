@@ -10,3 +10,4 @@ export { NumberPad } from './NumberPad';
 export { speak, stopSpeaking } from './voice';
 export { dayText, momentDayText } from './dates';
 export { TextInput, type TextInputProps } from './TextInput';
+export { HelpButton } from './HelpButton';

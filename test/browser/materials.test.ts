@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot, startKiosk, type KioskUnderTest } from './harness';
+import { hashPin } from '../../device-daemon/src/core/auth/pin';
+import { scanPage } from '../integration/scan-support';
+
+/** Issue 13 in the browser: scanned materials opened at the window that calls their ticket; 帮办 from the kiosk. */
+let kiosk: KioskUnderTest;
+let browser: Browser;
+const PIN = '135790';
+const MATTER = {
+  code: 'HJ-QY-001', name: '户口迁移登记', department: '公安局', categoryId: 'A',
+  materials: [{ id: 'id-card', name: '居民身份证' }, { id: 'household-book', name: '居民户口簿' }],
+};
+
+beforeAll(async () => {
+  const pinHash = await hashPin(PIN);
+  kiosk = await startKiosk({
+    hall: { name: '潮安区政务服务中心' },
+    queue: { categories: [{ id: 'A', name: '社会民生', windows: [3] }] },
+    staff: [{ id: 'S001', name: '李明', roles: ['window'], pinHash }],
+    matters: [MATTER],
+    scan: { resolution: 100 },
+  });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.close();
+});
+
+const json = (method: string, url: string, body?: object) =>
+  fetch(`${kiosk.url}${url}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, ...(body ? { body: JSON.stringify(body) } : {}) });
+
+async function signIn(page: Page): Promise<void> {
+  await page.getByLabel('工号').fill('S001');
+  for (const key of PIN) await page.getByRole('button', { name: key, exact: true }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByTestId('counter-duty').filter({ hasText: '李明' }).waitFor({ timeout: 5000 });
+}
+
+describe('materials at the window', () => {
+  it('the window calling the ticket sees its submission and opens the PDF; without sign-in 401 and no PDF byte', async () => {
+    const ticket = (await (await json('POST', '/api/queue/tickets', { categoryId: 'A', delivery: 'screen' })).json()).ticket;
+    const sub = (await (await json('POST', '/api/scan/submissions', { matterId: MATTER.code, ticketId: ticket.id })).json()).submission;
+    expect((await scanPage(kiosk.app, sub.id, 'id-card')).state).toBe('done');
+    expect((await json('POST', `/api/scan/submissions/${sub.id}/finish`)).status).toBe(200);
+
+    const refused = await fetch(`${kiosk.url}/api/scan/submissions/${sub.id}/pdf`);
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).not.toContain('%PDF');
+
+    const counter = await openPage(browser, `${kiosk.url}/counter/3`);
+    await signIn(counter);
+    await counter.getByRole('button', { name: '叫下一位' }).click();
+    await counter.getByTestId('counter-current').filter({ hasText: ticket.number }).waitFor({ timeout: 5000 });
+    const card = counter.getByTestId('submission').filter({ hasText: sub.number });
+    await card.waitFor({ timeout: 5000 });
+    expect(await card.innerText()).toContain('尚缺：居民户口簿');
+    const [pdf] = await Promise.all([
+      counter.waitForResponse((r) => r.url().endsWith(`/api/scan/submissions/${sub.id}/pdf`)),
+      card.getByRole('button', { name: '查看 PDF' }).click(),
+    ]);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    await counter.locator('iframe[title="材料 PDF"]').waitFor({ timeout: 5000 });
+    await screenshot(counter, 'counter-materials');
+    const [opening] = await kiosk.app.store.query<{ staff_id: string; counter: number }>('SELECT staff_id, counter FROM scan_pdf_openings WHERE submission_id = $1', [sub.id]);
+    expect(opening).toMatchObject({ staff_id: 'S001', counter: 3 });
+    await counter.context().close();
+  });
+});
+
+describe('帮办代办', () => {
+  it('a help request raised at the kiosk rings on the counter page within a second, is taken and closed; the kiosk shows each step', async () => {
+    const counter = await openPage(browser, `${kiosk.url}/counter/3`);
+    await signIn(counter);
+    // A counter page is open all day: give the freshly loaded page time to open its event stream (it connects after
+    // the first render); the one-second bound below counts from the kiosk's request, as at a real window.
+    await counter.waitForTimeout(1500);
+    const screen = await openPage(browser, kiosk.url);
+    await screen.getByRole('button', { name: '取号' }).click();
+    await screen.getByRole('button', { name: '呼叫帮办' }).click();
+    await screen.getByTestId('help-status').filter({ hasText: '已通知工作人员' }).waitFor({ timeout: 3000 });
+    const shownAt = Date.now();
+    const row = counter.getByTestId('help-request');
+    await row.waitFor({ timeout: 1000 });
+    expect(Date.now() - shownAt).toBeLessThan(1000);
+    await screenshot(counter, 'counter-help');
+
+    await row.getByRole('button', { name: '我来帮办' }).click();
+    await screen.getByTestId('help-status').filter({ hasText: '工作人员正在赶来（李明）' }).waitFor({ timeout: 3000 });
+    await screenshot(screen, 'kiosk-help-coming');
+    await row.getByRole('button', { name: '帮办完成' }).click();
+    await screen.getByRole('button', { name: '呼叫帮办' }).waitFor({ timeout: 3000 });
+    await row.waitFor({ state: 'detached', timeout: 3000 });
+    const [r] = await kiosk.app.store.query<{ state: string; taken_by: string; outcome: string }>('SELECT state, taken_by, outcome FROM help_requests');
+    expect(r).toEqual({ state: 'closed', taken_by: 'S001', outcome: 'helped' });
+    await screen.context().close();
+    await counter.context().close();
+  });
+});
