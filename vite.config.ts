@@ -50,6 +50,8 @@ function precompress(): Plugin {
  */
 export default defineConfig({
   root: 'kiosk-ui',
+  // `@/` is the UI's own source root (`@/shared/kiosk`); `@daemon/*` stays type-only and is never resolved here.
+  resolve: { alias: [{ find: /^@\/(.*)$/, replacement: path.resolve(import.meta.dirname, 'kiosk-ui/src/$1') }] },
   plugins: [react(), precompress()],
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 800 },
   server: { proxy: { '/api': { target: 'http://127.0.0.1:8080', ws: true }, '/m/': 'http://127.0.0.1:8080' } },

@@ -85,7 +85,7 @@ describe('the daemon with no environment', () => {
     const log = r.stdout;
     if (/Server listening/.test(log)) {
       expect(log).toMatch(/Server listening at http:\/\/127\.0\.0\.1:8080/);
-      expect(Object.keys(kiosk!.devices).sort()).toEqual(['idReader', 'keypad', 'printer', 'scanner']);
+      expect(Object.keys(kiosk!.devices).sort()).toEqual(['idReader', 'keypad', 'printer', 'qrReader', 'scanner']);
       expect(Object.values(kiosk!.devices).every((d) => d.simulated)).toBe(true);
       expect(r.code).toBe(0);
     } else {
@@ -186,8 +186,8 @@ describe('npm run bench', () => {
     const r = await run('npm', ['run', '-s', 'bench'], bareEnv({ KIOSK_BENCH_QUICK: '1', KIOSK_BENCH_AREAS: 'queue,printer' }), 170_000);
     expect(r.code, r.stderr.slice(-2000)).toBe(0);
     const rows = r.stdout.trim().split('\n');
-    expect(rows[0]).toMatch(/^\|\s*area\s*\|\s*metric\s*\|\s*value\s*\|\s*ratio\s*\|$/);
-    expect(rows[1]).toMatch(/^\|-+\|-+\|-+\|-+\|$/);
+    expect(rows[0]).toMatch(/^\|\s*area\s*\|\s*metric\s*\|\s*value\s*\|\s*ratio[^|]*\|\s*target\s*\|$/);
+    expect(rows[1]).toMatch(/^(\|-+){5}\|$/);
     expect(rows.length).toBeGreaterThan(5);
     expect(new Set(rows.slice(2).map((row) => row.split('|')[1]!.trim()))).toEqual(new Set(['queue', 'printer']));
     for (const row of rows.slice(2)) expect(row).toMatch(/^\| .+ \| .+ \| .+ \| .* \|$/);

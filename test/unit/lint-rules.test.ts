@@ -138,7 +138,7 @@ describe('the layer rules', () => {
       '',
     ].join('\n');
     expect(await rulesFired('device-daemon/src/scan/lint-probe.ts', code)).toEqual([]);
-    const ui = "import type { Ticket } from '@daemon/queue/types';\nimport { InnerPage } from '../../shared/kiosk';\nexport type Probe = Ticket;\nexport const probe = InnerPage;\n";
+    const ui = "import type { Ticket } from '@daemon/queue/types';\nimport { InnerPage } from '@/shared/kiosk';\nexport type Probe = Ticket;\nexport const probe = InnerPage;\n";
     expect(await rulesFired('kiosk-ui/src/features/queue/lint-probe.ts', ui)).toEqual([]);
   }, 60_000);
 });

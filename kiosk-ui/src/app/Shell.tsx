@@ -1,10 +1,10 @@
 import { Suspense, useEffect, useRef } from 'react';
-import { useKiosk } from '../shared/store';
-import { events } from '../shared/api/events';
-import { get, onReachability } from '../shared/api/client';
-import { useQuery } from '../shared/api/use-query';
-import type { KioskInfo } from '../shared/store';
-import { stopSpeaking } from '../shared/kiosk';
+import { useKiosk } from '@/shared/store';
+import { events } from '@/shared/api/events';
+import { get, onReachability } from '@/shared/api/client';
+import { useQuery } from '@/shared/api/use-query';
+import type { KioskInfo } from '@/shared/store';
+import { stopSpeaking } from '@/shared/kiosk';
 import { Header } from './Header';
 import { Attract, useIdle } from './Attract';
 import { HomeScreen } from '../features/home/HomeScreen';

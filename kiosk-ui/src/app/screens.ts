@@ -1,6 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import type { HomeTile } from '../features/home/HomeScreen';
-import type { ScreenComponents, ScreenName, ScreenParams } from '../shared/store';
+import type { ScreenComponents, ScreenName, ScreenParams } from '@/shared/store';
 import type { QueueScreenParams } from '../features/queue';
 import type { EvaluationScreenParams } from '../features/evaluation';
 import type { ScanScreenParams } from '../features/scan';
@@ -10,7 +10,7 @@ import { enterMaintenance, maintenanceScreens, type MaintenanceScreenParams } fr
 import { cornerGesture } from './gesture';
 
 // Every flow's screens and their params in the one map `navigate` is checked against.
-declare module '../shared/store/navigation-slice' {
+declare module '@/shared/store/navigation-slice' {
   interface ScreenParams extends QueueScreenParams, EvaluationScreenParams, ScanScreenParams, MaintenanceScreenParams, AppointmentScreenParams {}
 }
 

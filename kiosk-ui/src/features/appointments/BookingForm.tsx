@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery } from '../../shared/api/use-query';
-import { ApiError } from '../../shared/api/client';
+import { useQuery } from '@/shared/api/use-query';
+import { ApiError } from '@/shared/api/client';
 import { bookAppointment, fetchSlots, type Appointment, type BookingCalendar } from './api';
 
 const WEEK = '日一二三四五六';

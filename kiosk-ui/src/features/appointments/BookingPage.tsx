@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
-import { useQuery } from '../../shared/api/use-query';
-import { ApiError } from '../../shared/api/client';
+import { useQuery } from '@/shared/api/use-query';
+import { ApiError } from '@/shared/api/client';
 import { cancelAppointment, fetchAppointment, fetchCalendar, type Appointment } from './api';
 import { BookingForm } from './BookingForm';
 import './appointments.css';

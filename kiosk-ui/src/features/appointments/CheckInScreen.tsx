@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { InnerPage, Notice } from '../../shared/kiosk';
-import { useKiosk } from '../../shared/store';
-import { ApiError } from '../../shared/api/client';
-import { useEvent } from '../../shared/api/use-event';
-import { useIdCard } from '../../shared/identity';
+import { InnerPage, Notice } from '@/shared/kiosk';
+import { useKiosk } from '@/shared/store';
+import { ApiError } from '@/shared/api/client';
+import { useEvent } from '@/shared/api/use-event';
+import { useIdCard } from '@/shared/identity';
 import { checkIn } from './api';
 import { CodePad } from './CodePad';
 import './appointments.css';

@@ -1,4 +1,4 @@
-import { get, post } from '../../shared/api/client';
+import { get, post } from '@/shared/api/client';
 import type { AppointmentView as Appointment, SlotView as Slot } from '@daemon/appointments/types';
 import type { Ticket } from '@daemon/queue/types';
 export type { Appointment, Slot, Ticket };

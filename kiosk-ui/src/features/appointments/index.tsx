@@ -1,4 +1,4 @@
-import type { ScreenComponents } from '../../shared/store';
+import type { ScreenComponents } from '@/shared/store';
 import { CheckInScreen } from './CheckInScreen';
 import { BookingPage } from './BookingPage';
 

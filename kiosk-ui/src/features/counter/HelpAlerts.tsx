@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useEvent } from '../../shared/api/use-event';
-import { useQuery } from '../../shared/api/use-query';
+import { useEvent } from '@/shared/api/use-event';
+import { useQuery } from '@/shared/api/use-query';
 import { fetchHelp, helpAction, type HelpRequest } from './help-api';
 
 /** A short two-tone chime (no audio file to ship): staff hear a request while looking elsewhere. */

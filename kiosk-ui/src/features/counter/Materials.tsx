@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useQuery } from '../../shared/api/use-query';
+import { useQuery } from '@/shared/api/use-query';
 import { fetchSubmissions, openPdf, type WindowSubmission } from './help-api';
 
 /**

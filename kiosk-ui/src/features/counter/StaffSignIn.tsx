@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError } from '../../shared/api/client';
+import { ApiError } from '@/shared/api/client';
 import { signIn } from './staff-api';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '清除', '0', '删除'];

@@ -1,4 +1,4 @@
-import { api, get } from '../../shared/api/client';
+import { api, get } from '@/shared/api/client';
 
 /** The counter API's shapes are the daemon's route schemas (type-only: erased at build). */
 import type { CounterTicketView as CounterTicket, CounterViewBody as CounterView } from '@daemon/counters/schemas';

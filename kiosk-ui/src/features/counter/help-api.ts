@@ -1,4 +1,4 @@
-import { api } from '../../shared/api/client';
+import { api } from '@/shared/api/client';
 import type { HelpRequest } from '@daemon/help/types';
 import type { WindowSubmission } from '@daemon/scan/window';
 

@@ -1,4 +1,4 @@
-import { api, get } from '../../shared/api/client';
+import { api, get } from '@/shared/api/client';
 
 /** AB岗: who is on duty at a window, name and 工号 (public, 公示). */
 export interface CounterDuty {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../shared/api/client';
-import { events } from '../../shared/api/events';
-import { useQuery } from '../../shared/api/use-query';
+import { ApiError } from '@/shared/api/client';
+import { events } from '@/shared/api/events';
+import { useQuery } from '@/shared/api/use-query';
 import { counterAction, fetchCategories, fetchCounter, fetchTokenStatus, loadToken, saveToken, type CounterAction } from './api';
 import { fetchDuty, signOut, switchPost, whoAmI } from './staff-api';
 

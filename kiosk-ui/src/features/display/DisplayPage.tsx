@@ -1,5 +1,5 @@
-import { useQuery } from '../../shared/api/use-query';
-import { useClock } from '../../shared/kiosk';
+import { useQuery } from '@/shared/api/use-query';
+import { useClock } from '@/shared/kiosk';
 import { fetchHall, type Call, type WaitingCategory } from './api';
 import { callText } from './announce';
 import { useHallBoard } from './use-hall-board';

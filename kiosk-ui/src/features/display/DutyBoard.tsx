@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { get } from '../../shared/api/client';
-import { events } from '../../shared/api/events';
+import { get } from '@/shared/api/client';
+import { events } from '@/shared/api/events';
 
 interface Duty {
   counter: number;

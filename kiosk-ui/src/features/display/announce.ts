@@ -1,4 +1,4 @@
-import { speak } from '../../shared/kiosk';
+import { speak } from '@/shared/kiosk';
 import type { Call } from './api';
 
 /** What the display shows: «请A001号到3号窗口办理». */

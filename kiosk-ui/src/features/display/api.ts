@@ -1,4 +1,4 @@
-import { get } from '../../shared/api/client';
+import { get } from '@/shared/api/client';
 
 /**
  * One call as the daemon announces it (`queue.called` events and GET /api/counters/calls/recent): the

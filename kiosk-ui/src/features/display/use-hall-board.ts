@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { events } from '../../shared/api/events';
-import { useEvent } from '../../shared/api/use-event';
-import { useQuery } from '../../shared/api/use-query';
+import { events } from '@/shared/api/events';
+import { useEvent } from '@/shared/api/use-event';
+import { useQuery } from '@/shared/api/use-query';
 import { fetchRecentCalls, fetchWaiting, type Call, type WaitingCategory } from './api';
 import { Announcer } from './announce';
 

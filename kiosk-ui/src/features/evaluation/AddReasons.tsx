@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { ApiError } from '../../shared/api/client';
+import { ApiError } from '@/shared/api/client';
 import { addReasons, type Evaluation } from './api';
 import { ReasonPicker } from './ReasonPicker';
 

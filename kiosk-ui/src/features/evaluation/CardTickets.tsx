@@ -1,5 +1,5 @@
-import { useQuery } from '../../shared/api/use-query';
-import { IdCardPrompt, useIdCard } from '../../shared/identity';
+import { useQuery } from '@/shared/api/use-query';
+import { IdCardPrompt, useIdCard } from '@/shared/identity';
 import { ticketsOfCard, type TicketRef } from './api';
 
 /**

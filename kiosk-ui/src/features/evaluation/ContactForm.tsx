@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ApiError, post } from '../../shared/api/client';
-import { NumberPad } from '../../shared/kiosk';
+import { ApiError, post } from '@/shared/api/client';
+import { NumberPad } from '@/shared/kiosk';
 
 /**
  * A 实名 rater of a 差评 may leave a mobile number for the reply, with consent (on-screen number pad; the

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { InnerPage, Notice, NumberPad } from '../../shared/kiosk';
-import { useKiosk } from '../../shared/store';
-import { ApiError } from '../../shared/api/client';
-import { useQuery } from '../../shared/api/use-query';
+import { InnerPage, Notice, NumberPad } from '@/shared/kiosk';
+import { useKiosk } from '@/shared/store';
+import { ApiError } from '@/shared/api/client';
+import { useQuery } from '@/shared/api/use-query';
 import { fetchCategoryLetters, findTicketByNumber, ratingOfTicket } from './api';
 import { CardTickets } from './CardTickets';
 

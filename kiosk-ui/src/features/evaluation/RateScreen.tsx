@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
-import { InnerPage, Notice } from '../../shared/kiosk';
-import { useKiosk } from '../../shared/store';
-import { useEvent } from '../../shared/api/use-event';
-import { ApiError } from '../../shared/api/client';
+import { InnerPage, Notice } from '@/shared/kiosk';
+import { useKiosk } from '@/shared/store';
+import { useEvent } from '@/shared/api/use-event';
+import { ApiError } from '@/shared/api/client';
 import { submitRating, type TicketRef } from './api';
 import { LevelChoices } from './LevelChoices';
 import { levelName, needsReason } from './levels';

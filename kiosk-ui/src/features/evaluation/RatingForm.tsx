@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { ApiError } from '../../shared/api/client';
+import { ApiError } from '@/shared/api/client';
 import { submitRating, type Channel, type Evaluation } from './api';
 import { LevelChoices } from './LevelChoices';
 import { ReasonPicker } from './ReasonPicker';

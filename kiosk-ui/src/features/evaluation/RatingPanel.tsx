@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useQuery } from '../../shared/api/use-query';
+import { useQuery } from '@/shared/api/use-query';
 import { ratingOfTicket, type Channel, type Evaluation } from './api';
 import { RatingForm } from './RatingForm';
 import { stars } from './levels';

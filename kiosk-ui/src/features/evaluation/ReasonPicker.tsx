@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useQuery } from '../../shared/api/use-query';
-import { TextInput } from '../../shared/kiosk';
+import { useQuery } from '@/shared/api/use-query';
+import { TextInput } from '@/shared/kiosk';
 import { fetchReasons } from './api';
 
 /** 常用语 of the keyboard: pieces of a reason, so few people need to type pinyin at all. */

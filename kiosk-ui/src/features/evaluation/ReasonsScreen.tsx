@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import { InnerPage, Notice } from '../../shared/kiosk';
-import { useKiosk } from '../../shared/store';
-import { ApiError } from '../../shared/api/client';
+import { InnerPage, Notice } from '@/shared/kiosk';
+import { useKiosk } from '@/shared/store';
+import { ApiError } from '@/shared/api/client';
 import { submitRating, type Channel, type TicketRef } from './api';
 import { ReasonPicker } from './ReasonPicker';
 import { levelName, stars } from './levels';

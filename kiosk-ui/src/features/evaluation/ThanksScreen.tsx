@@ -1,5 +1,5 @@
-import { InnerPage } from '../../shared/kiosk';
-import { useKiosk } from '../../shared/store';
+import { InnerPage } from '@/shared/kiosk';
+import { useKiosk } from '@/shared/store';
 import { levelName, needsReason, stars } from './levels';
 import { ContactForm } from './ContactForm';
 import { followUpWords } from './follow-up';

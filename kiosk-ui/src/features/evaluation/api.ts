@@ -1,4 +1,4 @@
-import { del, get, post } from '../../shared/api/client';
+import { del, get, post } from '@/shared/api/client';
 
 /** The rating API's shapes are the daemon's route schemas (type-only: erased at build). */
 import type { EvaluationView as Evaluation, InvitationView as Invitation, PersonTicket, RateBody } from '@daemon/evaluation/schemas';

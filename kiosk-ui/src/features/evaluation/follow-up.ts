@@ -1,4 +1,4 @@
-import { dayText } from '../../shared/kiosk';
+import { dayText } from '@/shared/kiosk';
 
 interface RatedFollowUp {
   followUp?: { dueDate: string } | null;

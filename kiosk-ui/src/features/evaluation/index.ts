@@ -1,5 +1,5 @@
 import './evaluation.css';
-import type { ScreenComponents } from '../../shared/store';
+import type { ScreenComponents } from '@/shared/store';
 import { FindScreen } from './FindScreen';
 import { RateScreen, type RateParams } from './RateScreen';
 import { ReasonsScreen, type ReasonsParams } from './ReasonsScreen';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useEvent } from '../../shared/api/use-event';
-import { useQuery } from '../../shared/api/use-query';
-import { Notice } from '../../shared/kiosk';
+import { useEvent } from '@/shared/api/use-event';
+import { useQuery } from '@/shared/api/use-query';
+import { Notice } from '@/shared/kiosk';
 import { fetchCatalog, fetchDevices, runHealth, type DeviceStatus, type HealthLevel } from './api';
 import { DeviceCard } from './DeviceCard';
 import { handleSessionError, useSessionQueryError } from './session';

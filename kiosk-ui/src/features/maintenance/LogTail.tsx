@@ -1,5 +1,5 @@
-import { useQuery } from '../../shared/api/use-query';
-import { Notice } from '../../shared/kiosk';
+import { useQuery } from '@/shared/api/use-query';
+import { Notice } from '@/shared/kiosk';
 import { fetchLog, type LogLine } from './api';
 import { useSessionQueryError } from './session';
 

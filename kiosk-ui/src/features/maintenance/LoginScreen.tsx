@@ -1,8 +1,8 @@
 import './maintenance.css';
 import { useState } from 'react';
-import { ApiError } from '../../shared/api/client';
-import { InnerPage, Notice, NumberPad } from '../../shared/kiosk';
-import { useKiosk } from '../../shared/store';
+import { ApiError } from '@/shared/api/client';
+import { InnerPage, Notice, NumberPad } from '@/shared/kiosk';
+import { useKiosk } from '@/shared/store';
 import { login } from './api';
 import { maintenanceSession } from './session';
 

@@ -1,7 +1,7 @@
 import './maintenance.css';
 import { useState } from 'react';
-import { InnerPage } from '../../shared/kiosk';
-import { useKiosk } from '../../shared/store';
+import { InnerPage } from '@/shared/kiosk';
+import { useKiosk } from '@/shared/store';
 import { DeviceGrid } from './DeviceGrid';
 import { LogTail } from './LogTail';
 import { SystemPanel } from './SystemPanel';

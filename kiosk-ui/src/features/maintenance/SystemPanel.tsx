@@ -1,5 +1,5 @@
-import { useQuery } from '../../shared/api/use-query';
-import { Notice } from '../../shared/kiosk';
+import { useQuery } from '@/shared/api/use-query';
+import { Notice } from '@/shared/kiosk';
 import type { VoiceStatus } from '@daemon/hall/voice';
 import { BUNDLE_URL, fetchSystem } from './api';
 import { useSessionQueryError } from './session';

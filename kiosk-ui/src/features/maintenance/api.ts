@@ -1,4 +1,4 @@
-import { api, get, post } from '../../shared/api/client';
+import { api, get, post } from '@/shared/api/client';
 
 /**
  * The maintenance API. The session rides on an HttpOnly cookie the daemon sets at login, so page scripts

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import type { ScreenComponents } from '../../shared/store';
+import type { ScreenComponents } from '@/shared/store';
 import type { LoginParams } from './LoginScreen';
 
 /** The technician's screens and what each is given (merged into ScreenParams by app/screens.ts). */

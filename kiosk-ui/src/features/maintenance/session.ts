@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { ApiError } from '../../shared/api/client';
-import { onSessionEnd, useKiosk } from '../../shared/store';
+import { ApiError } from '@/shared/api/client';
+import { onSessionEnd, useKiosk } from '@/shared/store';
 import { logout } from './api';
 
 /**

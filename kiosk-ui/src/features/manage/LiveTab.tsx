@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../shared/api/client';
-import { useEvent } from '../../shared/api/use-event';
+import { api } from '@/shared/api/client';
+import { useEvent } from '@/shared/api/use-event';
 import type { CategoryView } from '@daemon/queue/types';
 import type { CounterView } from '@daemon/counters/types';
 import type { TabProps } from './ManagePage';

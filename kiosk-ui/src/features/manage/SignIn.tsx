@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError } from '../../shared/api/client';
+import { ApiError } from '@/shared/api/client';
 import { signIn, type ManagerSession } from './api';
 
 /** 工号 and PIN of a staff member with the manager role. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../shared/api/client';
-import { useEvent } from '../../shared/api/use-event';
+import { ApiError } from '@/shared/api/client';
+import { useEvent } from '@/shared/api/use-event';
 import { downloadReport, fetchStatistics, sessionEnded, type Statistics, type TicketFigures } from './api';
 import { BarChart } from './BarChart';
 import type { TabProps } from './ManagePage';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError } from '../../shared/api/client';
+import { ApiError } from '@/shared/api/client';
 import { recordStep, sessionEnded, type ManagerSession, type StepName, type Workorder } from './api';
 
 const STEPS: { state: 'verified' | 'rectified' | 'replied' | 'closed'; step: StepName; title: string; label: string }[] = [

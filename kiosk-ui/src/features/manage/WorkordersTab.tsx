@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../shared/api/client';
-import { useEvent } from '../../shared/api/use-event';
+import { ApiError } from '@/shared/api/client';
+import { useEvent } from '@/shared/api/use-event';
 import { fetchWorkorders, sessionEnded, type Workorder, type WorkorderFilter } from './api';
 import { WorkorderDetail } from './WorkorderDetail';
 import type { TabProps } from './ManagePage';

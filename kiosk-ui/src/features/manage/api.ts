@@ -1,4 +1,4 @@
-import { api, ApiError } from '../../shared/api/client';
+import { api, ApiError } from '@/shared/api/client';
 import type { Workorder, WorkorderFilter, StepName } from '@daemon/workorders/types';
 import type { Statistics, TicketFigures } from '@daemon/reports/types';
 

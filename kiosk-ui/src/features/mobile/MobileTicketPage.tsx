@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react';
-import { useQuery } from '../../shared/api/use-query';
+import { useQuery } from '@/shared/api/use-query';
 import { fetchHallName, fetchTicket, type TicketStatus } from './api';
 import { canRate, describeTicket, ratingLater } from './ticket-state';
 import './mobile.css';

@@ -1,4 +1,4 @@
-import { get } from '../../shared/api/client';
+import { get } from '@/shared/api/client';
 
 export interface TicketStatus {
   id: string;

@@ -1,6 +1,6 @@
-import { InnerPage, Notice } from '../../shared/kiosk';
-import { useQuery } from '../../shared/api/use-query';
-import { useKiosk } from '../../shared/store';
+import { InnerPage, Notice } from '@/shared/kiosk';
+import { useQuery } from '@/shared/api/use-query';
+import { useKiosk } from '@/shared/store';
 import { fetchCategories } from './api';
 
 /** 取号 step 1: the business categories with the number of people waiting in each. */

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { InnerPage } from '../../shared/kiosk';
-import { useKiosk } from '../../shared/store';
-import { IdCardPrompt, useIdCard } from '../../shared/identity';
+import { InnerPage } from '@/shared/kiosk';
+import { useKiosk } from '@/shared/store';
+import { IdCardPrompt, useIdCard } from '@/shared/identity';
 
 export interface IdentityParams {
   categoryId: string;

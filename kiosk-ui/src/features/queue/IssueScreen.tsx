@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { InnerPage, Notice } from '../../shared/kiosk';
-import { useKiosk } from '../../shared/store';
-import { ApiError } from '../../shared/api/client';
+import { InnerPage, Notice } from '@/shared/kiosk';
+import { useKiosk } from '@/shared/store';
+import { ApiError } from '@/shared/api/client';
 import { issueTicket, type IssueRequest } from './api';
 
 export interface IssueParams {

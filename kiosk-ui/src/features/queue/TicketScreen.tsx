@@ -1,5 +1,5 @@
-import { InnerPage, Notice } from '../../shared/kiosk';
-import { useKiosk } from '../../shared/store';
+import { InnerPage, Notice } from '@/shared/kiosk';
+import { useKiosk } from '@/shared/store';
 import type { Ticket } from './api';
 
 /** 取号 step 3: the number, large, whether or not the paper ticket came out. */

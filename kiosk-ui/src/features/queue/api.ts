@@ -1,4 +1,4 @@
-import { get, post } from '../../shared/api/client';
+import { get, post } from '@/shared/api/client';
 
 /**
  * The API's shapes are the daemon's own types (type-only: erased at build, so no daemon code reaches the UI;

@@ -1,4 +1,4 @@
-import type { ScreenComponents } from '../../shared/store';
+import type { ScreenComponents } from '@/shared/store';
 import { CategoriesScreen } from './CategoriesScreen';
 import { IssueScreen, type IssueParams } from './IssueScreen';
 import { TicketScreen, type TicketParams } from './TicketScreen';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { LIFT_AND_REPLACE, useIdCard } from '../../shared/identity';
+import { LIFT_AND_REPLACE, useIdCard } from '@/shared/identity';
 
 /**
  * Optional: a person may put their ID card on the reader so the PDF's cover names them (masked, `张*明`).

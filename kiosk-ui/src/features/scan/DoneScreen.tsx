@@ -1,5 +1,5 @@
-import { InnerPage, Notice } from '../../shared/kiosk';
-import { useKiosk } from '../../shared/store';
+import { InnerPage, Notice } from '@/shared/kiosk';
+import { useKiosk } from '@/shared/store';
 import type { Receipt, Submission } from './api';
 
 /** The PDF is made: the submission number large, and whether the receipt (回执) came out. */

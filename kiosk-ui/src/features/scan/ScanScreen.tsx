@@ -1,8 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { InnerPage, Notice, useConfirm } from '../../shared/kiosk';
-import { useEvent } from '../../shared/api/use-event';
-import { useQuery } from '../../shared/api/use-query';
-import { useKiosk } from '../../shared/store';
+import { InnerPage, Notice, useConfirm } from '@/shared/kiosk';
+import { useEvent } from '@/shared/api/use-event';
+import { useQuery } from '@/shared/api/use-query';
+import { useKiosk } from '@/shared/store';
 import { fetchMatters } from './api';
 import { ScanFlow } from './scan-flow';
 import { MatterPicker } from './MatterPicker';

@@ -1,4 +1,4 @@
-import { api, del, get, post } from '../../shared/api/client';
+import { api, del, get, post } from '@/shared/api/client';
 
 /** The daemon's 材料扫描 API (device-daemon/src/scan/routes.ts); its answers are the daemon's own types (type-only). */
 import type { PageView as Page, ScanJobView as ScanJob, SubmissionView as Submission } from '@daemon/scan/types';

@@ -1,5 +1,5 @@
 import './scan.css';
-import type { ScreenComponents } from '../../shared/store';
+import type { ScreenComponents } from '@/shared/store';
 import { ScanScreen } from './ScanScreen';
 import { DoneScreen, type DoneParams } from './DoneScreen';
 

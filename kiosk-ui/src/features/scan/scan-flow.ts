@@ -1,4 +1,4 @@
-import { ApiError } from '../../shared/api/client';
+import { ApiError } from '@/shared/api/client';
 import * as scanApi from './api';
 import type { Matter, Receipt, Submission } from './api';
 
