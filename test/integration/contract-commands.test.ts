@@ -209,7 +209,7 @@ describe('npm install', () => {
           for (const m of readFileSync(p, 'utf8').matchAll(statement)) {
             const spec = (m[1] ?? m[2] ?? m[3])!;
             if (spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('node:')) continue;
-            if (spec.startsWith('@daemon/')) continue; // tsconfig path to the daemon's own types, not a package
+            if (spec.startsWith('@daemon/') || spec.startsWith('@/')) continue; // tsconfig paths (daemon types, the UI's root), not packages
             const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
             if (!builtinModules.includes(name)) found.set(name, path.relative(root, p));
           }
