@@ -106,13 +106,13 @@ describe('maintenance facts', () => {
   });
 
   it('serves a redacted log tail', async () => {
-    d.app.log.warn({ note: 'card 44010219900307123X for 张小明' }, 'a careless line');
+    d.app.log.warn({ note: 'card 440102199003071236 for 张小明' }, 'a careless line');
     const res = await d.app.inject({ url: '/api/maintenance/log?limit=50', headers: await login(d.app) });
     const { lines } = res.json<{ lines: { msg?: string; level?: string; text: string }[] }>();
     const careless = lines.find((l) => l.msg === 'a careless line');
     expect(careless?.level).toBe('warn');
     expect(careless?.text).toContain('[redacted]');
-    expect(JSON.stringify(lines)).not.toContain('44010219900307123X');
+    expect(JSON.stringify(lines)).not.toContain('440102199003071236');
     expect(lines.some((l) => l.msg === 'maintenance login')).toBe(true);
     expect(lines.length).toBeLessThanOrEqual(50);
   });
@@ -136,7 +136,7 @@ describe('maintenance facts', () => {
     expect(bundle.format).toBe('kiosk-diagnostic-bundle/1');
     expect(bundle.config.maintenance.pinHash).toBe('[set]');
     expect(res.body).not.toMatch(/scrypt\$/);
-    expect(res.body).not.toContain('44010219900307123X');
+    expect(res.body).not.toContain('440102199003071236');
     expect(bundle.devices[0].name).toBe('keypad');
     expect(bundle.log.length).toBeGreaterThan(0);
   });

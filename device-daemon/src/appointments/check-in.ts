@@ -23,7 +23,11 @@ export class CheckIn {
       throw conflict('CHECK_IN_TOO_EARLY', `您预约的是${row.start_time}-${row.end_time}，请于${window.opensAt}后再来签到`, { opensAt: window.opensAt, date: row.service_date });
     }
     if (!window.ok) throw this.tooLate(row, window.closedAt);
-    if (!(await sql.setState(this.ctx.db, row.id, 'booked', 'checked-in', nowIso(this.ctx)))) throw this.alreadyUsed(row);
+    if (!(await sql.setState(this.ctx.db, row.id, 'booked', 'checked-in', nowIso(this.ctx)))) {
+      // Another kiosk claimed it (or it was cancelled) since it was read: answer by the row as it is now.
+      const current = await sql.byCode(this.ctx.db, row.code);
+      throw this.alreadyUsed(current && current.state !== 'booked' ? current : { ...row, state: 'checked-in' });
+    }
     let issued: IssuedTicket;
     try {
       issued = await this.ctx.issueTicket({

@@ -59,19 +59,19 @@ export default fp(
       return { token, staff: { id: staff.id, name: staff.name }, post: req.body.post ?? 'A', duty };
     });
 
-    app.get<P>('/api/counters/:counter/session', { schema: { params, response: reply({ staff: badge, post, duty: dutySchema }) } },
+    app.get<P>('/api/counters/:counter/session', { onRequest: app.counterGuard, schema: { params, response: reply({ staff: badge, post, duty: dutySchema }) } },
       async (req) => {
         const actor = await session(req);
         const staff = app.staff.get(actor.staffId);
         return { staff: { id: actor.staffId, name: staff?.name ?? actor.staffId }, post: actor.post, duty: await app.duty.duty(counterOf(req)) };
       });
 
-    app.delete<P>('/api/counters/:counter/session', { schema: { params, response: reply({ duty: dutySchema }) } },
+    app.delete<P>('/api/counters/:counter/session', { onRequest: app.counterGuard, schema: { params, response: reply({ duty: dutySchema }) } },
       async (req) => ({ duty: await app.duty.signOut(counterOf(req), (await session(req)).sessionId) }));
 
     app.post<P & { Body: { post: Post } }>('/api/counters/:counter/duty/switch', {
       schema: { params, body: { type: 'object', required: ['post'], additionalProperties: false, properties: { post } }, response: reply({ duty: dutySchema }) },
-      preHandler: app.counterGuard,
+      onRequest: app.counterGuard, // authenticated before the body is validated
     }, async (req) => ({ duty: await app.duty.switchTo(counterOf(req), req.body.post) }));
 
     app.get<P>('/api/counters/:counter/duty', { schema: { params, response: reply({ duty: dutySchema }) } },
