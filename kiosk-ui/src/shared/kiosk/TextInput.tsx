@@ -36,16 +36,16 @@ export function TextInput({ label, value, onChange, placeholder = '', maxLength 
       <button
         type="button"
         className={`text-input-field${open ? ' open' : ''}`}
-        aria-labelledby={`${id}-label`}
-        aria-describedby={`${id}-value`}
+        // Named by its label and what it shows (the text typed, or the hint): a voice-control user says what they see.
+        aria-labelledby={`${id}-label ${id}-value`}
         aria-expanded={open}
         onClick={() => setOpen(true)}
       >
         <span id={`${id}-value`} data-testid="text-input-value" className={value ? '' : 'text-input-placeholder'}>
           {value || placeholder || '点击此处输入'}
         </span>
-        <span className="text-input-count" aria-hidden="true">{[...value].length}/{maxLength}</span>
       </button>
+      <span className="text-input-count" aria-hidden="true">{[...value].length}/{maxLength}</span>
       {open ? (
         <Suspense fallback={<p className="loading">正在打开键盘…</p>}>
           <Keyboard value={value} maxLength={maxLength} onChange={onChange} onDone={() => setOpen(false)} phrases={phrases} />
