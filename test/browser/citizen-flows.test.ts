@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { tokenHash } from '../../device-daemon/src/core/guards';
-import { launchBrowser, openPage, screenshot, startKiosk, type KioskUnderTest } from './harness';
+import { launchBrowser, openPage, screenshot, serveTicket, startKiosk, type KioskUnderTest } from './harness';
 
 /**
  * Issue 11: the citizen flows as people walk them. One kiosk with the usual countdown for the flows, one with
@@ -119,6 +119,7 @@ describe('citizen flows (issue 11)', () => {
 
   it('7: «其他原因» is typed on the on-screen pinyin keyboard: «tai du» -> «态度», submitted with the rating', async () => {
     const { ticket } = (await call(kiosk, 'POST', '/api/queue/tickets', { categoryId: 'B', delivery: 'screen' })) as { ticket: { id: string; number: string } };
+    await serveTicket(kiosk.app, ticket.number); // only a served visit is rated
     const page = await openPage(browser, kiosk.url);
     await button(page, '好差评').click();
     for (const key of ticket.number) await button(page, key).click();
