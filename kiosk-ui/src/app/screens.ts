@@ -76,5 +76,4 @@ export const homeTiles: HomeTile[] = [
   { label: '好差评', hint: '对办事服务进行评价', screen: 'evaluation.find', icon: RatingIcon, color: '#e65100' },
   { label: '预约签到', hint: '已预约的群众刷证、扫码或输码签到', screen: 'appointments.checkIn', icon: CheckInIcon, color: '#6a1b9a' },
   { label: '材料扫描', hint: '扫描办事材料生成文件', screen: 'scan.matters', icon: ScanIcon, color: '#2e7d32', requires: 'scanner' },
-  { label: '预约签到', hint: '已预约的群众刷证、扫码或输码签到', screen: 'appointments.checkIn', icon: CheckInIcon, color: '#6a1b9a' },
 ];
