@@ -19,7 +19,7 @@ const THROTTLE = 4;
 // In the page: the moment the «取号» tile is drawn, visible and enabled (React has attached its handler when it
 // is in the DOM: the tile exists only as React's output). Polled each frame from the document's start.
 const USABLE_PROBE = `(() => {
-  const find = () => [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') || b.textContent || '').trim() === '取号');
+  const find = () => [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') || b.querySelector('.home-tile-label')?.textContent || b.textContent || '').trim() === '取号');
   const check = () => {
     const b = find();
     if (b && !b.disabled && b.getBoundingClientRect().width > 0) { window.__usable = performance.now(); return; }
@@ -83,7 +83,7 @@ export async function visit(browser: Browser, url: string, tap: boolean): Promis
       // A person looks before tapping: the flows' chunks prefetched meanwhile are part of the design.
       await page.waitForLoadState('networkidle');
       tapMs = (await page.evaluate(`new Promise((resolve) => {
-        const button = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === '取号');
+        const button = [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') || b.querySelector('.home-tile-label')?.textContent) === '取号');
         const t0 = performance.now();
         const seen = () => document.querySelector('section.inner-page[aria-label^="取号"]');
         const wait = () => (seen() ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(wait));
