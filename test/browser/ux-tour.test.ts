@@ -224,7 +224,7 @@ describe.each(MODES)('UX tour, $name', (mode) => {
     await home(page, mode);
     const corner = page.getByTestId('corner-gesture');
     for (let i = 0; i < 5; i++) await corner.click();
-    await page.getByText('请输入维护 PIN').waitFor({ timeout: 3000 });
+    await page.getByText('请输入维护 PIN').waitFor({ timeout: 10_000 }); // the maintenance screens are a lazy chunk
     await look(page, mode, 'maintenance-pin');
     await inView(page, mode, 'maintenance-pin', '确定');
     await typePin(page);

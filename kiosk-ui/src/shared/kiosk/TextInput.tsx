@@ -33,6 +33,7 @@ export function TextInput({ label, value, onChange, placeholder = '', maxLength 
   return (
     <div className="text-input">
       <span className="text-input-label" id={`${id}-label`}>{label}</span>
+      <div className="text-input-row">
       <button
         type="button"
         className={`text-input-field${open ? ' open' : ''}`}
@@ -46,6 +47,7 @@ export function TextInput({ label, value, onChange, placeholder = '', maxLength 
         </span>
       </button>
       <span className="text-input-count" aria-hidden="true">{[...value].length}/{maxLength}</span>
+      </div>
       {open ? (
         <Suspense fallback={<p className="loading">正在打开键盘…</p>}>
           <Keyboard value={value} maxLength={maxLength} onChange={onChange} onDone={() => setOpen(false)} phrases={phrases} />
