@@ -35,6 +35,21 @@ describe('staff directory', async () => {
     await expect(staff.verify('S002', '246810', 'window')).resolves.toMatchObject({ id: 'S002' });
   });
 
+  it('spends at most five verifications on a burst of parallel guesses at one 工号', async () => {
+    const staff = new ConfiguredStaff(config, at(0));
+    const burst = async () => {
+      const results = await Promise.allSettled(Array.from({ length: 40 }, () => staff.verify('S002', '000000', 'window')));
+      return results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'OK'));
+    };
+    const codes = [...(await burst()), ...(await burst()), ...(await burst())];
+    // Every guess past the few being verified is refused before scrypt (PIN_BUSY) or by the lock; five wrong
+    // PINs in all (four «还可尝试», the fifth locks), however many arrive at once.
+    expect(codes).not.toContain('OK');
+    expect(codes.filter((c) => c === 'STAFF_PIN_WRONG')).toHaveLength(4);
+    expect(codes.every((c) => ['STAFF_PIN_WRONG', 'STAFF_LOCKED', 'PIN_BUSY'].includes(c))).toBe(true);
+    await expect(staff.verify('S002', '246810', 'window')).rejects.toMatchObject({ code: 'STAFF_LOCKED' });
+  });
+
   it('refuses a duplicate 工号 and a malformed hash in configuration', () => {
     const dup = () => parseConfig({ staff: [config[0], { ...config[1], id: 'S001' }] }, '/tmp/d');
     expect(dup).toThrow(ConfigError);
