@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from './daemon-process';
 
 /**
  * A throwaway PostgreSQL 15 server for tests: initdb into a fresh folder owned by `postgres`, listening only on
@@ -29,17 +29,6 @@ export interface StartOptions {
   /** fsync on: for benchmarks that compare durable writes with SQLite (synchronous=FULL). Off for tests. */
   durable?: boolean;
   timeoutMs?: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs a PostgreSQL binary as the `postgres` user (initdb and postgres refuse to run as root). */

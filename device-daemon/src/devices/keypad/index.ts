@@ -6,7 +6,7 @@ import { defineDevice, type DeviceContext, type FittedDevice } from '../core/des
 import { keypadConfig, type KeypadConfig } from './config';
 import { KeypadDriver } from './driver';
 import { FakeHidTransport } from './sim/fake-hid-transport';
-import { NodeHidTransport } from './transport/node-hid-transport';
+import { NodeHidTransport } from '../core/node-hid-transport';
 import { KeypadSimulator } from './sim/simulator';
 import { keypadSimRoutes } from './sim/routes';
 

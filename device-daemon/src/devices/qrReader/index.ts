@@ -10,7 +10,7 @@ import { QrReaderDriver } from './driver';
 import { QrScannerSimulator } from './sim/simulator';
 import { qrReaderSimRoutes } from './sim/routes';
 import { KeyboardTransport } from './transport/keyboard-transport';
-import { NodeHidSource } from './transport/hid-source';
+import { NodeHidTransport } from '../core/node-hid-transport';
 
 export { QrReaderDriver } from './driver';
 export type { QrErrorCode, QrReaderEvents, QrScan } from './driver';
@@ -28,7 +28,7 @@ export async function createQrReader(config: QrReaderConfig, _ctx: DeviceContext
     return { driver: new QrReaderDriver(transport, settings, { simulated: false, driver: 'serial' }) };
   }
   if (config.driver === 'hid') {
-    const transport = new KeyboardTransport(new NodeHidSource({ vendorId: config.vendorId, productId: config.productId, path: config.path }), config.reportId);
+    const transport = new KeyboardTransport(new NodeHidTransport({ vendorId: config.vendorId, productId: config.productId, path: config.path }), config.reportId);
     return { driver: new QrReaderDriver(transport, settings, { simulated: false, driver: 'hid', reportErrors: () => transport.badReports }) };
   }
   const sim = new QrScannerSimulator({ mode: config.mode, suffix: config.suffix, sends: config.sends });

@@ -1,21 +1,24 @@
 import { EventEmitter } from 'node:events';
 import type { HIDAsync } from 'node-hid';
 import type * as NodeHid from 'node-hid';
-import { transportError } from '../../core/transport';
-import { hex4, type HidTransport } from './hid-transport';
+import { transportError } from './transport';
 
 /** The part of node-hid used here; injectable so the transport's lifecycle is tested without a USB unit. */
 export type HidModule = Pick<typeof NodeHid, 'devicesAsync' | 'HIDAsync'>;
 
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
 /**
  * A USB HID unit through node-hid (hidraw on Linux), loaded lazily so a simulated kiosk starts without the
- * native module. node-hid needs libusb-1.0 at run time; reading hidraw needs a udev rule granting the
- * daemon's user access (see the keypad README).
+ * native module. Shared by the 好差评 keypad (reports both ways) and the QR-code reader in HID keyboard mode
+ * (input reports only); it meets the keypad's `HidTransport` and the reader's `HidReportSource` contracts.
+ * node-hid needs libusb-1.0 at run time; reading hidraw needs a udev rule granting the daemon's user access
+ * (see the keypad README).
  *
  * An opened device object keeps a no-op 'error' listener until it is dropped: node-hid may still report a
  * read error while it closes, and an EventEmitter 'error' without a listener would end the daemon.
  */
-export class NodeHidTransport extends EventEmitter implements HidTransport {
+export class NodeHidTransport extends EventEmitter {
   readonly description: string;
   private device: HIDAsync | undefined;
   private openedPath: string | undefined;
