@@ -1,4 +1,5 @@
-import { CatalogueImportError, importCatalogue } from './import';
+import { importCatalogue } from './file';
+import { CatalogueImportError } from './import';
 
 /**
  * `npx tsx device-daemon/src/matters/import-cli.ts 事项目录.xlsx` prints the `matters` section for the configuration
