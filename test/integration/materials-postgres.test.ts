@@ -9,6 +9,7 @@ import type { KioskEvent } from '../../device-daemon/src/events/bus';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { hallConfig, staff, until } from '../support/hall';
 import { scanPage } from './scan-support';
+import { hashPin } from '../../device-daemon/src/core/auth/pin';
 
 /**
  * Issue 13 hall-wide (PostgreSQL): two daemons (kiosk K1 with the scanner, K2 a window's) over one database, one
@@ -18,6 +19,7 @@ import { scanPage } from './scan-support';
  */
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
+const PIN = '135790';
 let now = new Date('2026-12-01T01:30:00Z'); // 09:30 in the hall
 const clock = { now: () => now };
 let pg: TestPostgres;
@@ -33,6 +35,7 @@ async function daemon(kioskId: string, devices: object): Promise<FastifyInstance
     devices,
     matters: path.join(dir, '事项目录.csv'),
     scan: { resolution: 100, retentionDays: 7, pdfFolder: path.join(dir, 'shared-pdfs') },
+    staff: [{ id: 'M001', name: '陈主任', roles: ['manager'], pinHash: await hashPin(PIN) }],
   });
   const app = buildApp({ config: parseConfig(raw, dataDir), clock }, { logger: false });
   await app.ready();
@@ -120,7 +123,16 @@ describe('帮办, 绿色通道 and guides, hall-wide', () => {
     const [grant] = await k1.store.query<{ issued_by: string; reason: string }>('SELECT issued_by, reason FROM priority_grants WHERE ticket_id = $1', [r.json().ticket.id]);
     expect(grant).toEqual({ issued_by: 'window-2', reason: '残疾人' });
     // A priority ticket of its category (the hall's ratio decides when the priority lane is called), seen by K1.
-    expect((await k1.inject(`/api/queue/tickets/${r.json().ticket.id}`)).json().ticket).toMatchObject({ priority: true, categoryId: 'A' });
+    const ticket = (await k1.inject(`/api/queue/tickets/${r.json().ticket.id}`)).json().ticket;
+    expect(ticket).toMatchObject({ priority: true, categoryId: 'A' });
+
+    // The manager reads the record on the other daemon; a window cannot.
+    const manager = (await post(k1, '/api/manage/session', { staffId: 'M001', pin: PIN })).json().token as string;
+    const day = ticket.serviceDate as string;
+    expect((await k1.inject({ url: `/api/manage/priority-grants?from=${day}&to=${day}`, headers: staff(1) })).statusCode).toBe(401);
+    const record = await k1.inject({ url: `/api/manage/priority-grants?from=${day}&to=${day}`, headers: { authorization: `Bearer ${manager}` } });
+    expect(record.json().grants).toEqual([expect.objectContaining({ ticketId: ticket.id, number: ticket.number, issuedBy: { id: 'window-2', name: null }, reason: '残疾人' })]);
+    expect((await k1.inject({ url: '/api/manage/priority-grants?from=2026-12-02&to=2026-12-01', headers: { authorization: `Bearer ${manager}` } })).statusCode).toBe(400);
   });
 
   it('both daemons serve the 办事指南 of the one 事项目录 file', async () => {

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { badRequest } from '../core/errors';
 import { errorResponses as errors } from '../core/schemas';
 import { helpMigrations } from './migrations';
-import { grantBody, grantReply, helpParams, oneRequest, raiseBody, reasonsReply, requestList } from './schemas';
+import { grantBody, grantReply, grantsQuery, grantsReply, helpParams, oneRequest, raiseBody, reasonsReply, requestList } from './schemas';
 import { HelpDesk } from './service';
 import type { HelpRequest } from './types';
 
@@ -80,10 +80,16 @@ export default fp(
       app.addHook('onClose', async () => void keypad.answers.off('help', onHelp));
     }
 
+    // The manager's record of staff-issued 绿色通道 tickets: who granted priority to whom (ticket) and why.
+    app.get('/api/manage/priority-grants', { onRequest: app.manage.guard, schema: { querystring: grantsQuery, response: { 200: grantsReply, ...errors } } }, async (req) => {
+      if (req.query.from > req.query.to) throw badRequest('INVALID_REQUEST', 'querystring/from: 不能晚于 to');
+      return { grants: await desk.grants(req.query.from, req.query.to) };
+    });
+
     // The person left (the kiosk went home) before help came: closed as `left`, the wait still counted.
     app.post('/api/help-requests/:id/cancel', { schema: { params: helpParams, response: { 200: oneRequest, ...errors } } }, async (req) => ({
       request: await desk.close(req.params.id, null, 'left'),
     }));
   },
-  { name: 'help', dependencies: ['config', 'store', 'events', 'devices', 'staff', 'staff-auth', 'queue'] },
+  { name: 'help', dependencies: ['config', 'store', 'events', 'devices', 'staff', 'staff-auth', 'manage', 'queue'] },
 );
