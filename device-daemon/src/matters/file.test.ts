@@ -85,3 +85,11 @@ describe('the 事项目录 file a hall exports', () => {
     expect(() => parseConfig({ matters: '事项目录.xlsx' }, '/tmp/d')).toThrow(/matters = "事项目录.xlsx"; expected the absolute path of a .xlsx or .csv 事项目录/);
   });
 });
+
+describe('deploy/事项目录.sample.csv', () => {
+  it('is a valid 事项目录 in the documented layout', async () => {
+    const entries = await loadCatalogueFile(path.resolve(import.meta.dirname, '../../../deploy/事项目录.sample.csv'));
+    expect(entries.map((e) => e.code)).toEqual(['HJ-QY-001', 'SB-KL-002', 'GS-DJ-003', 'YB-BX-004']);
+    expect(entries[0]!.materials!.filter((m) => m.deferrable).map((m) => m.name)).toEqual(['准予迁入证明']);
+  });
+});
