@@ -66,6 +66,12 @@ export async function main(): Promise<void> {
   try {
     await app.listen({ port, host });
   } catch (err) {
+    // A configuration problem found while starting (the 事项目录 file `matters` names is read then): one line, 78.
+    if (err instanceof ConfigError) {
+      await app.close().catch(() => undefined);
+      process.stderr.write(`${err.message}\n`);
+      process.exit(EX_CONFIG);
+    }
     app.log.fatal({ err }, 'could not start');
     await app.close().catch(() => undefined);
     process.exit(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -41,6 +41,21 @@ describe('the daemon host', () => {
     const lines = r.stderr.trim().split('\n').filter((l) => !l.includes('ExperimentalWarning'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/devices\.printer\.baudRate = "fast"; expected a whole number/);
+    expect(r.stdout).not.toMatch(/Server listening/);
+  });
+
+  it('stops the same way on a 事项目录 file with a bad row, naming the file, the row and the column', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'srv-'));
+    const catalogue = path.join(dir, '事项目录.csv');
+    writeFileSync(catalogue, '事项编码,事项名称,实施部门,分类,材料名称,份数\nHJ-001,户口迁移,公安局,A,身份证,1\nHJ-002,户口登记,公安局,A,户口簿,很多\n');
+    const file = path.join(dir, 'kiosk.json');
+    writeFileSync(file, JSON.stringify({ matters: catalogue }));
+    const r = await runServer({ KIOSK_CONFIG: file, KIOSK_DATA_DIR: dir, KIOSK_PORT: '0' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(78);
+    // Node's own warnings aside (a Fastify deprecation is printed while the app is built), the one line.
+    const lines = r.stderr.trim().split('\n').filter((l) => !/ExperimentalWarning|^\(node:|^\(Use `node/.test(l));
+    expect(lines).toEqual([expect.stringContaining('事项目录.csv 第 3 行「份数」："很多" 应为 1 到 20 的整数')]);
     expect(r.stdout).not.toMatch(/Server listening/);
   });
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashPin, PIN_PATTERN } from '../core/auth/pin';
 import { issueRecoveryCode, RECOVERY_TTL_MS } from '../maintenance/recovery-code';
+import { catalogueCheck } from './catalogue-check';
 import { configCheck } from './config-check';
 import { devicesToProbe, probeDevices } from './device-probes';
 import { hidDevicesCheck, hidrawPermissionsCheck, saneScannersCheck, serialPortsCheck, type Needs } from './hardware-checks';
@@ -34,6 +35,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
     sane: kinds.some((p) => p.kind === 'sane'),
   };
   const checks: Check[] = [config];
+  if (parsed) checks.push(...(await guarded('matters', '事项 catalogue', () => catalogueCheck(parsed, opts.configFile))));
   checks.push(...(await guarded('system.user', 'user and groups', () => userCheck(needs.serial))));
   checks.push(...(await guarded('system.clock', 'clock', () => clockCheck(parsed))));
   checks.push(...(await guarded('system.disk', 'disk space', () => diskCheck(parsed?.dataDir ?? path.resolve(opts.dataDir)))));

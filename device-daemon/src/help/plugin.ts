@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { badRequest } from '../core/errors';
 import { errorResponses as errors } from '../core/schemas';
 import { helpMigrations } from './migrations';
-import { grantBody, grantReply, helpParams, oneRequest, raiseBody, reasonsReply, requestList } from './schemas';
+import { grantBody, grantReply, grantsQuery, grantsReply, helpParams, oneRequest, raiseBody, reasonsReply, requestList } from './schemas';
 import { HelpDesk } from './service';
 import type { HelpRequest } from './types';
 
@@ -70,10 +70,26 @@ export default fp(
       return reply.status(201).send({ ticket: { id: issued.ticket.id, number: issued.ticket.number, categoryId: issued.ticket.categoryId, printed: issued.ticket.printed }, grant: { issuedBy, reason: req.body.reason } });
     });
 
+    // A keypad whose model has a «呼叫帮办» key raises the same request: the kiosk's own, or a window's (named so).
+    const keypad = app.devices.keypad;
+    if (keypad) {
+      const counter = app.config.devices.keypad?.counter;
+      const screen = counter === undefined ? 'keypad' : `keypad.counter-${counter}`;
+      const onHelp = () => void desk.raise(screen, false).catch((err: unknown) => app.log.warn({ err }, 'help: keypad request not raised'));
+      keypad.answers.on('help', onHelp);
+      app.addHook('onClose', async () => void keypad.answers.off('help', onHelp));
+    }
+
+    // The manager's record of staff-issued 绿色通道 tickets: who granted priority to whom (ticket) and why.
+    app.get('/api/manage/priority-grants', { onRequest: app.manage.guard, schema: { querystring: grantsQuery, response: { 200: grantsReply, ...errors } } }, async (req) => {
+      if (req.query.from > req.query.to) throw badRequest('INVALID_REQUEST', 'querystring/from: 不能晚于 to');
+      return { grants: await desk.grants(req.query.from, req.query.to) };
+    });
+
     // The person left (the kiosk went home) before help came: closed as `left`, the wait still counted.
     app.post('/api/help-requests/:id/cancel', { schema: { params: helpParams, response: { 200: oneRequest, ...errors } } }, async (req) => ({
       request: await desk.close(req.params.id, null, 'left'),
     }));
   },
-  { name: 'help', dependencies: ['config', 'store', 'events', 'staff', 'staff-auth', 'queue'] },
+  { name: 'help', dependencies: ['config', 'store', 'events', 'devices', 'staff', 'staff-auth', 'manage', 'queue'] },
 );

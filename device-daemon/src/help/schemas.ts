@@ -36,3 +36,12 @@ export const grantReply = Type.Object({
   grant: Type.Object({ issuedBy: Type.String(), reason: Type.String() }),
 });
 export const reasonsReply = Type.Object({ reasons: Type.Array(Type.String()) });
+
+const hallDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+export const grantsQuery = strictObject({ from: hallDate, to: hallDate });
+export const grantsReply = Type.Object({
+  grants: Type.Array(Type.Object({
+    ticketId: Type.String(), number: Type.String(), categoryId: Type.String(), serviceDate: Type.String(),
+    issuedBy: Type.Object({ id: Type.String(), name: nullable(Type.String()) }), reason: Type.String(), issuedAt: Type.String(),
+  })),
+});

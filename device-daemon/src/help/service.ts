@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock';
 import { conflict, notFound } from '../core/errors';
 import type { EventBus } from '../events/bus';
 import type { Db } from '../store/db';
-import type { HelpOutcome, HelpRequest, HelpRow } from './types';
+import type { HelpOutcome, HelpRequest, HelpRow, PriorityGrant } from './types';
 
 /** Requests still open after this long are no longer shown (the person has surely left): the day's hall resets. */
 const SHOWN_FOR_MS = 4 * 60 * 60_000;
@@ -80,6 +80,22 @@ export class HelpDesk {
   /** A staff-issued 绿色通道 ticket on record: who issued it and why. */
   async recordGrant(ticketId: string, issuedBy: string, reason: string): Promise<void> {
     await this.db.execute('INSERT INTO priority_grants (ticket_id, issued_by, reason, issued_at) VALUES ($1, $2, $3, $4)', [ticketId, issuedBy, reason, this.now()]);
+  }
+
+  /** The record of staff-issued 绿色通道 tickets whose service day is within `from`..`to` (hall dates), oldest first. */
+  async grants(from: string, to: string): Promise<PriorityGrant[]> {
+    const rows = await this.db.query<{ ticket_id: string; number: string; category_id: string; service_date: string; issued_by: string; reason: string; issued_at: string }>(
+      `SELECT g.ticket_id, t.number, t.category_id, t.service_date, g.issued_by, g.reason, g.issued_at
+       FROM priority_grants g JOIN tickets t ON t.id = g.ticket_id
+       WHERE t.service_date >= $1 AND t.service_date <= $2 ORDER BY g.issued_at LIMIT 2000`,
+      [from, to],
+    );
+    return rows.map((r) => ({
+      ticketId: r.ticket_id, number: r.number, categoryId: r.category_id, serviceDate: r.service_date,
+      // A window PC's own token issues as `window-<n>`: no person to name.
+      issuedBy: { id: r.issued_by, name: /^window-\d+$/.test(r.issued_by) ? null : this.staffName(r.issued_by) },
+      reason: r.reason, issuedAt: r.issued_at,
+    }));
   }
 
   private async row(id: string): Promise<HelpRow> {

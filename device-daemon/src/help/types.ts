@@ -35,3 +35,14 @@ export interface HelpRow {
   closed_by: string | null;
   outcome: HelpOutcome | null;
 }
+
+/** A staff-issued 绿色通道 ticket on record: which ticket, who issued it (工号, or `window-<n>` for a window PC's token) and why. */
+export interface PriorityGrant {
+  ticketId: string;
+  number: string;
+  categoryId: string;
+  serviceDate: string;
+  issuedBy: { id: string; name: string | null };
+  reason: string;
+  issuedAt: string;
+}

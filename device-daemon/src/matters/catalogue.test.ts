@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/load';
 import { MatterCatalogue } from './catalogue';
+import type { MatterEntry } from './config';
 
 describe('the 事项 catalogue', () => {
   it('without `matters`, is made from the scanner list and scanning keeps its defaults', () => {
     const c = parseConfig({}, '/tmp/d');
-    const catalogue = new MatterCatalogue(c.matters, c.scan.matters);
+    const catalogue = new MatterCatalogue(c.matters as MatterEntry[] | undefined, c.scan.matters);
     expect(catalogue.forScanning()).toBe(c.scan.matters);
     expect(catalogue.get('social-security-card')).toEqual({ code: 'social-security-card', name: '社会保障卡申领', department: null, categoryId: null });
   });
@@ -17,7 +18,7 @@ describe('the 事项 catalogue', () => {
         { code: 'GD-002', name: '社保转移', department: '人社局', categoryId: 'A' },
       ],
     }, '/tmp/d');
-    const catalogue = new MatterCatalogue(c.matters, c.scan.matters);
+    const catalogue = new MatterCatalogue(c.matters as MatterEntry[] | undefined, c.scan.matters);
     expect(catalogue.list('A').map((m) => m.code)).toEqual(['GD-002']);
     expect(catalogue.list().map((m) => m.code)).toEqual(['GD-001', 'GD-002']);
     expect(catalogue.forScanning()).toEqual([{ id: 'GD-001', name: '个体工商户设立登记', materials: [{ id: 'id-card', name: '身份证', required: true }] }]);

@@ -46,7 +46,17 @@ export const matterEntry = strict({
 
 export type MatterEntry = Static<typeof matterEntry>;
 
-/** The hall's 事项 catalogue; when absent, the catalogue is made from `scan.matters`. 事项编码 distinct. */
-export const mattersConfig = Type.Optional(
+/** The hall's exported 事项目录 (CSV or XLSX, docs/CONFIGURATION.md), read at start (`file.ts`). */
+const catalogueFile = Type.String({
+  pattern: '^/.+\\.([Cc][Ss][Vv]|[Tt][Xx][Tt]|[Xx][Ll][Ss][Xx])$',
+  expected: 'the absolute path of a .xlsx or .csv 事项目录, or a list of 事项',
+});
+
+/**
+ * The hall's 事项 catalogue: a list (事项编码 distinct) or the path of the file the hall exports; when absent, the
+ * catalogue is made from `scan.matters`.
+ */
+export const mattersConfig = Type.Optional(Type.Union([
+  catalogueFile,
   uniqueBy(matterEntry, 'code', 'a 事项编码 not used by another entry', { minItems: 1, maxItems: 500 }),
-);
+]));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogueImportError, entriesFromRows, parseCsv } from './import';
+import { parseCsv } from './file';
+import { CatalogueImportError, entriesFromRows } from './import';
 
 const HEADER = '事项编码,事项名称,实施部门,分类,申请材料,办理时限,收费';
 

@@ -1,85 +1,101 @@
-import { readFile } from 'node:fs/promises';
 import { Value } from 'typebox/value';
 import { matterEntry, type MatterEntry } from './config';
+import { GUIDE, HINT, MATTER, MATERIAL, materialsFromRow, materialsFromCell, normalHeader, type RowMaterial } from './columns';
 
-/**
- * The hall's exported 事项 list (CSV or XLSX) → `matters` configuration entries. Columns by header:
- * 事项编码, 事项名称, 实施部门, 分类 (queue letter), 申请材料 (one per line or `；`, `*` after a name marks 容缺,
- * `（可选）` an optional one), 受理条件, 办理时限, 收费, 办理地点, 咨询电话. Every problem names its row (as the
- * spreadsheet numbers it, header = 1) and column.
- */
+/** One problem of an exported 事项目录, at the row the spreadsheet shows (header = its own row) and the column's header. */
+export interface CatalogueProblem { row: number; column: string; message: string }
+
+/** Every problem of a 事项目录, each worded `<file> 第 12 行「申请材料」：…`. */
 export class CatalogueImportError extends Error {
-  constructor(readonly problems: { row: number; column: string; message: string }[]) {
-    super(problems.map((p) => `第 ${p.row} 行「${p.column}」：${p.message}`).join('\n'));
+  constructor(readonly problems: CatalogueProblem[], readonly file = '') {
+    super(problems.map((p) => describeProblem(p, file)).join('\n'));
   }
 }
 
-const COLUMNS = { code: '事项编码', name: '事项名称', department: '实施部门', categoryId: '分类', materials: '申请材料' } as const;
-const GUIDE = { conditions: '受理条件', timeLimit: '办理时限', fee: '收费', place: '办理地点', phone: '咨询电话' } as const;
+export function describeProblem(p: CatalogueProblem, file = ''): string {
+  return `${file ? `${file} ` : ''}第 ${p.row} 行「${p.column}」：${p.message}`;
+}
 
+interface Draft { entry: Record<string, unknown> & { materials: RowMaterial[] }; row: number; rowOf: Record<string, number> }
+
+/**
+ * The hall's exported 事项目录 (rows of cells, as a CSV or the first sheet of an XLSX) → `matters` entries; the
+ * layout is in docs/CONFIGURATION.md. One row per material: a row whose 事项编码 is empty (a merged cell) or the
+ * same as the row above continues that 事项. A 申请材料 column listing the materials in one cell is read too.
+ * Rows above the header (a title) are skipped; every problem names its row and column.
+ */
 export function entriesFromRows(rows: string[][]): MatterEntry[] {
-  const [header = [], ...body] = rows;
-  const col = (name: string) => header.findIndex((h) => h.trim() === name);
-  const problems: CatalogueImportError['problems'] = [];
-  for (const name of Object.values(COLUMNS)) if (col(name) < 0) problems.push({ row: 1, column: name, message: '缺少此列' });
+  const headerAt = rows.findIndex((r) => r.some((c) => normalHeader(c) === MATTER.code));
+  const header = (rows[headerAt] ?? rows[0] ?? []).map(normalHeader);
+  const problems: CatalogueProblem[] = [];
+  const col = (name: string) => header.indexOf(name);
+  for (const name of Object.values(MATTER)) if (col(name) < 0) problems.push({ row: Math.max(headerAt, 0) + 1, column: name, message: '缺少此列' });
   if (problems.length) throw new CatalogueImportError(problems);
-  const entries = body.filter((r) => r.some((c) => c.trim())).map((r, i) => {
-    const row = i + 2;
-    const cell = (name: string) => (r[col(name)] ?? '').trim();
-    const materials = cell(COLUMNS.materials).split(/[\n；;]/).map((m) => m.trim()).filter(Boolean).map((m, k) => ({
-      id: `m${k + 1}`,
-      name: m.replace(/[*＊]|（可选）|\(可选\)/g, '').trim(),
-      required: !/（可选）|\(可选\)/.test(m),
-      ...(/[*＊]/.test(m) ? { deferrable: true } : {}),
-    }));
-    const guide = Object.fromEntries(Object.entries(GUIDE).flatMap(([k, h]) => (col(h) >= 0 && cell(h) ? [[k, cell(h)]] : [])));
-    const entry = {
-      code: cell(COLUMNS.code), name: cell(COLUMNS.name), department: cell(COLUMNS.department), categoryId: cell(COLUMNS.categoryId),
-      ...(materials.length ? { materials } : {}), ...(Object.keys(guide).length ? { guide } : {}),
-    };
-    for (const e of Value.Errors(matterEntry, entry)) {
-      const key = e.instancePath.split('/')[1] ?? '';
-      const column = (COLUMNS as Record<string, string>)[key] ?? (GUIDE as Record<string, string>)[e.instancePath.split('/')[2] ?? ''] ?? key;
-      problems.push({ row, column, message: `${JSON.stringify(cell(column) || '')} 不符合要求（${e.message}）` });
+
+  const drafts: Draft[] = [];
+  const firstRowOf = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (i <= headerAt || !r.some((c) => c.trim())) return;
+    const row = i + 1;
+    const cell = (name: string) => (col(name) < 0 ? '' : (r[col(name)] ?? '').trim());
+    const code = cell(MATTER.code);
+    let draft = drafts.at(-1);
+    if (!draft || (code && code !== draft.entry.code)) {
+      if (!code) { problems.push({ row, column: MATTER.code, message: '缺少事项编码（续行须在某一事项之下）' }); return; }
+      if (firstRowOf.has(code)) problems.push({ row, column: MATTER.code, message: `与第 ${firstRowOf.get(code)} 行重复` });
+      firstRowOf.set(code, row);
+      draft = { entry: { code, materials: [] }, row, rowOf: {} };
+      drafts.push(draft);
     }
-    return entry as MatterEntry;
+    // 事项 and 指南 cells: taken from the first row that fills them; a later row may repeat them, not contradict them.
+    for (const [key, name] of [...Object.entries(MATTER), ...Object.entries(GUIDE)]) {
+      const v = cell(name);
+      if (!v) continue;
+      if (draft.rowOf[key] === undefined) { draft.rowOf[key] = row; draft.entry[key] = v; } else if (draft.entry[key] !== v) {
+        problems.push({ row, column: name, message: `与第 ${draft.rowOf[key]} 行（同一事项）不一致` });
+      }
+    }
+    const found = col(MATERIAL.name) >= 0 ? materialsFromRow(cell, row) : materialsFromCell(cell(GUIDE_MATERIALS), row);
+    problems.push(...found.problems);
+    draft.entry.materials.push(...found.materials);
   });
-  const seen = new Map<string, number>();
-  entries.forEach((e, i) => {
-    if (seen.has(e.code)) problems.push({ row: i + 2, column: COLUMNS.code, message: `与第 ${seen.get(e.code)} 行重复` });
-    seen.set(e.code, i + 2);
-  });
-  if (problems.length) throw new CatalogueImportError(problems);
+  const entries = drafts.map((d) => toEntry(d, problems));
+  if (problems.length) throw new CatalogueImportError(problems.sort((a, b) => a.row - b.row));
   return entries;
 }
 
-/** CSV as spreadsheets export it: quoted fields with `""` escapes and newlines inside quotes; a BOM is dropped. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [[]];
-  let field = '';
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { rows.at(-1)!.push(field); field = ''; } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && src[i + 1] === '\n') i++;
-      rows.at(-1)!.push(field); field = ''; rows.push([]);
-    } else field += c;
+const GUIDE_MATERIALS = '申请材料';
+
+function toEntry(d: Draft, problems: CatalogueProblem[]): MatterEntry {
+  const { code, name, department, categoryId, materials } = d.entry;
+  const guide = Object.fromEntries(Object.keys(GUIDE).flatMap((k) => (d.entry[k] === undefined ? [] : [[k, k === 'windows' ? windowsOf(String(d.entry[k])) : d.entry[k]]])));
+  const entry = {
+    code, name: name ?? '', department: department ?? '', categoryId: categoryId ?? '',
+    ...(materials.length ? { materials: materials.map(({ row: _row, column: _col, ...m }, k) => ({ id: `m${k + 1}`, ...m })) } : {}),
+    ...(Object.keys(guide).length ? { guide } : {}),
+  };
+  const blamed = new Set<string>();
+  for (const e of Value.Errors(matterEntry, entry)) {
+    const [, key = '', sub = '', field = ''] = e.instancePath.split('/');
+    let at = { row: d.rowOf[key] ?? d.row, column: (MATTER as Record<string, string>)[key] ?? key };
+    if (key === 'guide') at = { row: d.rowOf[sub] ?? d.row, column: (GUIDE as Record<string, string>)[sub] ?? sub };
+    if (key === 'materials') {
+      const m = materials[Number(sub)];
+      at = m ? { row: m.row, column: (MATERIAL as Record<string, string>)[field] ?? m.column } : { row: d.row, column: materials[0]?.column ?? MATERIAL.name };
+    }
+    if (blamed.has(`${at.row}:${at.column}`)) continue;
+    blamed.add(`${at.row}:${at.column}`);
+    const value = key === 'materials' && sub === '' ? `${materials.length} 项材料` : JSON.stringify(valueAt(entry, e.instancePath) ?? '');
+    problems.push({ ...at, message: `${value} ${HINT[at.column] ?? '不符合要求'}` });
   }
-  rows.at(-1)!.push(field);
-  return rows.filter((r) => r.length > 1 || r[0]);
+  return entry as MatterEntry;
 }
 
-/** Reads a .csv or .xlsx export (read-excel-file for XLSX, first sheet). */
-export async function importCatalogue(file: string): Promise<MatterEntry[]> {
-  if (/\.xlsx$/i.test(file)) {
-    const { default: readXlsx } = await import('read-excel-file/node');
-    const sheets = await readXlsx(file);
-    const first = (Array.isArray(sheets) ? sheets[0] : sheets) as { data: unknown[][] } | undefined;
-    return entriesFromRows((first?.data ?? []).map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c)))));
-  }
-  return entriesFromRows(parseCsv(await readFile(file, 'utf8')));
+function windowsOf(text: string): number[] | string {
+  const parts = text.split(/[、,，;；\s]+/).map((w) => w.replace(/号?窗口?$/, '')).filter(Boolean);
+  return parts.every((w) => /^\d{1,3}$/.test(w)) ? parts.map(Number) : text;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  return pointer.split('/').slice(1).reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], root);
 }

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { errorSchema } from '../core/schemas';
 import { MatterCatalogue } from './catalogue';
+import { loadCatalogueFile } from './file';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,10 +16,16 @@ const matterSchema = {
   properties: { code: { type: 'string' }, name: { type: 'string' }, department: { type: ['string', 'null'] }, categoryId: { type: ['string', 'null'] } },
 } as const;
 
-/** `app.matters` and `GET /api/matters?categoryId=` (open: the catalogue is public). */
+/**
+ * `app.matters` and `GET /api/matters?categoryId=` (open: the catalogue is public). When `matters` names the hall's
+ * exported file it is read here, once: a bad file fails start-up with a ConfigError naming its row and column.
+ */
 export default fp(
   async function mattersPlugin(app: FastifyInstance) {
-    app.decorate('matters', new MatterCatalogue(app.config.matters, app.config.scan.matters));
+    const source = app.config.matters;
+    const entries = typeof source === 'string' ? await loadCatalogueFile(source) : source;
+    app.decorate('matters', new MatterCatalogue(entries, app.config.scan.matters));
+    if (typeof source === 'string') app.log.info({ file: source, matters: entries!.length }, 'matters: catalogue file read');
     app.get<{ Querystring: { categoryId?: string } }>('/api/matters', {
       schema: {
         querystring: { type: 'object', additionalProperties: false, properties: { categoryId: { type: 'string', pattern: '^[A-Z]$' } } },

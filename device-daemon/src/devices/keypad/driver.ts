@@ -8,6 +8,9 @@ import { PressDecoder, isReportError } from './codec/report';
 import { InvitationWindow } from './invitation-window';
 import { KeypadSelfTests } from './self-tests';
 
+/** Presses of the help key closer than this are one call (a person pressing again while waiting). */
+const HELP_REPEAT_MS = 1000;
+
 export type { KeypadAnswer, KeypadErrorCode, KeypadEvents, KeypadSettings } from './types';
 
 /**
@@ -24,6 +27,7 @@ export class KeypadDriver extends DeviceDriver {
   private expiry: NodeJS.Timeout | undefined;
   private readonly selfTests: KeypadSelfTests;
   private lastReportAt: number | undefined;
+  private lastHelpAt = -Infinity;
   /** Device time (ms) for the window and debounce; injectable for tests. */
   private readonly now: () => number;
 
@@ -166,6 +170,7 @@ export class KeypadDriver extends DeviceDriver {
       return void this.count(`Key${key}PressedCount`);
     }
     const now = this.now();
+    if (key === this.settings.model.helpKey) return this.helpPressed(key, now);
     const verdict = this.window.press(key, now);
     if (!verdict.counted) {
       if (verdict.reason === 'BOUNCE') return void this.count('BounceCount');
@@ -181,6 +186,15 @@ export class KeypadDriver extends DeviceDriver {
     if (this.state === 'busy') this.setState('idle');
     void this.sendOutput('thanks');
     this.answers.emit('answer', { invitationId: verdict.invitationId, key, level: verdict.level, at: new Date(now).toISOString() });
+  }
+
+  /** «呼叫帮办»: outside the invitation window and its levels; a bounce or a second press at once is one call. */
+  private helpPressed(key: number, now: number): void {
+    if (now - this.lastHelpAt < Math.max(this.settings.debounceMs, HELP_REPEAT_MS)) return void this.count('BounceCount');
+    this.lastHelpAt = now;
+    this.count('KeyPressedCount');
+    this.count('HelpPressedCount');
+    this.answers.emit('help', { key, at: new Date(now).toISOString() });
   }
 
   /** Voice prompt / lamp output reports are best effort: a unit without them still rates. False when not sent. */

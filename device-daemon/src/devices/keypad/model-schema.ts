@@ -7,11 +7,13 @@ const byte = Type.Integer({ minimum: 0, maximum: 0xff });
 const key = Type.Integer({ minimum: 1, maximum: 6 });
 const bytes = Type.Optional(Type.Array(byte, { minItems: 1, maxItems: 64 }));
 const outputs = Type.Optional(strict({ invite: bytes, thanks: bytes, idle: bytes }));
+/** The key labelled «呼叫帮办» (a key no rating level uses): it raises a help request. */
+const helpKey = Type.Optional(key);
 const codeToKey = Type.Array(strict({ code: byte, key }), { minItems: 1, maxItems: 32 });
 
 /** A model written in the configuration file: lists of `{ code, key }` instead of number-keyed objects. */
 const inlineModel = tagged('mode', {
-  'boot-keyboard': { name: Type.String({ minLength: 1, default: 'custom' }), reportId: Type.Optional(byte), usages: codeToKey, outputs },
+  'boot-keyboard': { name: Type.String({ minLength: 1, default: 'custom' }), reportId: Type.Optional(byte), usages: codeToKey, helpKey, outputs },
   'vendor-report': {
     name: Type.String({ minLength: 1, default: 'custom' }),
     reportId: Type.Optional(byte),
@@ -19,6 +21,7 @@ const inlineModel = tagged('mode', {
     offset: Type.Integer({ minimum: 0, maximum: 63 }),
     values: codeToKey,
     releaseValue: byte,
+    helpKey,
     outputs,
   },
 });

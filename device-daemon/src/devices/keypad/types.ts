@@ -22,6 +22,8 @@ export interface KeypadEvents {
   answer: [KeypadAnswer];
   expired: [{ invitationId: string }];
   ignored: [{ key: number; reason: IgnoredReason }];
+  /** The model's «呼叫帮办» key (`helpKey`) was pressed: never a rating, at any time. */
+  help: [{ key: number; at: string }];
 }
 
 /** Why the keypad refused an invitation (callers fall back to rating on the touch screen). */

@@ -39,6 +39,8 @@ export interface BootKeyboardModel {
   reportId?: number;
   /** HID usage -> physical key number (1-based). */
   usages: Record<number, number>;
+  /** The physical key labelled «呼叫帮办», if the unit has one free of the rating levels: it raises a help request. */
+  helpKey?: number;
   outputs?: KeypadOutputs;
 }
 
@@ -54,6 +56,8 @@ export interface VendorReportModel {
   /** Key code -> physical key number (1-based). */
   values: Record<number, number>;
   releaseValue: number;
+  /** The physical key labelled «呼叫帮办», if the unit has one free of the rating levels: it raises a help request. */
+  helpKey?: number;
   outputs?: KeypadOutputs;
 }
 
@@ -86,6 +90,25 @@ export const BUILTIN_MODELS: Record<string, KeypadModel> = {
       invite: [0x02, 0x01, 0, 0, 0, 0, 0, 0] /* play «您好，请您对我的服务做出评价» */,
       thanks: [0x02, 0x02, 0, 0, 0, 0, 0, 0] /* play «谢谢» */,
       idle: [0x02, 0x00, 0, 0, 0, 0, 0, 0] /* lamp off */,
+    },
+  },
+  /**
+   * The same layout with a sixth key, 0x06, labelled «呼叫帮办» (units sold with a 帮办/呼叫 key beside the five
+   * levels): key 6 raises a help request at any time instead of rating. Example layout, as vendor-5key.
+   */
+  'vendor-6key-help': {
+    mode: 'vendor-report',
+    name: 'vendor-6key-help',
+    reportId: 0x01,
+    reportLength: 8,
+    offset: 1,
+    values: { 0x01: 1, 0x02: 2, 0x03: 3, 0x04: 4, 0x05: 5, 0x06: 6 },
+    releaseValue: 0x00,
+    helpKey: 6,
+    outputs: {
+      invite: [0x02, 0x01, 0, 0, 0, 0, 0, 0],
+      thanks: [0x02, 0x02, 0, 0, 0, 0, 0, 0],
+      idle: [0x02, 0x00, 0, 0, 0, 0, 0, 0],
     },
   },
 };
