@@ -18,7 +18,7 @@ export function hallRules(config: Pick<KioskConfig['queue'], 'categories' | 'pri
   if (windows) for (const w of windows) served.set(w.counter, [...w.categories]);
   else for (const c of config.categories) for (const w of c.windows) served.set(w, [...(served.get(w) ?? []), c.id]);
   return {
-    windows: [...served].filter(([counter]) => !closed.has(counter))
+    windows: [...served].sort(([a], [b]) => a - b).filter(([counter]) => !closed.has(counter))
       .map(([counter, categories]) => ({ counter, categories: categories.flatMap((c) => [c, laneOf(c, true)]) })),
     priority: new Set(config.categories.map((c) => laneOf(c.id, true))),
     priorityRatio: config.priorityRatio,
