@@ -57,7 +57,7 @@ afterAll(async () => {
   removeDir(dataDir);
 });
 
-const whatIf = (payload: unknown, h = headers) => app.inject({ method: 'POST', url: '/api/manage/estimate/what-if', payload, headers: h });
+const whatIf = (payload: Record<string, unknown>, h = headers) => app.inject({ method: 'POST', url: '/api/manage/estimate/what-if', payload, headers: h });
 
 describe('the wait estimate, wired', () => {
   it('without history the categories keep the naive estimate (none before service times are known)', async () => {
