@@ -27,6 +27,7 @@ import appointmentsPlugin from './appointments/plugin';
 import staffAuthPlugin from './plugins/staff-auth';
 import helpPlugin from './help/plugin';
 import guidesPlugin from './guides/plugin';
+import estimatePlugin from './estimate/plugin';
 import { LogRing } from './maintenance/log-ring';
 import type { SystemdEnvironment } from './maintenance/sd-notify';
 import { clientErrorHandler, installErrorHandler, routerErrorHandler } from './core/error-handler';
@@ -84,6 +85,7 @@ export async function kioskApp(app: FastifyInstance, opts: AppOptions): Promise<
   await app.register(guidesPlugin);
   await app.register(integrationPlugin);
   await app.register(appointmentsPlugin);
+  await app.register(estimatePlugin);
   if (opts.uiDir) await app.register(uiPlugin, { uiDir: opts.uiDir });
 }
 

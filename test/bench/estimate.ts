@@ -1,4 +1,7 @@
-import { seededRandom } from '../../device-daemon/src/estimate/simulate';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { estimateWait, seededRandom } from '../../device-daemon/src/estimate/simulate';
+import { historyFrom } from '../../device-daemon/src/estimate/history';
+import { DEFAULT_BOUNDS, estimateSliced } from '../../device-daemon/src/estimate/sliced';
 import { generateDay, HALL } from '../replay/day';
 import { replayDay } from '../replay/replay';
 import type { BenchRow } from './table';
@@ -28,9 +31,30 @@ export async function bench(): Promise<BenchRow[]> {
   const perEstimateMs = (performance.now() - t0) / tickets;
   const f = (x: number) => (x / tickets).toFixed(1);
   const pct = (x: number) => `${((x / tickets) * 100).toFixed(0)}%`;
+  const stall = await eventLoopStall(history);
   return [
     { area: 'estimate', metric: `wait error, model (${days.length} days, ${tickets} tickets)`, value: `${f(sum.mMae)} min`, ratio: `${(sum.mMae / sum.nMae).toFixed(2)} of naive ${f(sum.nMae)} min` },
     { area: 'estimate', metric: 'inside the shown range, model / naive (band as wide)', value: `${pct(sum.mIn)} / ${pct(sum.nIn)}`, ratio: sum.mIn > sum.nIn && sum.mMae < sum.nMae ? 'model ahead' : 'MODEL BEHIND' },
     { area: 'estimate', metric: `one estimate (${runs} simulation runs)`, value: `${perEstimateMs.toFixed(1)} ms` },
+    { area: 'estimate', metric: `longest event-loop stall, 300 waiting: daemon's sliced estimate (${stall.runs} runs)`, value: `${stall.sliced.toFixed(0)} ms`, ratio: `${(stall.sliced / stall.whole).toFixed(2)} of unsliced ${stall.whole.toFixed(0)} ms` },
   ];
+}
+
+/** A busy hall's worst queue (300 waiting): the longest the event loop waits while one estimate is made, sliced as the daemon makes it and whole. */
+async function eventLoopStall(days: ReturnType<typeof generateDay>[]) {
+  const served = days.flat().filter((r) => r.called !== null && r.done !== null)
+    .map((r) => ({ category: r.category, serviceSeconds: r.done! - r.called!, issuedHour: Math.floor(r.issued / 3600) }));
+  const model = historyFrom(served, days.length, () => 10);
+  const now = { waiting: Array.from({ length: 300 }, (_, i) => ({ category: 'ABCDEF'[i % 6]! })), busy: [] };
+  const measure = async (work: () => Promise<unknown>) => {
+    const h = monitorEventLoopDelay({ resolution: 1 });
+    h.enable();
+    await work();
+    await new Promise((r) => setTimeout(r, 5));
+    h.disable();
+    return h.max / 1e6;
+  };
+  const whole = await measure(async () => estimateWait(HALL, now, model, 'A', seededRandom(1), DEFAULT_BOUNDS.runs));
+  const sliced = await measure(() => estimateSliced(HALL, now, model, 'A', seededRandom(1), DEFAULT_BOUNDS));
+  return { whole, sliced, runs: `${DEFAULT_BOUNDS.minRuns}–${DEFAULT_BOUNDS.runs}` };
 }

@@ -15,7 +15,8 @@ const BITS_PER_BYTE = 10; // 8N1: start + 8 data + stop
 const ticket: Ticket = {
   id: '5b0c1f0e-7a3e-4d1e-9a55-3c1d2b9e0a11', number: 'A128', categoryId: 'A', categoryName: '社会民生',
   serviceDate: '2025-03-03', state: 'issued', priority: false, delivery: 'print', printed: false, realName: false,
-  waitingAhead: 17, estimatedWaitMinutes: 25, counter: null, issuedAt: '2025-03-03T01:30:00.000Z',
+  waitingAhead: 17, estimatedWaitMinutes: 25, counter: null,
+  estimatedWait: { lowMinutes: 20, medianMinutes: 25, highMinutes: 31, text: '约 20–31 分钟', basis: 'simulation' }, issuedAt: '2025-03-03T01:30:00.000Z',
   calledAt: null, servingAt: null, doneAt: null,
 };
 const layout = { hallName: '潮安区政务服务中心', timeZone: 'Asia/Shanghai', publicBaseUrl: 'http://10.0.0.5:8080' };

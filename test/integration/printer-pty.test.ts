@@ -10,7 +10,8 @@ import type { Ticket } from '../../device-daemon/src/queue/types';
 const ticket: Ticket = {
   id: '7d1e1c1e-0000-4000-8000-000000000001', number: 'B023', categoryId: 'B', categoryName: '注册登记',
   serviceDate: '2025-03-03', state: 'issued', priority: false, delivery: 'print', printed: false, realName: false,
-  waitingAhead: 4, estimatedWaitMinutes: null, counter: null, issuedAt: '2025-03-03T01:30:00.000Z',
+  waitingAhead: 4, estimatedWaitMinutes: 12, counter: null,
+  estimatedWait: { lowMinutes: 10, medianMinutes: 12, highMinutes: 15, text: '约 10–15 分钟', basis: 'simulation' }, issuedAt: '2025-03-03T01:30:00.000Z',
   calledAt: null, servingAt: null, doneAt: null,
 };
 const layout = { hallName: '潮安区政务服务中心', timeZone: 'Asia/Shanghai', publicBaseUrl: 'http://10.0.0.5:8080' };
@@ -48,6 +49,7 @@ describe('ESC/POS printer over a real pty (production driver + SerialTransport, 
     expect(text).toContain('B023');
     expect(text).toContain('注册登记');
     expect(text).toContain('您前面还有 4 人等候');
+    expect(text).toContain('预计等候：约 10–15 分钟'); // the en dash survives GB18030 both ways
     expect(text).toContain('取号时间：2025-03-03 09:30');
     expect(text.some((t) => t.includes('过号请重新取号'))).toBe(true);
     expect(receipt!.lines.find((l) => l.text === 'B023')).toMatchObject({ size: 4, bold: true, align: 'center' });

@@ -5,13 +5,19 @@ export interface ServedRecord {
   category: string;
   serviceSeconds: number;
   issuedHour: number;
+  /**
+   * The lane the simulation knows it by when that differs from the category: a normal category's ticket issued
+   * in the priority lane (an elderly person's 绿色通道 ticket) arrives as its own priority stream.
+   */
+  lane?: string;
 }
 
 /**
  * The history a simulation draws from: each category's own service times (the empirical distribution, so a
- * long tail stays long) and its arrivals per hour of the day over `days` days.
+ * long tail stays long) and arrivals per hour of the day over `days` days, per lane. `laneCategory` maps a
+ * lane back to the category whose service times it draws (identity unless lanes were named).
  */
-export function historyFrom(records: readonly ServedRecord[], days: number, hourNow: () => number): HallHistory {
+export function historyFrom(records: readonly ServedRecord[], days: number, hourNow: () => number, laneCategory: (lane: string) => string = (l) => l): HallHistory {
   const services = new Map<string, number[]>();
   const arrivals = new Map<string, number[]>();
   const all: number[] = [];
@@ -19,16 +25,18 @@ export function historyFrom(records: readonly ServedRecord[], days: number, hour
     if (!services.has(r.category)) services.set(r.category, []);
     services.get(r.category)!.push(r.serviceSeconds);
     all.push(r.serviceSeconds);
-    if (!arrivals.has(r.category)) arrivals.set(r.category, new Array<number>(24).fill(0));
-    arrivals.get(r.category)![r.issuedHour]! += 1;
+    const lane = r.lane ?? r.category;
+    if (!arrivals.has(lane)) arrivals.set(lane, new Array<number>(24).fill(0));
+    arrivals.get(lane)![r.issuedHour]! += 1;
   }
   return {
-    sampleService(category, rng) {
-      const list = services.get(category)?.length ? services.get(category)! : all.length ? all : [300];
+    sampleService(lane, rng) {
+      const own = services.get(laneCategory(lane));
+      const list = own?.length ? own : all.length ? all : [300];
       return list[Math.floor(rng() * list.length)]!;
     },
-    priorityArrivalsPerSecond(category) {
-      return (arrivals.get(category)?.[hourNow()] ?? 0) / Math.max(1, days) / 3600;
+    priorityArrivalsPerSecond(lane) {
+      return (arrivals.get(lane)?.[hourNow()] ?? 0) / Math.max(1, days) / 3600;
     },
   };
 }

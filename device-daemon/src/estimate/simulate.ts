@@ -80,7 +80,7 @@ export interface WaitEstimate {
   highMinutes: number;
 }
 
-/** Many runs of the simulation: the median and the 20–80 % range, in whole minutes (low rounded down, high up). */
+/** Many runs of the simulation: the median and the 20–80 % range (see `summarize`). */
 export function estimateWait(rules: HallRules, now: QueueNow, history: HallHistory, category: string, rng: () => number, runs = 200): WaitEstimate | null {
   const waits: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -88,14 +88,14 @@ export function estimateWait(rules: HallRules, now: QueueNow, history: HallHisto
     if (w === null) return null;
     waits.push(w);
   }
+  return summarize(waits);
+}
+
+/** The runs' waits (seconds) as whole minutes: the median and the 20–80 % range (low rounded down, high up). */
+export function summarize(waits: number[]): WaitEstimate {
   waits.sort((a, b) => a - b);
   const at = (p: number) => waits[Math.min(waits.length - 1, Math.floor(p * waits.length))]!;
   return { medianMinutes: Math.round(at(0.5) / 60), lowMinutes: Math.floor(at(0.2) / 60), highMinutes: Math.ceil(at(0.8) / 60) };
-}
-
-/** «约 10–15 分钟», or «约 5 分钟» when the range is one minute wide. */
-export function waitText(e: WaitEstimate): string {
-  return e.highMinutes - e.lowMinutes <= 1 ? `约 ${e.medianMinutes} 分钟` : `约 ${e.lowMinutes}–${e.highMinutes} 分钟`;
 }
 
 /** A small seeded generator (mulberry32), so a run can be repeated. */

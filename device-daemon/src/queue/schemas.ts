@@ -8,6 +8,18 @@ export { errorSchema } from '../core/schemas';
 export const publicTicketState = oneOf(['issued', 'called', 'serving', 'done', 'no-show', 'cancelled']);
 export const delivery = oneOf(['print', 'screen']);
 
+/**
+ * The wait as citizens see it: a range in minutes and its words («约 10–15 分钟», «即将轮到您»). `basis` says
+ * where it comes from: the hall simulated from its served history, or the recent mean × people ahead (no history).
+ */
+export const waitEstimateSchema = Type.Object({
+  lowMinutes: Type.Integer(),
+  medianMinutes: Type.Integer(),
+  highMinutes: Type.Integer(),
+  text: Type.String(),
+  basis: oneOf(['simulation', 'recent-mean']),
+});
+
 export const ticketSchema = Type.Object({
   id: Type.String(),
   number: Type.String(),
@@ -27,6 +39,8 @@ export const ticketSchema = Type.Object({
   waitingAhead: Type.Integer(),
   /** Minutes, once service times are known today; null before. */
   estimatedWaitMinutes: nullable(Type.Integer()),
+  /** The range behind `estimatedWaitMinutes` (its median), while the ticket waits; null when nothing is known. */
+  estimatedWait: Type.Optional(nullable(waitEstimateSchema)),
   counter: nullable(Type.Integer()),
   issuedAt: Type.String(),
   calledAt: nullableString,
@@ -46,6 +60,8 @@ export const categorySchema = Type.Object({
   hours: Type.Array(Type.Object({ from: Type.String(), to: Type.String() })),
   remainingToday: Type.Integer(),
   estimatedWaitMinutes: nullable(Type.Integer()),
+  /** A new ticket's wait now, as a range. */
+  estimatedWait: Type.Optional(nullable(waitEstimateSchema)),
 });
 
 /** `POST /api/queue/tickets`: the category, how the number is delivered, and the real-name fields. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../store/db';
 import type { CategoryConfig, QueueConfig } from './config';
-import type { CategoryView, Delivery, PublicTicketState, Ticket, TicketRow, TicketState } from './types';
+import type { CategoryView, Delivery, PublicTicketState, Ticket, TicketRow, TicketState, WaitEstimate, WaitEstimator, WaitRange } from './types';
+import { waitEstimate } from './wait-words';
 import type { Clock } from '../core/clock';
 import { localTime, serviceDate, withinHours } from '../core/hall-time';
 import { conflict, notFound } from '../core/errors';
@@ -37,6 +38,8 @@ function publicState(state: TicketState): PublicTicketState {
  */
 export class QueueService {
   private readonly categories: Map<string, CategoryConfig>;
+  /** The hall model (estimate feature); without it, or where it knows no history, the recent mean × people ahead. */
+  private estimator?: WaitEstimator;
 
   constructor(
     private readonly db: Db,
@@ -45,6 +48,17 @@ export class QueueService {
     private readonly clock: Clock,
   ) {
     this.categories = new Map(config.categories.map((c) => [c.id, c]));
+  }
+
+  useEstimator(estimator: WaitEstimator): void {
+    this.estimator = estimator;
+  }
+
+  /** The model's range, or the naive figure as a one-point range (basis `recent-mean`); a failing model falls back. */
+  private async wait(modelled: Promise<WaitRange | null> | undefined, naive: number | null, of: 'ticket' | 'category'): Promise<WaitEstimate | null> {
+    const range = modelled ? await modelled.catch(() => null) : null;
+    if (range) return waitEstimate(range, of, 'simulation');
+    return naive === null ? null : waitEstimate({ lowMinutes: naive, medianMinutes: naive, highMinutes: naive }, of, 'recent-mean');
   }
 
   category(id: string): CategoryConfig {
@@ -89,6 +103,7 @@ export class QueueService {
     const views: CategoryView[] = [];
     for (const c of this.categories.values()) {
       const n = waitingBy.get(c.id) ?? 0;
+      const wait = await this.wait(this.estimator?.forCategory(c.id), estimateWait(meanMs.get(c.id), c, n), 'category');
       views.push({
         id: c.id,
         name: c.name,
@@ -100,7 +115,8 @@ export class QueueService {
         open: withinHours(now, c.hours),
         hours: c.hours,
         remainingToday: Math.max(0, c.dailyMax - (issuedBy.get(c.id) ?? 0)),
-        estimatedWaitMinutes: estimateWait(meanMs.get(c.id), c, n),
+        estimatedWaitMinutes: wait?.medianMinutes ?? null,
+        estimatedWait: wait,
       });
     }
     return views;
@@ -209,6 +225,10 @@ export class QueueService {
       );
       waitingAhead = Number(r?.n ?? 0);
     }
+    const naive = category
+      ? estimateWait((await this.meanServiceMs(q, row.service_date, category.id)).get(category.id), category, waitingAhead)
+      : null;
+    const wait = row.state === 'issued' ? await this.wait(this.estimator?.forTicket(row), naive, 'ticket') : null;
     return {
       id: row.id,
       number: row.number,
@@ -223,9 +243,8 @@ export class QueueService {
       printed: Boolean(row.printed),
       realName: row.person_hash !== null,
       waitingAhead,
-      estimatedWaitMinutes: category
-        ? estimateWait((await this.meanServiceMs(q, row.service_date, category.id)).get(category.id), category, waitingAhead)
-        : null,
+      estimatedWaitMinutes: wait?.medianMinutes ?? naive,
+      estimatedWait: wait,
       counter: row.counter,
       issuedAt: row.issued_at,
       calledAt: row.called_at,

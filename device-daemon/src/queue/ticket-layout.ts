@@ -15,12 +15,12 @@ export function ticketUrl(ticket: Pick<Ticket, 'id'>, baseUrl: string): string {
 }
 
 /**
- * An 80 mm queue ticket: hall name, the number large, category, people ahead, time, QR, advice
+ * An 80 mm queue ticket: hall name, the number large, category, people ahead, the wait's range, time, QR, advice
  * (docs/DOMAIN.md: the ticket must say what to do when the number is missed).
  */
 export function ticketDocument(ticket: Ticket, ctx: TicketLayoutContext): PrintDocument {
-  const wait =
-    ticket.estimatedWaitMinutes !== null ? `，预计等候约${Math.max(1, ticket.estimatedWaitMinutes)}分钟` : '';
+  // The range and its words as the screen shows them («约 10–15 分钟», «即将轮到您»), on a line of its own.
+  const wait: PrintDocument['lines'] = ticket.estimatedWait ? [{ kind: 'text', text: `预计等候：${ticket.estimatedWait.text}` }] : [];
   return {
     purpose: 'ticket',
     lines: [
@@ -30,7 +30,8 @@ export function ticketDocument(ticket: Ticket, ctx: TicketLayoutContext): PrintD
       { kind: 'text', text: ticket.number, align: 'center', bold: true, size: 4 },
       { kind: 'text', text: ticket.categoryName + (ticket.priority ? '（绿色通道）' : ticket.appointment ? '（预约）' : ''), align: 'center', size: 2 },
       { kind: 'feed', lines: 1 },
-      { kind: 'text', text: `您前面还有 ${ticket.waitingAhead} 人等候${wait}` },
+      { kind: 'text', text: `您前面还有 ${ticket.waitingAhead} 人等候` },
+      ...wait,
       { kind: 'text', text: `取号时间：${localDateTime(new Date(ticket.issuedAt), ctx.timeZone)}` },
       { kind: 'qr', data: ticketUrl(ticket, ctx.publicBaseUrl), moduleSize: 6, align: 'center' },
       { kind: 'text', text: '手机扫码查看排队进度、评价服务', align: 'center' },

@@ -1,10 +1,13 @@
-import { useState, type ComponentType } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { loadSession, saveSession, signOut, type ManagerSession } from './api';
 import { SignIn } from './SignIn';
 import { WorkordersTab } from './WorkordersTab';
 import { StatisticsTab } from './StatisticsTab';
 import { LiveTab } from './LiveTab';
 import './manage.css';
+
+/** 推演 is lazy: the simulation's page is for managers who open it. */
+const WhatIfTab = lazy(() => import('./WhatIfTab'));
 
 export interface TabProps {
   session: ManagerSession;
@@ -20,6 +23,7 @@ const TABS: { id: string; title: string; component: ComponentType<TabProps> }[] 
   { id: 'workorders', title: '差评工单', component: WorkordersTab },
   { id: 'live', title: '实时大厅', component: LiveTab },
   { id: 'statistics', title: '统计报表', component: StatisticsTab },
+  { id: 'whatif', title: '推演', component: WhatIfTab },
 ];
 
 export default function ManagePage() {
@@ -56,7 +60,9 @@ export default function ManagePage() {
         </button>
       </header>
       <main role="tabpanel">
-        <Active session={session} onSignedOut={() => use(null)} />
+        <Suspense fallback={<p className="mg-loading">加载中…</p>}>
+          <Active session={session} onSignedOut={() => use(null)} />
+        </Suspense>
       </main>
     </div>
   );

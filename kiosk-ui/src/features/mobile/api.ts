@@ -9,6 +9,8 @@ export interface TicketStatus {
   held?: boolean;
   waitingAhead: number;
   estimatedWaitMinutes: number | null;
+  /** The wait as a range in words («约 10–15 分钟», «即将轮到您»); absent from an older daemon. */
+  estimatedWait?: { text: string } | null;
   counter: number | null;
   serviceDate: string;
 }

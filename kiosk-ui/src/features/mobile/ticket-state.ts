@@ -4,7 +4,9 @@ import type { TicketStatus } from './api';
 export function describeTicket(t: TicketStatus): { title: string; detail: string; tone: 'wait' | 'go' | 'done' | 'off' } {
   switch (t.state) {
     case 'issued': {
-      const eta = t.estimatedWaitMinutes !== null ? `，预计约 ${Math.max(1, t.estimatedWaitMinutes)} 分钟` : '';
+      // The range as the kiosk showed it; a near turn says so instead of a figure.
+      const eta = t.estimatedWait ? `，预计等候${t.estimatedWait.text}` : t.estimatedWaitMinutes !== null ? `，预计约 ${Math.max(1, t.estimatedWaitMinutes)} 分钟` : '';
+      if (t.waitingAhead > 0 && t.estimatedWait?.text === '即将轮到您') return { title: '等候中', detail: `您前面还有 ${t.waitingAhead} 人，即将轮到您，请留意叫号`, tone: 'wait' };
       return { title: '等候中', detail: t.waitingAhead > 0 ? `您前面还有 ${t.waitingAhead} 人${eta}` : '下一位就是您，请留意叫号', tone: 'wait' };
     }
     case 'called':

@@ -38,7 +38,7 @@ export function CategoriesScreen() {
                 ? `取号时间 ${c.hours.map((h) => `${h.from}-${h.to}`).join('、')}`
                 : c.remainingToday === 0
                   ? '今日号源已取完'
-                  : `等候 ${c.waiting} 人${c.estimatedWaitMinutes !== null ? ` · 约${c.estimatedWaitMinutes}分钟` : ''}`}
+                  : `等候 ${c.waiting} 人${c.estimatedWait ? ` · ${c.estimatedWait.text}` : ''}`}
             </span>
             </span>
           </button>

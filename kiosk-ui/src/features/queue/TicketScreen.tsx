@@ -26,7 +26,7 @@ export function TicketScreen({ params }: { params: TicketParams }) {
           </div>
           <div className="ticket-ahead">
             您前面还有 <strong>{ticket.waitingAhead}</strong> 人等候
-            {ticket.estimatedWaitMinutes !== null ? `，预计约 ${Math.max(1, ticket.estimatedWaitMinutes)} 分钟` : ''}
+            {ticket.estimatedWait ? `，预计等候${ticket.estimatedWait.text}` : ''}
           </div>
         </div>
         {printed ? null : (
