@@ -4,7 +4,8 @@ import { events } from '@/shared/api/events';
 import { get, onReachability } from '@/shared/api/client';
 import { useQuery } from '@/shared/api/use-query';
 import type { KioskInfo } from '@/shared/store';
-import { stopSpeaking } from '@/shared/kiosk';
+// The voice module alone: the shared kiosk kit (InnerPage, pads, dialogs) comes with the first flow's chunk.
+import { stopSpeaking } from '@/shared/kiosk/voice';
 import { Header } from './Header';
 import { Attract, useIdle } from './Attract';
 import { HomeScreen } from '../features/home/HomeScreen';
