@@ -80,7 +80,10 @@ export async function visit(browser: Browser, url: string, tap: boolean): Promis
     usable = true;
     let tapMs = NaN;
     if (tap) {
-      // A person looks before tapping: the flows' chunks prefetched meanwhile are part of the design.
+      // A person looks before tapping: the flows' chunks prefetched meanwhile are part of the design. Waiting for
+      // 'networkidle' alone is not enough: at 4x the script's own evaluation is a quiet half second that counts as
+      // idle, before the prefetch has begun. So: the 取号 flow's chunk has arrived, then the network is quiet.
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/assets\/queue-[\w-]+\.js$/.test(e.name)), undefined, { timeout: 30_000 });
       await page.waitForLoadState('networkidle');
       tapMs = (await page.evaluate(`new Promise((resolve) => {
         const button = [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') || b.querySelector('.home-tile-label')?.textContent) === '取号');
