@@ -67,17 +67,14 @@ export async function visit(browser: Browser, url: string, tap: boolean): Promis
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-    const scripts = new Map<string, number>();
-    let usable = false;
-    page.on('response', (res) => {
-      if (usable || res.request().resourceType() !== 'script') return;
-      const file = path.join(dist, new URL(res.url()).pathname);
-      if (existsSync(file)) scripts.set(file, Number(res.headers()['content-length'] ?? 0));
-    });
     await page.addInitScript(USABLE_PROBE);
     await page.goto(url);
     const usableMs = (await page.waitForFunction('window.__usable', undefined, { timeout: 30_000 }).then((h) => h.jsonValue())) as number;
-    usable = true;
+    // The scripts requested before that moment, by the page's own clock (the prefetch of the flows may start
+    // while this process is still polling for it).
+    const initial = (await page.evaluate(`performance.getEntriesByType('resource')
+      .filter((e) => e.initiatorType !== 'fetch' && /\\.js$/.test(e.name) && e.startTime < window.__usable)
+      .map((e) => [new URL(e.name).pathname, e.encodedBodySize])`)) as [string, number][];
     let tapMs = NaN;
     if (tap) {
       // A person looks before tapping: the flows' chunks prefetched meanwhile are part of the design. Waiting for
@@ -94,8 +91,8 @@ export async function visit(browser: Browser, url: string, tap: boolean): Promis
         wait();
       })`)) as number;
     }
-    const initialJsGz = [...scripts.keys()].reduce((sum, f) => sum + gzSize(f), 0) / 1024;
-    const initialJsWire = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
+    const initialJsGz = initial.reduce((sum, [file]) => sum + gzSize(path.join(dist, file)), 0) / 1024;
+    const initialJsWire = initial.reduce((sum, [, bytes]) => sum + bytes, 0) / 1024;
     return { usableMs, tapMs, initialJsGz, initialJsWire };
   } finally {
     await context.close();
