@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { buildApp } from '../../device-daemon/src/app';
 import { launchBrowser } from '../browser/harness';
 import { benchConfig } from './config';
-import { percentile, type BenchRow } from './table';
+import { percentile, verdict, type BenchRow } from './table';
 
 const quick = process.env.KIOSK_BENCH_QUICK === '1';
 const root = path.resolve(import.meta.dirname, '../..');
@@ -67,20 +67,20 @@ export async function visit(browser: Browser, url: string, tap: boolean): Promis
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-    const scripts = new Map<string, number>();
-    let usable = false;
-    page.on('response', (res) => {
-      if (usable || res.request().resourceType() !== 'script') return;
-      const file = path.join(dist, new URL(res.url()).pathname);
-      if (existsSync(file)) scripts.set(file, Number(res.headers()['content-length'] ?? 0));
-    });
     await page.addInitScript(USABLE_PROBE);
     await page.goto(url);
     const usableMs = (await page.waitForFunction('window.__usable', undefined, { timeout: 30_000 }).then((h) => h.jsonValue())) as number;
-    usable = true;
+    // The scripts requested before that moment, by the page's own clock (the prefetch of the flows may start
+    // while this process is still polling for it).
+    const initial = (await page.evaluate(`performance.getEntriesByType('resource')
+      .filter((e) => e.initiatorType !== 'fetch' && /\\.js$/.test(e.name) && e.startTime < window.__usable)
+      .map((e) => [new URL(e.name).pathname, e.encodedBodySize])`)) as [string, number][];
     let tapMs = NaN;
     if (tap) {
-      // A person looks before tapping: the flows' chunks prefetched meanwhile are part of the design.
+      // A person looks before tapping: the flows' chunks prefetched meanwhile are part of the design. Waiting for
+      // 'networkidle' alone is not enough: at 4x the script's own evaluation is a quiet half second that counts as
+      // idle, before the prefetch has begun. So: the 取号 flow's chunk has arrived, then the network is quiet.
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/assets\/queue-[\w-]+\.js$/.test(e.name)), undefined, { timeout: 30_000 });
       await page.waitForLoadState('networkidle');
       tapMs = (await page.evaluate(`new Promise((resolve) => {
         const button = [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') || b.querySelector('.home-tile-label')?.textContent) === '取号');
@@ -91,15 +91,13 @@ export async function visit(browser: Browser, url: string, tap: boolean): Promis
         wait();
       })`)) as number;
     }
-    const initialJsGz = [...scripts.keys()].reduce((sum, f) => sum + gzSize(f), 0) / 1024;
-    const initialJsWire = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
+    const initialJsGz = initial.reduce((sum, [file]) => sum + gzSize(path.join(dist, file)), 0) / 1024;
+    const initialJsWire = initial.reduce((sum, [, bytes]) => sum + bytes, 0) / 1024;
     return { usableMs, tapMs, initialJsGz, initialJsWire };
   } finally {
     await context.close();
   }
 }
-
-const verdict = (value: number, target: number) => (value <= target ? 'meets' : 'OVER');
 
 /**
  * The kiosk's first screen in Chromium at 4x CPU slowdown (CDP Emulation.setCPUThrottlingRate): home usable
@@ -131,9 +129,9 @@ export async function bench(): Promise<BenchRow[]> {
     const wire = kiosk[0]!.initialJsWire;
     const react = await reactAloneGzKb();
     return [
-      { area: 'ui', metric: `home usable, 4x CPU, median of ${runs}`, value: `${(usable / 1000).toFixed(2)} s (target ≤ ${TARGET.usableMs / 1000} s: ${verdict(usable, TARGET.usableMs)})`, ratio: `${(usable / staticUsable).toFixed(1)}x static page (${staticUsable.toFixed(0)} ms)` },
-      { area: 'ui', metric: 'tap «取号» to next screen drawn', value: `${tap.toFixed(0)} ms (target ≤ ${TARGET.tapMs} ms: ${verdict(tap, TARGET.tapMs)})`, ratio: `${(tap / (1000 / 60)).toFixed(1)} frames of 60 Hz` },
-      { area: 'ui', metric: 'initial JS of the kiosk page, gzip -9', value: `${js.toFixed(1)} KB (target ≤ ${TARGET.initialJsKb} KB: ${verdict(js, TARGET.initialJsKb)})`, ratio: `${(js / react).toFixed(2)}x React alone (${react.toFixed(1)} KB)` },
+      { area: 'ui', metric: `home usable, 4x CPU, median of ${runs}`, value: `${(usable / 1000).toFixed(2)} s`, ratio: `${(usable / staticUsable).toFixed(1)}x static page (${staticUsable.toFixed(0)} ms)`, target: verdict(`≤ ${TARGET.usableMs / 1000} s`, usable <= TARGET.usableMs) },
+      { area: 'ui', metric: 'tap «取号» to next screen drawn', value: `${tap.toFixed(0)} ms`, ratio: `${(tap / (1000 / 60)).toFixed(1)} frames of 60 Hz`, target: verdict(`≤ ${TARGET.tapMs} ms`, tap <= TARGET.tapMs) },
+      { area: 'ui', metric: 'initial JS of the kiosk page, gzip -9', value: `${js.toFixed(1)} KB`, ratio: `${(js / react).toFixed(2)}x React alone (${react.toFixed(1)} KB)`, target: verdict(`≤ ${TARGET.initialJsKb} KB`, js <= TARGET.initialJsKb) },
       { area: 'ui', metric: 'initial JS on the wire (brotli)', value: `${wire.toFixed(1)} KB`, ratio: `${(wire / js).toFixed(2)} of gzip` },
     ];
   } finally {

@@ -2,7 +2,7 @@
  * `npm run screenshots`: the README's pictures, made from the real kiosk on simulated devices (so they stay
  * current): home and 取号 at 1920x1080 and 1080x1920, and in 关爱模式. Writes docs/screenshots/*.png.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, startKiosk } from './harness';
@@ -27,6 +27,12 @@ async function shoot(browser: Browser, url: string, shot: (typeof SHOTS)[number]
   await page.context().close();
 }
 
+// Pictures of the current sources: build the UI first (KIOSK_SKIP_UI_BUILD=1 reuses a build already made).
+const root = path.resolve(import.meta.dirname, '../..');
+if (process.env.KIOSK_SKIP_UI_BUILD !== '1' || !existsSync(path.join(root, 'kiosk-ui/dist/index.html'))) {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
 mkdirSync(out, { recursive: true });
 const kiosk = await startKiosk({ hall: { name: '潮安区政务服务中心' } });
 const browser = await launchBrowser();

@@ -1,18 +1,27 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Shell } from './Shell';
-import { pages } from './pages';
 
-/** Picks a full page by path (hall display, counter, phone) or the kiosk shell. */
+/**
+ * The full pages (hall display, counter, manager, phone pages), chosen by path. The table and every page's code
+ * come as their own chunk, loaded only on a path other than the kiosk's `/`: the kiosk's first screen downloads
+ * none of it (issue 11 #14). A path no page claims falls back to the kiosk shell.
+ */
+const FullPage = lazy(() =>
+  import('./pages').then(({ pages }) => {
+    for (const page of pages) {
+      const match = location.pathname.match(page.path);
+      if (match) return { default: () => <page.component match={match} /> };
+    }
+    return { default: Shell };
+  }),
+);
+
 export function App() {
-  for (const page of pages) {
-    const match = location.pathname.match(page.path);
-    // Pages are loaded on demand (their own chunks); the page's own background shows meanwhile.
-    if (match)
-      return (
-        <Suspense fallback={null}>
-          <page.component match={match} />
-        </Suspense>
-      );
-  }
-  return <Shell />;
+  if (location.pathname === '/' || location.pathname === '/index.html') return <Shell />;
+  // The page's own background shows while its chunk loads.
+  return (
+    <Suspense fallback={null}>
+      <FullPage />
+    </Suspense>
+  );
 }

@@ -1,5 +1,5 @@
 import { useKiosk } from '@/shared/store';
-import { useClock } from '@/shared/kiosk';
+import { useClock } from '@/shared/kiosk/use-clock';
 
 /** Hall name, the emblem-like mark and the clock; the top-left corner is the technicians' hidden gesture area. */
 export function Header({ onCornerTap }: { onCornerTap?: () => void }) {

@@ -4,7 +4,8 @@ import { events } from '@/shared/api/events';
 import { get, onReachability } from '@/shared/api/client';
 import { useQuery } from '@/shared/api/use-query';
 import type { KioskInfo } from '@/shared/store';
-import { stopSpeaking } from '@/shared/kiosk';
+// The voice module alone: the shared kiosk kit (InnerPage, pads, dialogs) comes with the first flow's chunk.
+import { stopSpeaking } from '@/shared/kiosk/voice';
 import { Header } from './Header';
 import { Attract, useIdle } from './Attract';
 import { HomeScreen } from '../features/home/HomeScreen';
@@ -62,10 +63,11 @@ export function Shell() {
     main.current?.scrollTo?.(0, 0);
   }, [top]);
 
-  // Once home is drawn, the flows' chunks load in the background so the first tap does not wait for them.
+  // Once home is drawn, the flows' chunks load in the background so the first tap does not wait for them; on a
+  // busy kiosk the browser may find no idle moment for long, so they start within half a second regardless.
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(() => prefetchFlows());
+    idle(() => prefetchFlows(), { timeout: 500 });
   }, []);
 
   // The stack pairs each name with its own params (Screen); the lookup is by name, hence params: unknown.

@@ -6,7 +6,7 @@ import type { EvaluationScreenParams } from '../features/evaluation';
 import type { ScanScreenParams } from '../features/scan';
 import type { AppointmentScreenParams } from '../features/appointments';
 import { CheckInIcon, RatingIcon, ScanIcon, TicketIcon } from './tile-icons';
-import { enterMaintenance, maintenanceScreens, type MaintenanceScreenParams } from '../features/maintenance';
+import type { MaintenanceScreenParams } from '../features/maintenance';
 import { cornerGesture } from './gesture';
 
 // Every flow's screens and their params in the one map `navigate` is checked against.
@@ -32,8 +32,8 @@ const flows: { [F in Flow]: () => Promise<Partial<ScreenComponents<ScreenParams>
   evaluation: () => import('../features/evaluation').then((m) => m.evaluationScreens),
   scan: () => import('../features/scan').then((m) => m.scanScreens),
   appointments: () => import('../features/appointments').then((m) => m.appointmentScreens),
-  // Its index is small (the screens inside are lazy); the corner gesture needs `enterMaintenance` at once.
-  maintenance: () => Promise.resolve(maintenanceScreens),
+  // A technician's visit is rare: its code (the PIN session included) is not part of the first screen.
+  maintenance: () => import('../features/maintenance').then((m) => m.maintenanceScreens),
 };
 
 const loaded = new Map<Flow, Partial<ScreenComponents<ScreenParams>>>();
@@ -67,8 +67,9 @@ export function prefetchFlows(): void {
   for (const flow of Object.keys(flows) as Flow[]) if (!loaded.has(flow)) load(flow).catch(() => undefined);
 }
 
-// The technicians' hidden gesture (five taps top left within 3 s) opens the maintenance PIN screen.
-cornerGesture.onTriggered(enterMaintenance);
+// The technicians' hidden gesture (five taps top left within 3 s) opens the maintenance PIN screen; its chunk
+// is prefetched with the flows, so the import is already settled by the time anyone taps five times.
+cornerGesture.onTriggered(() => void import('../features/maintenance').then((m) => m.enterMaintenance()));
 
 /** Home tiles: the contract names the buttons «取号», «好差评», «材料扫描»; «预约签到» checks a booking in. */
 export const homeTiles: HomeTile[] = [

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { useKiosk, type EntryScreen } from '@/shared/store';
-import { speak } from '@/shared/kiosk';
+import { speak } from '@/shared/kiosk/voice';
 
 export interface HomeTile {
   /** The button's accessible name, as the contract fixes it («取号», «好差评», «材料扫描»). */
