@@ -97,6 +97,10 @@ describe.each(['sqlite', 'postgres'] as const)('manager statistics on %s match a
     try {
       // 14:30 in the hall: today's B002 (issued 14:00) is the only ticket still waiting.
       nowIso = '2026-12-01T06:30:00Z';
+      // The manager signs in again: the noon session has been idle for over 30 minutes.
+      const token = (await app.inject({ method: 'POST', url: '/api/manage/session', payload: { staffId: 'M001', pin: TEST_PIN } })).json().token as string;
+      const headers = { authorization: `Bearer ${token}` };
+      const stats = async (query: string) => (await app.inject({ url: `/api/manage/reports/statistics?${query}`, headers })).json();
       const seen: string[] = [];
       const off = app.events.subscribe((e) => { if (e.type === 'device.fault') seen.push(`${e.kioskId}:${e.device}:${e.state}`); });
       app.events.publish('device.state', { device: 'printer', state: 'error', previous: 'idle', reason: '缺纸' });
