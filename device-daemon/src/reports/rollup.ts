@@ -1,7 +1,7 @@
 import type { Queryable } from '../store/db';
 import { localTime } from '../core/hall-time';
 import { FIRST_GOOD_LEVEL } from '../core/rating-levels';
-import { addDuration, decodeHistogramInto, encodeHistogram, mergeInto, type Histogram } from './histogram';
+import { addDuration, addPairs, mergeInto, toPairs, type Histogram } from './histogram';
 
 /**
  * What a period is counted by: tickets by category, window, staff and hour of issue; issued by weekday; ratings
@@ -22,7 +22,7 @@ export interface Tally {
 /** `dimension|key` → its tally: a day's, a month's, or a range's once merged. */
 export type Tallies = Map<string, Tally>;
 
-export const emptyTally = (): Tally => ({ issued: 0, served: 0, noShow: 0, transferred: 0, waits: new Map(), services: new Map() });
+export const emptyTally = (): Tally => ({ issued: 0, served: 0, noShow: 0, transferred: 0, waits: [], services: [] });
 
 export function tallyOf(out: Tallies, dim: Dimension, key: string): Tally {
   const k = `${dim}|${key}`;
@@ -100,54 +100,43 @@ export async function tallyDay(q: Queryable, day: string, timeZone: string): Pro
   return out;
 }
 
-interface RollupRow {
-  dimension: Dimension;
-  key: string;
-  issued: number;
-  served: number;
-  no_show: number;
-  transferred: number;
-  wait_hist: string;
-  service_hist: string;
-}
+/** A tally as stored: `[issued, served, noShow, transferred, waits, services]`, histograms as `[bucket, count, …]`. */
+type StoredTally = [number, number, number, number, number[], number[]];
 
 /** The stored rollups of some periods (days `YYYY-MM-DD`, months `YYYY-MM`), merged. */
 export async function readRollups(q: Queryable, periods: string[], into: Tallies = new Map()): Promise<Tallies> {
-  // Chunks of 500: SQLite's placeholder limit is far above, and the plan stays an index lookup per period.
+  // Chunks of 500: SQLite's placeholder limit is far above, and the plan stays a primary-key lookup per period.
   for (let i = 0; i < periods.length; i += 500) {
     const chunk = periods.slice(i, i + 500);
-    const rows = await q.query<RollupRow>(
-      `SELECT dimension, key, issued, served, no_show, transferred, wait_hist, service_hist FROM report_rollups
-       WHERE period IN (${chunk.map((_, n) => `$${n + 1}`).join(', ')})`,
+    const rows = await q.query<{ tallies: string }>(
+      `SELECT tallies FROM report_periods WHERE period IN (${chunk.map((_, n) => `$${n + 1}`).join(', ')})`,
       chunk,
     );
     for (const r of rows) {
-      const t = tallyOf(into, r.dimension, r.key);
-      t.issued += r.issued;
-      t.served += r.served;
-      t.noShow += r.no_show;
-      t.transferred += r.transferred;
-      decodeHistogramInto(t.waits, r.wait_hist);
-      decodeHistogramInto(t.services, r.service_hist);
+      for (const [k, [issued, served, noShow, transferred, waits, services]] of Object.entries(JSON.parse(r.tallies) as Record<string, StoredTally>)) {
+        const t = into.get(k) ?? (into.set(k, emptyTally()), into.get(k)!);
+        t.issued += issued;
+        t.served += served;
+        t.noShow += noShow;
+        t.transferred += transferred;
+        addPairs(t.waits, waits);
+        addPairs(t.services, services);
+      }
     }
   }
   return into;
 }
 
 /**
- * Stores a closed period's tallies, once: the period is claimed in `report_periods` in the same transaction, so a
- * second daemon of the hall rolling the same period up changes nothing.
+ * Stores a closed period's tallies, once: the row's primary key claims the period, so a second daemon of the
+ * hall rolling the same period up changes nothing.
  */
 export async function storeRollup(q: Queryable, period: string, tallies: Tallies, now: string): Promise<boolean> {
-  const claimed = await q.execute('INSERT INTO report_periods (period, rolled_up_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [period, now]);
-  if (claimed === 0) return false;
-  for (const [k, t] of tallies) {
-    const i = k.indexOf('|');
-    await q.execute(
-      `INSERT INTO report_rollups (period, dimension, key, issued, served, no_show, transferred, wait_hist, service_hist)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [period, k.slice(0, i), k.slice(i + 1), t.issued, t.served, t.noShow, t.transferred, encodeHistogram(t.waits), encodeHistogram(t.services)],
-    );
-  }
-  return true;
+  const stored: Record<string, StoredTally> = {};
+  for (const [k, t] of tallies) stored[k] = [t.issued, t.served, t.noShow, t.transferred, toPairs(t.waits), toPairs(t.services)];
+  const claimed = await q.execute(
+    'INSERT INTO report_periods (period, tallies, rolled_up_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+    [period, JSON.stringify(stored), now],
+  );
+  return claimed > 0;
 }

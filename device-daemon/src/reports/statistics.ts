@@ -55,6 +55,7 @@ export class ReportService {
       if (done.has(day)) continue;
       if (await this.db.tx(async (q) => storeRollup(q, day, await tallyDay(q, day, this.timeZone), now))) made += 1;
     }
+    // A month is the sum of its days' rollups (their histograms merged), never recounted from tickets.
     for (const month of months) {
       if (done.has(month)) continue;
       const days = daysBetween(`${month}-01`, lastDayOf(month));
