@@ -131,6 +131,9 @@ describe.each(['sqlite', 'postgres'] as const)('manager statistics on %s match a
       expect((await app.inject({ method: 'POST', url: `/api/help-requests/${raised.id}/close`, headers })).json().request.state).toBe('closed');
     } finally {
       nowIso = NOON;
+      // Signing in at 14:30 ended the noon session (idle over 30 minutes): the next tests sign in afresh.
+      const again = await app.inject({ method: 'POST', url: '/api/manage/session', payload: { staffId: 'M001', pin: TEST_PIN } });
+      headers = { authorization: `Bearer ${again.json().token as string}` };
     }
   });
 
