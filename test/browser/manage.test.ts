@@ -110,4 +110,40 @@ describe('the manager page /manage', () => {
     expect(detail).toContain('138****1234');
     expect(detail).not.toContain('13812341234');
   });
+
+  it('shows the live hall and today\'s statistics as counted by hand: waiting, longest wait, a device fault, a help request taken and closed', async () => {
+    const issued = await kiosk.app.inject({ method: 'POST', url: '/api/queue/tickets', payload: { categoryId: 'A', delivery: 'screen' } });
+    const today = (await kiosk.app.store.query<{ d: string }>('SELECT service_date AS d FROM tickets WHERE id = $1', [issued.json().ticket.id]))[0]!.d;
+    const count = async (sql: string) => Number((await kiosk.app.store.query<{ n: number }>(sql, [today]))[0]!.n);
+    const waitingA = await count("SELECT CAST(COUNT(*) AS INTEGER) AS n FROM tickets WHERE service_date = $1 AND category_id = 'A' AND state = 'issued'");
+    const issuedToday = await count('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM tickets WHERE service_date = $1');
+    kiosk.app.events.publish('device.state', { device: 'printer', state: 'error', previous: 'idle', reason: '缺纸' });
+    await kiosk.app.deviceFaults.flush();
+
+    await page.getByRole('tab', { name: '实时大厅' }).click();
+    const queue = page.getByRole('table', { name: '各类等候' });
+    await queue.waitFor({ timeout: 5000 });
+    const rowA = queue.getByRole('row').filter({ hasText: '社会民生' });
+    await expect.poll(() => rowA.innerText(), { timeout: 5000 }).toMatch(new RegExp(`\\s${waitingA}\\s`));
+    expect(await rowA.innerText()).toMatch(/已等 \d+ 分钟/);
+    const faults = await page.getByRole('table', { name: '设备异常' }).innerText();
+    expect(faults).toContain('票据打印机');
+    expect(faults).toContain('缺纸');
+
+    // A help request rings here on its event; the manager takes it and closes it.
+    await kiosk.app.inject({ method: 'POST', url: '/api/help-requests', payload: { screen: 'home' } });
+    const help = page.getByRole('region', { name: '帮办请求' });
+    await help.getByRole('button', { name: '我来帮办' }).click({ timeout: 5000 });
+    await help.getByText('王芳正在前往').waitFor({ timeout: 5000 });
+    await help.getByRole('button', { name: '帮办完成' }).click();
+    await help.getByText('没有待处理的帮办请求').waitFor({ timeout: 5000 });
+    await screenshot(page, 'manage-live');
+
+    await page.getByRole('tab', { name: '统计报表' }).click();
+    await page.getByRole('button', { name: '今天' }).click();
+    const cards = page.locator('.mg-cards');
+    await expect.poll(() => cards.innerText(), { timeout: 5000 }).toMatch(new RegExp(`取号\\s+${issuedToday}\\b`));
+    const devices = await page.getByRole('table', { name: '设备故障' }).innerText();
+    expect(devices).toMatch(/票据打印机\s+1\s/);
+  });
 });

@@ -12,7 +12,9 @@ import { removeDir, testPinHash, TEST_PIN } from './maintenance-helpers';
 import { insertHandDay } from './reports-day';
 
 /** Noon on 2026-12-01 in the hall (Asia/Shanghai): 11-30 is a closed day (rolled up), 12-01 is today (live). */
-const clock = { now: () => new Date('2026-12-01T04:00:00Z') };
+const NOON = '2026-12-01T04:00:00Z';
+let nowIso = NOON;
+const clock = { now: () => new Date(nowIso) };
 
 async function startReportsApp(store: 'sqlite' | string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-reports-'));
@@ -69,7 +71,7 @@ describe.each(['sqlite', 'postgres'] as const)('manager statistics on %s match a
     expect(s.byStaff.map((w: Record<string, unknown>) => [w.label, w.served, w.serviceMedian])).toEqual([['S001 李明', 1, 5], ['S002 陈静', 2, 3]]);
     expect(s.byHour.map((h: Record<string, unknown>) => [h.key, h.issued])).toEqual([['09', 2], ['10', 3], ['14', 1]]);
     expect(s.byWeekday[0]).toEqual({ key: '1', label: '周一', issued: 6, days: 1 });
-    const rolled = await app.store.query<{ n: number }>("SELECT CAST(COUNT(*) AS INTEGER) AS n FROM report_days WHERE service_date = '2026-11-30'");
+    const rolled = await app.store.query<{ n: number }>("SELECT CAST(COUNT(*) AS INTEGER) AS n FROM report_periods WHERE period = '2026-11-30'");
     expect(rolled[0]!.n).toBe(1);
   });
 
@@ -89,6 +91,50 @@ describe.each(['sqlite', 'postgres'] as const)('manager statistics on %s match a
     expect(both.totals).toMatchObject({ issued: 12, served: 6, noShow: 2, transferred: 2, waitMedian: 4, waitP90: 10 });
     expect(both.days).toBe(8);
     expect(both.byWeekday.map((w: Record<string, unknown>) => w.issued)).toEqual([6, 6, 0, 0, 0, 0, 0]);
+  });
+
+  it('shows the live hall as counted by hand: the longest wait now, devices in fault on every kiosk, help taken by the manager', async () => {
+    try {
+      // 14:30 in the hall: today's B002 (issued 14:00) is the only ticket still waiting.
+      nowIso = '2026-12-01T06:30:00Z';
+      // The manager signs in again: the noon session has been idle for over 30 minutes.
+      const token = (await app.inject({ method: 'POST', url: '/api/manage/session', payload: { staffId: 'M001', pin: TEST_PIN } })).json().token as string;
+      const headers = { authorization: `Bearer ${token}` };
+      const stats = async (query: string) => (await app.inject({ url: `/api/manage/reports/statistics?${query}`, headers })).json();
+      const seen: string[] = [];
+      const off = app.events.subscribe((e) => { if (e.type === 'device.fault') seen.push(`${e.kioskId}:${e.device}:${e.state}`); });
+      app.events.publish('device.state', { device: 'printer', state: 'error', previous: 'idle', reason: '缺纸' });
+      await app.deviceFaults.flush();
+      // Another daemon of the hall wrote its fault into the same store.
+      await app.store.execute(`INSERT INTO device_faults (id, kiosk_id, device, state, reason, service_date, started_at)
+        VALUES ('f-2', 'kiosk-2', 'idReader', 'offline', NULL, '2026-12-01', '2026-12-01T06:10:00.000Z')`);
+      const live = (await app.inject({ url: '/api/manage/live', headers })).json();
+      expect(live.longestWaits).toEqual([{ categoryId: 'B', number: 'B002', issuedAt: '2026-12-01T06:00:00.000Z', minutes: 30 }]);
+      expect(live.deviceFaults.map((f: Record<string, unknown>) => [f.kioskId, f.label, f.state, f.reason])).toEqual([
+        ['kiosk-2', '身份证阅读器', 'offline', null], [app.config.hall.kioskId, '票据打印机', 'error', '缺纸'],
+      ]);
+      nowIso = '2026-12-01T06:45:00Z';
+      app.events.publish('device.state', { device: 'printer', state: 'idle', previous: 'error' });
+      await app.deviceFaults.flush();
+      off();
+      expect(seen).toEqual([`${app.config.hall.kioskId}:printer:error`, `${app.config.hall.kioskId}:printer:ready`]);
+      expect((await app.inject({ url: '/api/manage/live', headers })).json().deviceFaults).toHaveLength(1);
+      // Statistics by device: the printer's 15 minutes, kiosk-2's reader still out (35 minutes to now).
+      const s = await stats('from=2026-12-01&to=2026-12-01');
+      expect(s.deviceFaults.map((f: Record<string, unknown>) => [f.kioskId, f.device, f.faults, f.minutes, f.open])).toEqual([
+        [app.config.hall.kioskId, 'printer', 1, 15, 0], ['kiosk-2', 'idReader', 1, 35, 1],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+      // A help request rings the manager too, who may take it and close it.
+      const raised = (await app.inject({ method: 'POST', url: '/api/help-requests', payload: { screen: 'home' } })).json().request;
+      const taken = await app.inject({ method: 'POST', url: `/api/help-requests/${raised.id}/take`, headers });
+      expect(taken.json().request).toMatchObject({ state: 'taken', takenBy: { id: 'M001' } });
+      expect((await app.inject({ method: 'POST', url: `/api/help-requests/${raised.id}/close`, headers })).json().request.state).toBe('closed');
+    } finally {
+      nowIso = NOON;
+      // Signing in at 14:30 ended the noon session (idle over 30 minutes): the next tests sign in afresh.
+      const again = await app.inject({ method: 'POST', url: '/api/manage/session', payload: { staffId: 'M001', pin: TEST_PIN } });
+      headers = { authorization: `Bearer ${again.json().token as string}` };
+    }
   });
 
   it('refuses a backwards range and a session-less request in the documented shape', async () => {

@@ -10,10 +10,11 @@ const BACKOFF_MS = [250, 500, 1000, 2000, 5000];
 const MAX_PAYLOAD = 7900;
 
 /**
- * Only queue and help-request events cross daemons: they carry numbers, counters, kiosks and 工号, never personal
- * data or device state (a help request raised at one kiosk must ring at every window of the hall).
+ * Only queue and help-request events and device faults cross daemons: they carry numbers, counters, kiosks, 工号
+ * and device names, never personal data (a help request raised at one kiosk must ring at every window of the
+ * hall; a printer out of paper anywhere shows on the manager's live hall).
  */
-export const relayable = (type: string): boolean => type.startsWith('queue.') || type.startsWith('help.');
+export const relayable = (type: string): boolean => type.startsWith('queue.') || type.startsWith('help.') || type === 'device.fault';
 
 interface Envelope {
   /** The daemon that published the event; a daemon ignores its own. */

@@ -37,6 +37,10 @@ export function reportTables(s: Statistics): ReportTable[] {
       id: 'workorders', sheet: '差评工单', headers: ['未办结', '已办结', '超期'],
       rows: [[s.workorders.open, s.workorders.closed, s.workorders.overdue]],
     },
+    {
+      id: 'devices', sheet: '设备故障', headers: ['自助机', '设备', '故障次数', '停用(分钟)', '未恢复'],
+      rows: s.deviceFaults.map((f) => [f.kioskId, f.label, f.faults, f.minutes, f.open]),
+    },
   ];
 }
 

@@ -3,30 +3,38 @@
  * percentile of the merged histogram is the nearest-rank percentile of the durations rounded down to 30 s.
  */
 export const BUCKET_SECONDS = 30;
+/** A day: a longer wait or service is a data error (a ticket called the next morning), counted as a day. */
+const MAX_BUCKET = (24 * 3600) / BUCKET_SECONDS;
 
-/** bucket index → count. */
-export type Histogram = Map<number, number>;
+/**
+ * count by bucket index, dense (`h[3]` = durations of 90–119 s): merging a year of them is adding arrays, which
+ * was the cost of the year's page with a Map per histogram.
+ */
+export type Histogram = number[];
 
 export function addDuration(h: Histogram, seconds: number): void {
-  const b = Math.max(0, Math.floor(seconds / BUCKET_SECONDS));
-  h.set(b, (h.get(b) ?? 0) + 1);
+  const b = Math.min(MAX_BUCKET, Math.max(0, Math.floor(seconds / BUCKET_SECONDS)));
+  while (h.length <= b) h.push(0);
+  h[b]! += 1;
 }
 
 export function mergeInto(into: Histogram, from: Histogram): void {
-  for (const [b, n] of from) into.set(b, (into.get(b) ?? 0) + n);
+  while (into.length < from.length) into.push(0);
+  for (let b = 0; b < from.length; b++) into[b]! += from[b]!;
 }
 
-/** Compact text for the store: `bucket:count,bucket:count`. */
-export function encodeHistogram(h: Histogram): string {
-  return [...h].sort((a, b) => a[0] - b[0]).map(([b, n]) => `${b}:${n}`).join(',');
+/** Compact for the store: `[bucket, count, bucket, count, …]`, buckets with a count only. */
+export function toPairs(h: Histogram): number[] {
+  const out: number[] = [];
+  for (let b = 0; b < h.length; b++) if (h[b]) out.push(b, h[b]!);
+  return out;
 }
 
-export function decodeHistogramInto(into: Histogram, text: string): void {
-  if (!text) return;
-  for (const pair of text.split(',')) {
-    const i = pair.indexOf(':');
-    const b = Number(pair.slice(0, i));
-    into.set(b, (into.get(b) ?? 0) + Number(pair.slice(i + 1)));
+export function addPairs(into: Histogram, pairs: readonly number[]): void {
+  for (let i = 0; i < pairs.length; i += 2) {
+    const b = pairs[i]!;
+    while (into.length <= b) into.push(0);
+    into[b]! += pairs[i + 1]!;
   }
 }
 
@@ -36,12 +44,12 @@ export function decodeHistogramInto(into: Histogram, text: string): void {
  */
 export function percentileMinutes(h: Histogram, p: number): number | null {
   let total = 0;
-  for (const n of h.values()) total += n;
+  for (const n of h) total += n;
   if (total === 0) return null;
   const rank = Math.max(1, Math.ceil(p * total));
   let seen = 0;
-  for (const b of [...h.keys()].sort((x, y) => x - y)) {
-    seen += h.get(b)!;
+  for (let b = 0; b < h.length; b++) {
+    seen += h[b]!;
     if (seen >= rank) return Math.round((b * BUCKET_SECONDS) / 6) / 10;
   }
   return null;

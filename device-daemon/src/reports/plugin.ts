@@ -7,12 +7,28 @@ import { serviceDate } from '../core/hall-time';
 import { reportMigrations } from './migrations';
 import { daysBetween, ReportService } from './statistics';
 import { reportTables, toCsv, toXlsx } from './export';
+import { DeviceFaultLog } from './faults';
+import { longestWaits } from './live';
 
 declare module 'fastify' {
   interface FastifyInstance {
     reports: ReportService;
+    deviceFaults: DeviceFaultLog;
   }
 }
+
+declare module '../events/bus' {
+  interface KioskEvents {
+    /** A device of some kiosk went into fault (`error`, `offline`) or came back (`ready`): relayed hall-wide. */
+    'device.fault': { kioskId: string; device: string; state: string };
+  }
+}
+
+const nullableText = Type.Union([Type.String(), Type.Null()]);
+const liveAnswer = Type.Object({
+  longestWaits: Type.Array(Type.Object({ categoryId: Type.String(), number: Type.String(), issuedAt: Type.String(), minutes: Type.Integer() })),
+  deviceFaults: Type.Array(Type.Object({ kioskId: Type.String(), device: Type.String(), label: Type.String(), state: Type.String(), reason: nullableText, since: Type.String() })),
+});
 
 const date = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const rangeQuery = strictObject({ from: Type.Optional(date), to: Type.Optional(date) });
@@ -35,11 +51,18 @@ export default fp(
     const timeZone = app.config.hall.timezone;
     const today = () => serviceDate(app.clock.now(), timeZone);
     const categories = new Map(app.config.queue.categories.map((c) => [c.id, c.name]));
+    const faults = new DeviceFaultLog(app.store, app.clock, app.events, app.config.hall.kioskId, timeZone, app.log);
+    const unsubscribe = await faults.start();
+    app.addHook('onClose', async () => {
+      unsubscribe();
+      await faults.flush();
+    });
     const service = new ReportService(app.store, timeZone, today, {
       category: (id) => categories.get(id) ?? '',
       staff: (id) => app.staff.get(id)?.name ?? '',
-    });
+    }, faults);
     app.decorate('reports', service);
+    app.decorate('deviceFaults', faults);
 
     const range = (q: { from?: string; to?: string }) => {
       const to = q.to ?? today();
@@ -57,6 +80,13 @@ export default fp(
         const { from, to } = range(request.query);
         return service.statistics(from, to);
       });
+
+      // The live hall's figures the public queue and counter routes do not give: the longest wait now per
+      // category, and devices in fault on every kiosk of the store.
+      scope.get('/api/manage/live', { schema: { response: { 200: liveAnswer, ...errorResponses } } }, async () => ({
+        longestWaits: await longestWaits(app.store, today(), app.clock.now()),
+        deviceFaults: await faults.open(),
+      }));
 
       scope.get<{ Querystring: Static<typeof exportQuery> }>('/api/manage/reports/export', {
         schema: { querystring: exportQuery, response: errorResponses },
@@ -79,5 +109,5 @@ export default fp(
       });
     });
   },
-  { name: 'reports', dependencies: ['config', 'store', 'staff', 'manage', 'evaluation', 'workorders'] },
+  { name: 'reports', dependencies: ['config', 'store', 'events', 'staff', 'manage', 'evaluation', 'workorders'] },
 );

@@ -1,8 +1,12 @@
 import type { Db } from '../store/db';
-import { decodeHistogramInto, mergeInto, percentileMinutes } from './histogram';
-import { emptyTally, rollUpDay, tallyDay, type Dimension, type Tally } from './rollup';
-import { ratingFigures, ratingsFor } from './ratings';
+import { percentileMinutes } from './histogram';
+import { emptyTally, mergeTallies, readRollups, storeRollup, tallyDay, addInto, type Dimension, type Tallies, type Tally } from './rollup';
+import { ratingFigures, ratingsOf, workordersFor } from './ratings';
+import { closedPeriods, daysBetween } from './periods';
+import type { DeviceFaultLog } from './faults';
 import type { Statistics, TicketFigures } from './types';
+
+export { daysBetween } from './periods';
 
 /** Names the tables show beside keys: category letters, 工号. */
 export interface Labels {
@@ -12,27 +16,6 @@ export interface Labels {
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
-/** Every calendar day from `from` to `to`, inclusive (`YYYY-MM-DD`). */
-export function daysBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
-    out.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return out;
-}
-
-interface RollupRow {
-  service_date: string;
-  dimension: Dimension;
-  key: string;
-  issued: number;
-  served: number;
-  no_show: number;
-  transferred: number;
-  wait_hist: string;
-  service_hist: string;
-}
-
 function figures(key: string, label: string, t: Tally): TicketFigures {
   return {
     key, label, issued: t.issued, served: t.served, noShow: t.noShow, transferred: t.transferred,
@@ -41,16 +24,9 @@ function figures(key: string, label: string, t: Tally): TicketFigures {
   };
 }
 
-function addTally(into: Tally, t: { issued: number; served: number; noShow: number; transferred: number }): void {
-  into.issued += t.issued;
-  into.served += t.served;
-  into.noShow += t.noShow;
-  into.transferred += t.transferred;
-}
-
 /**
- * The hall's statistics for a range of service days: closed days from their daily rollups (made on first
- * demand, once), today live from its tickets; ratings and 工单 from their own indexes.
+ * The hall's statistics for a range of service days: closed months and days from their rollups (made on first
+ * demand, once; a month merged from its days), today live from its rows; 工单 by their state now.
  */
 export class ReportService {
   constructor(
@@ -58,65 +34,73 @@ export class ReportService {
     private readonly timeZone: string,
     private readonly today: () => string,
     private readonly labels: Labels,
+    private readonly faults: DeviceFaultLog,
   ) {}
 
-  /** Rolls up every closed day of the range not rolled up yet; returns how many it did. */
+  /** Rolls up every closed day and month of the range not rolled up yet; returns how many periods it did. */
   async rollUp(from: string, to: string): Promise<number> {
-    const today = this.today();
-    const done = new Set(
-      (await this.db.query<{ service_date: string }>('SELECT service_date FROM report_days WHERE service_date BETWEEN $1 AND $2', [from, to]))
-        .map((r) => r.service_date),
-    );
-    const missing = daysBetween(from, to).filter((d) => d < today && !done.has(d));
+    const { months, days } = closedPeriods(from, to, this.today());
+    const monthDays = months.flatMap((m) => daysBetween(`${m}-01`, lastDayOf(m)));
+    const wanted = [...months, ...days, ...monthDays];
+    const done = new Set<string>();
+    for (let i = 0; i < wanted.length; i += 500) {
+      const chunk = wanted.slice(i, i + 500);
+      const rows = await this.db.query<{ period: string }>(
+        `SELECT period FROM report_periods WHERE period IN (${chunk.map((_, n) => `$${n + 1}`).join(', ')})`, chunk);
+      for (const r of rows) done.add(r.period);
+    }
     const now = new Date().toISOString();
-    for (const day of missing) await this.db.tx((q) => rollUpDay(q, day, this.timeZone, now));
-    return missing.length;
+    let made = 0;
+    for (const day of [...days, ...monthDays]) {
+      if (done.has(day)) continue;
+      if (await this.db.tx(async (q) => storeRollup(q, day, await tallyDay(q, day, this.timeZone), now))) made += 1;
+    }
+    // A month is the sum of its days' rollups (their histograms merged), never recounted from tickets.
+    for (const month of months) {
+      if (done.has(month)) continue;
+      const days = daysBetween(`${month}-01`, lastDayOf(month));
+      if (await this.db.tx(async (q) => storeRollup(q, month, await readRollups(q, days), now))) made += 1;
+    }
+    return made;
   }
 
   async statistics(from: string, to: string): Promise<Statistics> {
     await this.rollUp(from, to);
-    const groups = new Map<string, Tally>();
-    const perDay = new Map<string, number>();
-    const group = (k: string) => {
-      let t = groups.get(k);
-      if (!t) groups.set(k, (t = emptyTally()));
-      return t;
-    };
-    const rows = await this.db.query<RollupRow>(
-      `SELECT service_date, dimension, key, issued, served, no_show, transferred, wait_hist, service_hist
-       FROM report_rollups WHERE service_date BETWEEN $1 AND $2`,
-      [from, to],
-    );
-    for (const r of rows) {
-      const t = group(`${r.dimension}|${r.key}`);
-      addTally(t, { issued: r.issued, served: r.served, noShow: r.no_show, transferred: r.transferred });
-      decodeHistogramInto(t.waits, r.wait_hist);
-      decodeHistogramInto(t.services, r.service_hist);
-      if (r.dimension === 'category') perDay.set(r.service_date, (perDay.get(r.service_date) ?? 0) + r.issued);
-    }
     const today = this.today();
-    if (today >= from && today <= to) {
-      for (const [k, live] of await tallyDay(this.db, today, this.timeZone)) {
-        const t = group(k);
-        addTally(t, live);
-        mergeInto(t.waits, live.waits);
-        mergeInto(t.services, live.services);
-        if (k.startsWith('category|')) perDay.set(today, (perDay.get(today) ?? 0) + live.issued);
-      }
-    }
+    const { months, days } = closedPeriods(from, to, today);
+    // Rollups, today's rows, 工单 and faults read at once (round trips to PostgreSQL overlap).
+    const [tallies, live, extra] = await Promise.all([
+      readRollups(this.db, [...months, ...days]),
+      today >= from && today <= to ? tallyDay(this.db, today, this.timeZone) : undefined,
+      this.extra(from, to),
+    ]);
+    if (live) mergeTallies(tallies, live);
+    return this.present(from, to, tallies, extra);
+  }
+
+  /** What is never rolled up: 工单 by their state now, device faults. */
+  private async extra(from: string, to: string) {
+    const [workorders, deviceFaults] = await Promise.all([workordersFor(this.db, from, to, this.today()), this.faults.figures(from, to)]);
+    return { workorders, deviceFaults };
+  }
+
+  /** The same figures counted from every ticket and rating of the range, no rollup: what the rollups must equal. */
+  async rawStatistics(from: string, to: string): Promise<Statistics> {
+    const tallies: Tallies = new Map();
+    for (const day of daysBetween(from, to).filter((d) => d <= this.today())) mergeTallies(tallies, await tallyDay(this.db, day, this.timeZone));
+    return this.present(from, to, tallies, await this.extra(from, to));
+  }
+
+  private present(from: string, to: string, tallies: Tallies, extra: Pick<Statistics, 'workorders' | 'deviceFaults'>): Statistics {
+    const today = this.today();
     const table = (dim: Dimension, label: (key: string) => string, order: (a: string, b: string) => number) =>
-      [...groups].filter(([k]) => k.startsWith(`${dim}|`)).map(([k, t]) => [k.slice(dim.length + 1), t] as const)
+      [...tallies].filter(([k]) => k.startsWith(`${dim}|`)).map(([k, t]) => [k.slice(dim.length + 1), t] as const)
         .sort((a, b) => order(a[0], b[0])).map(([key, t]) => figures(key, label(key), t));
     const byText = (a: string, b: string) => a.localeCompare(b);
     const totals = emptyTally();
-    for (const [k, t] of groups) {
-      if (!k.startsWith('category|')) continue;
-      addTally(totals, t);
-      mergeInto(totals.waits, t.waits);
-      mergeInto(totals.services, t.services);
-    }
+    for (const [k, t] of tallies) if (k.startsWith('category|')) addInto(totals, t);
     const days = daysBetween(from, to).filter((d) => d <= today);
-    const ratings = await ratingsFor(this.db, from, to, today);
+    const ratings = ratingsOf(tallies);
     return {
       from, to, days: days.length,
       totals: figures('all', '合计', totals),
@@ -124,15 +108,17 @@ export class ReportService {
       byWindow: table('window', (k) => `${k}号窗口`, (a, b) => Number(a) - Number(b)),
       byStaff: table('staff', (k) => `${k} ${this.labels.staff(k)}`, byText),
       byHour: table('hour', (k) => `${k}:00–${k}:59`, byText),
-      byWeekday: [1, 2, 3, 4, 5, 6, 0].map((wd) => {
-        const these = days.filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === wd);
-        return { key: String(wd || 7), label: WEEKDAYS[wd]!, issued: these.reduce((n, d) => n + (perDay.get(d) ?? 0), 0), days: these.length };
-      }),
+      byWeekday: [1, 2, 3, 4, 5, 6, 0].map((wd) => ({
+        key: String(wd || 7), label: WEEKDAYS[wd]!, issued: tallies.get(`weekday|${wd}`)?.issued ?? 0,
+        days: days.filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === wd).length,
+      })),
       ratings: ratingFigures(ratings.levels),
       ratingsByStaff: [...ratings.byStaff].sort((a, b) => a[0].localeCompare(b[0]))
         .map(([id, levels]) => ({ key: id, label: `${id} ${this.labels.staff(id)}`, ...ratingFigures(levels) })),
       badReasons: ratings.badReasons,
-      workorders: ratings.workorders,
+      ...extra,
     };
   }
 }
+
+const lastDayOf = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);

@@ -42,4 +42,42 @@ export interface Statistics {
   /** Reasons given with 不满意 / 非常不满意, most frequent first. */
   badReasons: { reason: string; count: number }[];
   workorders: { open: number; closed: number; overdue: number };
+  /** Device faults that began in the range, by kiosk and device (every kiosk of the hall on PostgreSQL). */
+  deviceFaults: DeviceFaultFigures[];
+}
+
+export interface DeviceFaultFigures {
+  kioskId: string;
+  device: string;
+  /** The technician's name of the device: 票据打印机. */
+  label: string;
+  faults: number;
+  /** Minutes out of service, summed (an open fault counts to now). */
+  minutes: number;
+  /** Of them, still in fault now. */
+  open: number;
+}
+
+/** A device in fault now (`error` or `offline`) on some kiosk of the hall. */
+export interface DeviceFault {
+  kioskId: string;
+  device: string;
+  label: string;
+  state: string;
+  reason: string | null;
+  since: string;
+}
+
+/** The longest wait now in one category: its oldest ticket still waiting today. */
+export interface LongestWait {
+  categoryId: string;
+  number: string;
+  issuedAt: string;
+  minutes: number;
+}
+
+/** What `GET /api/manage/live` answers: what the queue and counter routes do not already say. */
+export interface LiveHall {
+  longestWaits: LongestWait[];
+  deviceFaults: DeviceFault[];
 }

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { events } from '@/shared/api/events';
 import { loadSession, saveSession, signOut, type ManagerSession } from './api';
 import { SignIn } from './SignIn';
 import { WorkordersTab } from './WorkordersTab';
@@ -29,6 +30,8 @@ const TABS: { id: string; title: string; component: ComponentType<TabProps> }[] 
 export default function ManagePage() {
   const [session, setSession] = useState<ManagerSession | null>(loadSession);
   const [tab, setTab] = useState(TABS[0]!.id);
+  // The hall's events (WebSocket) drive the live hall, help requests and today's statistics: opened with the page.
+  useEffect(() => events.start(), []);
   const use = (s: ManagerSession | null) => {
     saveSession(s);
     setSession(s);

@@ -41,7 +41,7 @@ export function StatisticsTab({ session, onSignedOut }: TabProps) {
   }, [session.token, range, fail]);
   useEffect(load, [load]);
   // Today's figures follow the hall: a call, a 办结 or a rating anywhere refreshes them.
-  useEvent(['queue.ticket.issued', 'queue.finished', 'evaluation.recorded'], () => { if (range.to >= day(0)) load(); });
+  useEvent(['queue.ticket.issued', 'queue.finished', 'evaluation.recorded', 'device.fault'], () => { if (range.to >= day(0)) load(); });
 
   return (
     <section className="mg-stats">
@@ -78,6 +78,12 @@ export function StatisticsTab({ session, onSignedOut }: TabProps) {
           <table className="mg-table" aria-label="差评原因">
             <thead><tr><th>差评原因</th><th>次数</th></tr></thead>
             <tbody>{stats.badReasons.map((r) => <tr key={r.reason}><td>{r.reason}</td><td>{r.count}</td></tr>)}</tbody>
+          </table>
+          <table className="mg-table" aria-label="设备故障">
+            <thead><tr><th>自助机</th><th>设备</th><th>故障次数</th><th>停用(分钟)</th><th>未恢复</th></tr></thead>
+            <tbody>{stats.deviceFaults.map((f) => (
+              <tr key={`${f.kioskId}-${f.device}`}><td>{f.kioskId}</td><td>{f.label}</td><td>{f.faults}</td><td>{f.minutes}</td><td>{f.open}</td></tr>
+            ))}</tbody>
           </table>
         </>
       ) : null}

@@ -1,8 +1,9 @@
 import { api, ApiError } from '@/shared/api/client';
 import type { Workorder, WorkorderFilter, StepName } from '@daemon/workorders/types';
-import type { Statistics, TicketFigures } from '@daemon/reports/types';
+import type { DeviceFault, LiveHall, Statistics, TicketFigures } from '@daemon/reports/types';
+import type { HelpRequest } from '@daemon/help/types';
 
-export type { Workorder, WorkorderFilter, StepName, Statistics, TicketFigures };
+export type { Workorder, WorkorderFilter, StepName, Statistics, TicketFigures, DeviceFault, LiveHall, HelpRequest };
 
 export interface ManagerSession {
   token: string;
@@ -35,6 +36,14 @@ export const recordStep = (token: string, id: string, step: StepName, body: { te
 /** A 401 means the session ended (idle time, restart): the page asks to sign in again. */
 export const sessionEnded = (err: unknown) => err instanceof ApiError && err.status === 401;
 
+
+/** The live hall's own figures: longest wait now per category, devices in fault on every kiosk. */
+export const fetchLive = (token: string) => api<LiveHall>('/api/manage/live', { headers: auth(token) });
+
+/** 帮办代办 requests not closed yet; a manager takes and closes them as window staff do. */
+export const fetchHelp = (token: string) => api<{ requests: HelpRequest[] }>('/api/help-requests', { headers: auth(token) });
+export const helpAction = (token: string, id: string, action: 'take' | 'close') =>
+  api<{ request: HelpRequest }>(`/api/help-requests/${id}/${action}`, { method: 'POST', headers: auth(token) });
 
 export const fetchStatistics = (token: string, from: string, to: string) =>
   api<Statistics>(`/api/manage/reports/statistics?from=${from}&to=${to}`, { headers: auth(token) });
