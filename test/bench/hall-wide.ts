@@ -17,12 +17,10 @@ const IN_FLIGHT_PER_DAEMON = 8;
  * issuing screen tickets round the hall's categories. Afterwards every category's numbers are checked in
  * the database: no number twice, none skipped (1..max all present).
  *
- * Round trips per ticket on PostgreSQL (queue/service.ts `take`, then `view`), and what each buys:
- * BEGIN / COMMIT: the counter row's lock is held until the ticket row exists, so a failed insert never
- * leaves a gap; the counter upsert (INSERT .. ON CONFLICT DO UPDATE .. RETURNING) takes the number in one
- * statement under that row lock: no duplicates across daemons; the ticket INSERT: the ticket is durable before
- * it is answered; the people-ahead COUNT after commit: the lock is not held for a read; the event is one
- * pg_notify, which carries the issue to the other daemons' screens.
+ * Round trips per ticket on PostgreSQL: ONE for these walk-in tickets (queue/take-one-statement.ts): the counter
+ * upsert (its row lock: no number twice), the ticket insert in the same statement (committed together: no gap;
+ * durable before the answer), people ahead and the estimate read in passing; then the relay's NOTIFY, one per
+ * burst of events, off the answer's path. docs/PERFORMANCE.md says which guarantee each part keeps.
  */
 export async function bench(): Promise<BenchRow[]> {
   const perPhase = quick ? 160 : 1600;
