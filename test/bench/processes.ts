@@ -19,16 +19,18 @@ let compiled: Promise<string> | undefined;
 
 /**
  * How the daemon process runs: `compiled` as `npm start` and the systemd unit run it (the sources bundled by
- * scripts/build-daemon.mjs, plain node), `source` through tsx as the tests do.
+ * scripts/build-daemon.mjs, node with the daemon's flags), `source` through tsx as the tests do (Node's defaults).
  */
 export type DaemonRuntime = 'compiled' | 'source';
 
 async function command(runtime: DaemonRuntime): Promise<string[]> {
   if (runtime === 'source') return ['--expose-gc', '--import', 'tsx', ENTRY];
-  compiled ??= import(pathToFileURL(path.join(import.meta.dirname, '../../scripts/build-daemon.mjs')).href).then(
-    (m: { buildDaemon(o: { entry: string; outfile: string }): Promise<string> }) => m.buildDaemon({ entry: ENTRY, outfile: COMPILED }),
-  );
-  return ['--expose-gc', await compiled];
+  const build = (await import(pathToFileURL(path.join(import.meta.dirname, '../../scripts/build-daemon.mjs')).href)) as {
+    buildDaemon(o: { entry: string; outfile: string }): Promise<string>;
+    DAEMON_NODE_FLAGS: string[];
+  };
+  compiled ??= build.buildDaemon({ entry: ENTRY, outfile: COMPILED });
+  return ['--expose-gc', ...build.DAEMON_NODE_FLAGS, await compiled];
 }
 
 /** Starts a daemon process with this configuration; rejects if it has not listened within `timeoutMs`. */

@@ -34,11 +34,13 @@ describe('deploy/systemd/kiosk-daemon.service', () => {
       expect(unit.split('\n')).toContain(line);
     }
     // The compiled daemon, as `npm run build` writes it (deploy/README.md runs the build before the service).
-    const exec = /^ExecStart=\/usr\/bin\/node (\S+)$/m.exec(unit);
-    const { DAEMON_BUNDLE } = (await import(pathToFileURL(path.join(root, 'scripts/build-daemon.mjs')).href)) as { DAEMON_BUNDLE: string };
-    expect(exec && path.join(root, exec[1]!)).toBe(DAEMON_BUNDLE);
+    const exec = /^ExecStart=\/usr\/bin\/node ((?:--\S+ )*)(\S+)$/m.exec(unit);
+    const build = (await import(pathToFileURL(path.join(root, 'scripts/build-daemon.mjs')).href)) as { DAEMON_BUNDLE: string; DAEMON_NODE_FLAGS: string[] };
+    expect(exec && path.join(root, exec[2]!)).toBe(build.DAEMON_BUNDLE);
+    expect(exec![1]!.trim().split(' ')).toEqual(build.DAEMON_NODE_FLAGS);
     const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(scripts.build).toContain('node scripts/build-daemon.mjs');
+    expect(scripts.start).toBe(`node ${build.DAEMON_NODE_FLAGS.join(' ')} scripts/start.mjs`);
   });
 
   it('passes systemd-analyze verify without complaints about the file', async () => {
