@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: builds the kiosk UI when its sources are newer than the build, then runs the daemon in this
-// process (TypeScript through tsx), so signals reach it directly.
+// `npm start`: builds the kiosk UI and compiles the daemon (scripts/build-daemon.mjs) when their sources are
+// newer than the builds, then runs the compiled daemon in this process, so signals reach it directly. The
+// compiled daemon takes about 65 MiB less RSS than its sources through tsx (test/bench/README.md).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,7 +25,10 @@ if (!existsSync(dist) || statSync(dist).mtimeMs < sources) {
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-const { register } = await import('tsx/esm/api');
-register();
-const { main } = await import(pathToFileURL(path.join(root, 'device-daemon/src/server.ts')).href);
+const { buildDaemon, newestSource, DAEMON_BUNDLE } = await import('./build-daemon.mjs');
+if (!existsSync(DAEMON_BUNDLE) || statSync(DAEMON_BUNDLE).mtimeMs < newestSource()) {
+  console.error('Compiling the daemon…');
+  await buildDaemon();
+}
+const { main } = await import(pathToFileURL(DAEMON_BUNDLE).href);
 await main();

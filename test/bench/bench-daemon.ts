@@ -10,7 +10,8 @@ import { benchConfig } from './config';
 
 const raw = JSON.parse(process.env.KIOSK_BENCH_CONFIG ?? '{}') as Record<string, unknown>;
 const dataDir = process.env.KIOSK_BENCH_DATA_DIR ?? process.cwd();
-const app = buildApp({ config: await benchConfig(raw, dataDir) }, { logger: false });
+// Eight daemons starting at once on a shared 2-core machine may take longer than Fastify's 10 s per plugin.
+const app = buildApp({ config: await benchConfig(raw, dataDir) }, { logger: false, pluginTimeout: 120_000 });
 await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(`port ${(app.server.address() as { port: number }).port}`);
 

@@ -12,9 +12,10 @@ export async function httpLoad(url: string, body: () => unknown, total: number, 
     new Promise<void>((resolve, reject) => {
       const payload = JSON.stringify(body());
       const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-        res.resume();
+        let text = '';
+        res.on('data', (d: Buffer) => (text = (text + d.toString()).slice(0, 300)));
         res.on('error', reject);
-        res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`unexpected status ${res.statusCode}`))));
+        res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`unexpected status ${res.statusCode}: ${text}`))));
       });
       req.setTimeout(10_000, () => req.destroy(new Error('HTTP request timed out')));
       req.on('error', reject);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 
 /** A daemon in its own process (bench-daemon.ts): its URL, its memory on request, and how to stop it. */
 export interface DaemonProcess {
@@ -12,10 +13,33 @@ export interface DaemonProcess {
 }
 
 const ENTRY = path.join(import.meta.dirname, 'bench-daemon.ts');
+/** Where the compiled bench daemon goes: inside the repository, where its packages resolve. */
+const COMPILED = path.join(import.meta.dirname, '../../dist/bench/bench-daemon.mjs');
+let compiled: Promise<string> | undefined;
+
+/**
+ * How the daemon process runs: `compiled` as `npm start` and the systemd unit run it (the sources bundled by
+ * scripts/build-daemon.mjs, node with the daemon's flags), `source` through tsx as the tests do (Node's defaults).
+ */
+export type DaemonRuntime = 'compiled' | 'source';
+
+async function command(runtime: DaemonRuntime): Promise<string[]> {
+  if (runtime === 'source') return ['--expose-gc', '--import', 'tsx', ENTRY];
+  const build = (await import(pathToFileURL(path.join(import.meta.dirname, '../../scripts/build-daemon.mjs')).href)) as {
+    buildDaemon(o: { entry: string; outfile: string }): Promise<string>;
+    DAEMON_NODE_FLAGS: string[];
+  };
+  compiled ??= build.buildDaemon({ entry: ENTRY, outfile: COMPILED });
+  return ['--expose-gc', ...build.DAEMON_NODE_FLAGS, await compiled];
+}
 
 /** Starts a daemon process with this configuration; rejects if it has not listened within `timeoutMs`. */
-export function startDaemonProcess(config: Record<string, unknown>, dataDir: string, timeoutMs = 180_000): Promise<DaemonProcess> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', ENTRY], {
+export async function startDaemonProcess(
+  config: Record<string, unknown>,
+  dataDir: string,
+  { runtime = 'compiled', timeoutMs = 180_000 }: { runtime?: DaemonRuntime; timeoutMs?: number } = {},
+): Promise<DaemonProcess> {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, await command(runtime), {
     env: { ...process.env, KIOSK_BENCH_CONFIG: JSON.stringify(config), KIOSK_BENCH_DATA_DIR: dataDir },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -2,6 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../device-daemon/src/config/load';
 import { removeDir, startDaemon } from './maintenance-helpers';
@@ -28,12 +29,18 @@ describe('deploy/kiosk.sample.json', () => {
 describe('deploy/systemd/kiosk-daemon.service', () => {
   const unit = readFileSync(deploy('systemd/kiosk-daemon.service'), 'utf8');
 
-  it('restarts on failure, is watched, and runs the daemon directly', () => {
+  it('restarts on failure, is watched, and runs the compiled daemon directly', async () => {
     for (const line of ['Type=notify', 'NotifyAccess=all', 'WatchdogSec=30', 'Restart=on-failure', 'RestartPreventExitStatus=78']) {
       expect(unit.split('\n')).toContain(line);
     }
-    const exec = /^ExecStart=\/usr\/bin\/node --import tsx (\S+)$/m.exec(unit);
-    expect(exec && existsSync(path.join(root, exec[1]!))).toBe(true);
+    // The compiled daemon, as `npm run build` writes it (deploy/README.md runs the build before the service).
+    const exec = /^ExecStart=\/usr\/bin\/node ((?:--\S+ )*)(\S+)$/m.exec(unit);
+    const build = (await import(pathToFileURL(path.join(root, 'scripts/build-daemon.mjs')).href)) as { DAEMON_BUNDLE: string; DAEMON_NODE_FLAGS: string[] };
+    expect(exec && path.join(root, exec[2]!)).toBe(build.DAEMON_BUNDLE);
+    expect(exec![1]!.trim().split(' ')).toEqual(build.DAEMON_NODE_FLAGS);
+    const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.build).toContain('node scripts/build-daemon.mjs');
+    expect(scripts.start).toBe(`node ${build.DAEMON_NODE_FLAGS.join(' ')} scripts/start.mjs`);
   });
 
   it('passes systemd-analyze verify without complaints about the file', async () => {

@@ -1,8 +1,9 @@
-import { initials } from './search';
+import { initialsMaker } from './search';
 import type { CatalogueEntry, Guide } from './types';
 
 /** The catalogue's entries as guides; a 事项 without materials still has a guide (conditions, place, phone). */
-export function guidesOf(entries: readonly CatalogueEntry[]): Guide[] {
+export async function guidesOf(entries: readonly CatalogueEntry[]): Promise<Guide[]> {
+  const initials = await initialsMaker();
   return entries.map((e) => ({
     code: e.code,
     name: e.name,

@@ -7,6 +7,7 @@ import { localDateTime } from '../core/hall-time';
 import { errorResponses as errors, strictObject } from '../core/schemas';
 import { printWithFallback } from '../devices/printer';
 import { guideSchema } from './schemas';
+import type { Guide } from './types';
 import { guidesOf } from './guides';
 import { leaflet } from './leaflet';
 import { search } from './search';
@@ -21,10 +22,16 @@ const codeParams = Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9-]{1,4
 export default fp(
   async function guidesPlugin(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const guides = guidesOf(app.matters.entries());
-    const byCode = new Map(guides.map((g) => [g.code, g]));
-    const one = (code: string) => {
-      const g = byCode.get(code);
+    // Built at the first request, not at start: the pinyin initials need pinyin-pro's dictionary (search.ts).
+    let built: Promise<{ guides: Guide[]; byCode: Map<string, Guide>; index: Map<string, string> }> | undefined;
+    const catalogue = () =>
+      (built ??= guidesOf(app.matters.entries()).then((guides) => ({
+        guides,
+        byCode: new Map(guides.map((g) => [g.code, g])),
+        index: new Map(guides.map((g) => [g.code, g.initials])),
+      })));
+    const one = async (code: string) => {
+      const g = (await catalogue()).byCode.get(code);
       if (!g) throw notFound('MATTER_NOT_FOUND', `没有事项 ${code}`);
       return g;
     };
@@ -32,15 +39,18 @@ export default fp(
 
     app.get('/api/guides', {
       schema: { querystring: strictObject({ q: Type.Optional(Type.String({ maxLength: 40 })) }), response: { 200: Type.Object({ guides: Type.Array(guideSchema) }), ...errors } },
-    }, async (req) => ({ guides: search(guides, req.query.q ?? '') }));
+    }, async (req) => {
+      const { guides, index } = await catalogue();
+      return { guides: search(guides, req.query.q ?? '', index) };
+    });
 
     app.get('/api/guides/:code', { schema: { params: codeParams, response: { 200: Type.Object({ guide: guideSchema }), ...errors } } },
-      async (req) => ({ guide: one(req.params.code) }));
+      async (req) => ({ guide: await one(req.params.code) }));
 
     app.post('/api/guides/:code/print', {
       schema: { params: codeParams, response: { 200: Type.Object({ printed: Type.Boolean() }), ...errors } },
     }, async (req) => {
-      const guide = one(req.params.code);
+      const guide = await one(req.params.code);
       const doc = leaflet(guide, {
         hallName: app.config.hall.name,
         url: `${base.replace(/\/$/, '')}/m/g/${encodeURIComponent(guide.code)}`,

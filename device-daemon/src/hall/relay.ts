@@ -8,6 +8,8 @@ export const HALL_CHANNEL = 'kiosk_hall_events';
 const BACKOFF_MS = [250, 500, 1000, 2000, 5000];
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; ours are a few hundred. */
 const MAX_PAYLOAD = 7900;
+/** The envelope around a batch: origin (a UUID) and the brackets. */
+const ENVELOPE_BYTES = 60;
 
 /**
  * Only queue and help-request events and device faults cross daemons: they carry numbers, counters, kiosks, 工号
@@ -17,14 +19,19 @@ const MAX_PAYLOAD = 7900;
 export const relayable = (type: string): boolean => type.startsWith('queue.') || type.startsWith('help.') || type === 'device.fault';
 
 interface Envelope {
-  /** The daemon that published the event; a daemon ignores its own. */
+  /** The daemon that published the events; a daemon ignores its own. */
   o: string;
-  e: KioskEvent;
+  /** The events, in the order they happened: those published while the previous NOTIFY was on its way go together. */
+  es?: KioskEvent[];
+  /** One event, as daemons before batching sent it (a hall upgrading one daemon at a time mixes both). */
+  e?: KioskEvent;
 }
 
 /**
  * Hall-wide events over the shared PostgreSQL: local `queue.*` events go out with NOTIFY (serialised, so they
- * arrive in the order they happened), and other daemons' events come in through LISTEN on a dedicated
+ * arrive in the order they happened; the events published while one NOTIFY is on its way go out together in the
+ * next, so a busy daemon sends one round trip per burst rather than per event), and other daemons' events come
+ * in through LISTEN on a dedicated
  * connection that reconnects with backoff. Events published while the link is down are lost, so every
  * (re)connection publishes `hall.link` `{ state: 'up' }` locally: pages refetch what they show.
  */
@@ -36,6 +43,8 @@ export class HallRelay {
   private attempt = 0;
   private timer: NodeJS.Timeout | undefined;
   private outgoing: Promise<unknown> = Promise.resolve();
+  /** Events (JSON) waiting for the next NOTIFY. */
+  private waiting: string[] = [];
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -51,11 +60,25 @@ export class HallRelay {
 
   private send(event: KioskEvent): void {
     if (this.relaying || this.stopped || !relayable(event.type)) return;
-    const payload = JSON.stringify({ o: this.origin, e: event } satisfies Envelope);
-    if (Buffer.byteLength(payload) > MAX_PAYLOAD) return void this.log.warn({ type: event.type }, 'hall event too large to relay');
-    this.outgoing = this.outgoing
-      .then(() => this.link.notify(HALL_CHANNEL, payload))
-      .catch((err: Error & { code?: string }) => this.log.warn({ type: event.type, code: err.code }, 'hall event not relayed'));
+    const text = JSON.stringify(event);
+    if (Buffer.byteLength(text) + ENVELOPE_BYTES > MAX_PAYLOAD) return void this.log.warn({ type: event.type }, 'hall event too large to relay');
+    this.waiting.push(text);
+    if (this.waiting.length > 1) return; // a NOTIFY for this batch is already queued behind the one in flight
+    this.outgoing = this.outgoing.then(() => this.flush());
+  }
+
+  /** Sends what is waiting, as few NOTIFYs as the payload limit allows. */
+  private async flush(): Promise<void> {
+    const events = this.waiting.splice(0);
+    while (events.length) {
+      let bytes = ENVELOPE_BYTES;
+      let n = 0;
+      while (n < events.length && bytes + Buffer.byteLength(events[n]!) + 1 <= MAX_PAYLOAD) bytes += Buffer.byteLength(events[n++]!) + 1;
+      const batch = events.splice(0, n);
+      await this.link
+        .notify(HALL_CHANNEL, `{"o":${JSON.stringify(this.origin)},"es":[${batch.join(',')}]}`)
+        .catch((err: Error & { code?: string }) => this.log.warn({ events: batch.length, code: err.code }, 'hall events not relayed'));
+    }
   }
 
   private receive(message: string): void {
@@ -65,14 +88,17 @@ export class HallRelay {
     } catch {
       return void this.log.warn('hall event not JSON, ignored');
     }
-    if (env.o === this.origin || typeof env.e?.type !== 'string' || !relayable(env.e.type)) return;
-    const { type, ...payload } = env.e;
-    // EventBus delivers synchronously: the flag keeps this event from being sent back out.
-    this.relaying = true;
-    try {
-      this.bus.publish(type, payload as never);
-    } finally {
-      this.relaying = false;
+    if (env.o === this.origin) return;
+    for (const event of env.es ?? (env.e ? [env.e] : [])) {
+      if (typeof event?.type !== 'string' || !relayable(event.type)) continue;
+      const { type, ...payload } = event;
+      // EventBus delivers synchronously: the flag keeps this event from being sent back out.
+      this.relaying = true;
+      try {
+        this.bus.publish(type, payload as never);
+      } finally {
+        this.relaying = false;
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import { waitEstimate } from './wait-words';
 import type { Clock } from '../core/clock';
 import { localTime, serviceDate, withinHours } from '../core/hall-time';
 import { conflict, notFound } from '../core/errors';
+import { takeInOneStatement } from './take-one-statement';
 
 export interface IssueRequest {
   categoryId: string;
@@ -135,13 +136,19 @@ export class QueueService {
    */
   async take(category: CategoryConfig, req: Omit<IssueRequest, 'categoryId'>): Promise<Ticket> {
     const now = this.clock.now();
-    const date = serviceDate(now, this.timeZone);
-    const row = await this.db.tx(async (q) => {
+    const row = this.newRow(category, req, now.toISOString(), serviceDate(now, this.timeZone));
+    if (this.db.writingWith && !req.personHash && !req.appointmentId) {
+      // Hall-wide walk-in: number, ticket and view in one round trip (take-one-statement.ts says what it keeps).
+      const taken = await takeInOneStatement(this.db, row, category.dailyMax);
+      if (!taken) throw dailyLimitReached(category);
+      return this.present(row, taken.ahead, taken.mean_ms ?? undefined);
+    }
+    await this.db.tx(async (q) => {
       if (req.personHash) {
         const open = await q.query<{ number: string }>(
           `SELECT number FROM tickets WHERE person_hash = $1 AND service_date = $2 AND category_id = $3
            AND state IN ${OPEN_STATES} LIMIT 1`,
-          [req.personHash, date, category.id],
+          [req.personHash, row.service_date, category.id],
         );
         if (open[0]) {
           throw conflict('PERSON_LIMIT_REACHED', `您已取${category.name}号 ${open[0].number}，请等候叫号`, {
@@ -153,32 +160,11 @@ export class QueueService {
         `INSERT INTO ticket_counters (category_id, service_date, last_seq) VALUES ($1, $2, 1)
          ON CONFLICT (category_id, service_date) DO UPDATE SET last_seq = ticket_counters.last_seq + 1
          RETURNING last_seq`,
-        [category.id, date],
+        [category.id, row.service_date],
       );
-      const seq = Number(counter!.last_seq);
-      if (seq > category.dailyMax) {
-        throw conflict('DAILY_LIMIT_REACHED', `${category.name}今日号源已取完，请明天再来`, { dailyMax: category.dailyMax });
-      }
-      const row: TicketRow = {
-        id: randomUUID(),
-        number: `${category.id}${String(seq).padStart(3, '0')}`,
-        category_id: category.id,
-        service_date: date,
-        seq,
-        state: 'issued',
-        priority: category.priority || req.priority ? 1 : 0,
-        delivery: req.delivery,
-        printed: 0,
-        person_hash: req.personHash ?? null,
-        kiosk_id: req.kioskId ?? null,
-        counter: null,
-        recalls: 0,
-        issued_at: now.toISOString(),
-        called_at: null,
-        serving_at: null,
-        done_at: null,
-        appointment_id: req.appointmentId ?? null,
-      };
+      row.seq = Number(counter!.last_seq);
+      if (row.seq > category.dailyMax) throw dailyLimitReached(category);
+      row.number = `${category.id}${String(row.seq).padStart(3, '0')}`;
       await q.execute(
         `INSERT INTO tickets (id, number, category_id, service_date, seq, state, priority, delivery, printed,
            person_hash, kiosk_id, issued_at, appointment_id)
@@ -186,10 +172,33 @@ export class QueueService {
         [row.id, row.number, row.category_id, row.service_date, row.seq, row.state, row.priority, row.delivery,
           row.printed, row.person_hash, row.kiosk_id, row.issued_at, row.appointment_id],
       );
-      return row;
     });
     // The view (people ahead, estimate) is read after commit: the counter row's lock is held only for the insert.
     return this.view(this.db, row);
+  }
+
+  /** The new ticket's row before it has a number (`seq` 0 until one is taken). */
+  private newRow(category: CategoryConfig, req: Omit<IssueRequest, 'categoryId'>, issuedAt: string, date: string): TicketRow {
+    return {
+      id: randomUUID(),
+      number: '',
+      category_id: category.id,
+      service_date: date,
+      seq: 0,
+      state: 'issued',
+      priority: category.priority || req.priority ? 1 : 0,
+      delivery: req.delivery,
+      printed: 0,
+      person_hash: req.personHash ?? null,
+      kiosk_id: req.kioskId ?? null,
+      counter: null,
+      recalls: 0,
+      issued_at: issuedAt,
+      called_at: null,
+      serving_at: null,
+      done_at: null,
+      appointment_id: req.appointmentId ?? null,
+    };
   }
 
   async markPrinted(id: string): Promise<void> {
@@ -225,9 +234,17 @@ export class QueueService {
       );
       waitingAhead = Number(r?.n ?? 0);
     }
-    const naive = category
-      ? estimateWait((await this.meanServiceMs(q, row.service_date, category.id)).get(category.id), category, waitingAhead)
-      : null;
+    const meanMs = category ? (await this.meanServiceMs(q, row.service_date, category.id)).get(category.id) : undefined;
+    return this.present(row, waitingAhead, meanMs);
+  }
+
+  /**
+   * The ticket as the API shows it, from its row, the people waiting before it and its category's mean service
+   * time; the wait is the hall model's range when the estimator has one, else people ahead × the recent mean.
+   */
+  private async present(row: TicketRow, waitingAhead: number, meanMs: number | undefined): Promise<Ticket> {
+    const category = this.categories.get(row.category_id);
+    const naive = category ? estimateWait(meanMs, category, waitingAhead) : null;
     const wait = row.state === 'issued' ? await this.wait(this.estimator?.forTicket(row), naive, 'ticket') : null;
     return {
       id: row.id,
@@ -276,6 +293,10 @@ export class QueueService {
     }
     return new Map([...sums].map(([id, s]) => [id, s.ms / s.n]));
   }
+}
+
+function dailyLimitReached(category: CategoryConfig) {
+  return conflict('DAILY_LIMIT_REACHED', `${category.name}今日号源已取完，请明天再来`, { dailyMax: category.dailyMax });
 }
 
 /**

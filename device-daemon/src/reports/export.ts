@@ -1,4 +1,3 @@
-import writeXlsxFile from 'write-excel-file/node';
 import type { Statistics, TicketFigures } from './types';
 
 type Cell = string | number | null;
@@ -67,6 +66,8 @@ export async function toXlsx(tables: ReportTable[]): Promise<Buffer> {
       ...t.rows.map((r) => r.map((v) => ({ value: v ?? undefined }))),
     ],
   }));
+  // Loaded at the first export, not at start (about 10 MiB): a kiosk's daemon serves no manager's reports.
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   const file = writeXlsxFile(sheets);
   return Buffer.from(await file.toBuffer());
 }

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import type { ScannedPage } from '../devices/scanner';
 
 export interface PreparedPage {
@@ -16,6 +15,8 @@ const THUMB_SIZE = 320;
  * the PDF later only copies JPEG bytes. Sharp (libvips) does the work off the event loop.
  */
 export async function preparePage(page: ScannedPage, quality: number): Promise<PreparedPage> {
+  // Loaded at the first scan, not at start: sharp and libvips are about 30 MiB of a daemon that may never scan.
+  const { default: sharp } = await import('sharp');
   const input = () => sharp(page.data, { raw: { width: page.width, height: page.height, channels: page.channels } });
   const grey = page.options.mode === 'gray' || page.channels === 1;
   const base = () => (grey ? input().toColourspace('b-w') : input());

@@ -44,6 +44,12 @@ export interface Db extends Queryable {
    * store (PostgreSQL LISTEN/NOTIFY). Absent when the store is this daemon's own (SQLite).
    */
   readonly notifications?: StoreNotifications;
+  /**
+   * A capability: one statement may write to several tables (PostgreSQL's data-modifying WITH) and runs as
+   * its own transaction, so a write and the reads after it can be one round trip. Absent on SQLite, where a
+   * transaction is in-process and round trips cost nothing.
+   */
+  readonly writingWith?: true;
 }
 
 /** Messages between the daemons sharing one store; payloads are text, small (PostgreSQL: under 8000 bytes). */

@@ -18,6 +18,7 @@ const MIGRATION_LOCK = 7291001;
  */
 export class PostgresDb implements Db {
   readonly dialect = 'postgres' as const;
+  readonly writingWith = true as const;
   readonly description: string;
 
   private constructor(

@@ -1,7 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { readFile, stat, unlink } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import PDFDocument from 'pdfkit';
 import { cjkFont } from './font';
 import { drawCover, type CoverInfo } from './cover';
 
@@ -26,6 +25,8 @@ const POINTS_PER_INCH = 72;
  * place only when it is complete. A failure removes `tmp`.
  */
 export async function buildPdf(tmp: string, cover: CoverInfo, pages: readonly PdfPage[]): Promise<BuiltPdf> {
+  // Loaded at the first PDF, not at start: pdfkit with fontkit is about 20 MiB of a daemon that may never scan.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
