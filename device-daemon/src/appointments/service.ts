@@ -63,6 +63,7 @@ export class AppointmentService {
         const known = await sql.byExternalId(q, externalId);
         if (known) return { row: known, created: false };
       }
+      await sql.lockPerson(q, who.personHash, now);
       await this.checkLimits(q, who.personHash);
       await sql.ensureSlot(q, slot);
       if (!(await sql.takePlace(q, slot.id))) throw conflict('SLOT_FULL', `${slot.date} ${slot.from}-${slot.to} 已约满，请选择其他时段`);
