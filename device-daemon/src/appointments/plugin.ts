@@ -10,6 +10,7 @@ import { scanMeaning, type ScanMeaning } from './scan-text';
 import type { AppointmentContext } from './context';
 import appointmentRoutes from './routes';
 import type { QrScan } from '../devices/qrReader';
+import { printWithFallback } from '../devices/printer';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -44,6 +45,7 @@ export default fp(
       config: cfg,
       clock: app.clock,
       timeZone: app.config.hall.timezone,
+      hallName: app.config.hall.name,
       publicBaseUrl: app.ticketLayout.publicBaseUrl,
       categoryName: (id) => app.queue.categoryName(id),
       hashIdNumber: (id) => app.identity.personHashOf(id),
@@ -54,6 +56,7 @@ export default fp(
       sealPhone: (phone) => seal(phoneKey, phone),
       issueTicket: (req) => app.tickets.issue(req),
       ticket: (id) => app.queue.get(id),
+      print: (doc) => printWithFallback(app.devices.printer, doc),
       notified: () => sender?.kick(),
     };
     if (cfg.notify.gateway) {
