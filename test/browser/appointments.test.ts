@@ -125,9 +125,13 @@ describe('预约 in Chromium', () => {
     await page.getByRole('button', { name: '完成' }).click();
     await expect.poll(() => page.getByRole('button', { name: '取号', exact: true }).isVisible()).toBe(true);
     await sim('idReader', 'card', undefined, 'DELETE');
+    // A kiosk page left on home would take the next test's scans too (one reader, every page hears it).
+    await page.close();
   });
 
   it('opens the rating of a served ticket when its QR is scanned on home; unserved, foreign and bad scans get plain messages', async () => {
+    // Kiosk pages of the tests above, back home by their countdown, would hear these scans too.
+    for (const context of browser.contexts()) for (const old of context.pages()) await old.close();
     const page = await openPage(browser, kiosk.url);
     await expect.poll(() => page.getByRole('button', { name: '取号', exact: true }).isVisible()).toBe(true);
     // Home: noise from the reader, then another system's code: a plain message in place of the greeting.
