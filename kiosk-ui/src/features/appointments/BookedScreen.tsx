@@ -22,7 +22,8 @@ export function BookedScreen({ params }: { params: BookedParams }) {
   }, [a.qrText]);
 
   return (
-    <InnerPage title="预约成功" voice={`预约成功，预约码${a.code.split('').join(' ')}`}>
+    // «返回» would reopen the booking steps of a booking already made: the person is done.
+    <InnerPage title="预约成功" onBack={() => home('done')} voice={`预约成功，预约码${a.code.split('').join(' ')}`}>
       <div className="bk-done">
         <section className="bk-done-main" aria-label="预约信息">
           <p className="bk-lead">预约码</p>
