@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { withCheck } from '../../device-daemon/src/devices/idcard/codec/id-number';
-import { launchBrowser, openPage, screenshot, startKiosk, type KioskUnderTest } from './harness';
+import { CARD_PROFILES } from '../../device-daemon/src/devices/idcard/sim/profiles';
+import { launchBrowser, openPage, screenshot, serveTicket, startKiosk, type KioskUnderTest } from './harness';
 
 /**
- * 预约 in Chromium: booking on the phone page, check-in at the kiosk by typed code and by the simulated QR
- * reader. The hall's clock is UTC and today's one slot starts ten minutes from now, so check-in is open.
+ * 预约 in Chromium: booking on the phone page and at the kiosk after a card read, check-in at the kiosk by
+ * typed code and by the simulated QR reader, and 好差评 opened by scanning a ticket's QR. The hall's clock is
+ * UTC and today's one slot starts ten minutes from now, so check-in is open.
  */
 let kiosk: KioskUnderTest;
 let browser: Browser;
@@ -18,7 +20,7 @@ const PHONE = { width: 390, height: 844 };
 beforeAll(async () => {
   kiosk = await startKiosk({
     hall: { name: '梅州市政务服务中心', timezone: 'UTC' },
-    devices: { idReader: { driver: 'simulated' }, qrReader: { driver: 'simulated' } },
+    devices: { idReader: { driver: 'simulated' }, qrReader: { driver: 'simulated' }, printer: { driver: 'simulated' } },
     appointments: { categories: [{ categoryId: 'A', week: Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, slot])) }] },
   });
   browser = await launchBrowser();
@@ -36,6 +38,22 @@ async function bookByApi(n: number): Promise<{ code: string; qrText: string }> {
   });
   expect(r.status).toBe(201);
   return ((await r.json()) as { appointment: { code: string; qrText: string } }).appointment;
+}
+
+const sim = (device: string, what: string, body?: unknown, method = 'POST') =>
+  fetch(`${kiosk.url}/api/sim/${device}/${what}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+const scan = (text: string) => sim('qrReader', 'scan', { text });
+const receipts = async () => ((await (await fetch(`${kiosk.url}/api/sim/printer/receipts`)).json()) as { receipts: { lines: string[]; qr: string[] }[] }).receipts;
+
+/** A ticket taken on paper (its QR is the printed one), served at its window unless `served` is false. */
+async function printedTicket(served: boolean): Promise<{ number: string; qr: string }> {
+  const r = await fetch(`${kiosk.url}/api/queue/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ categoryId: 'A' }) });
+  expect(r.status).toBe(201);
+  const { ticket } = (await r.json()) as { ticket: { id: string; number: string } };
+  const qr = (await receipts()).at(-1)!.qr[0]!;
+  expect(qr).toContain(ticket.id);
+  if (served) await serveTicket(kiosk.app, ticket.number);
+  return { number: ticket.number, qr };
 }
 
 describe('预约 in Chromium', () => {
@@ -77,5 +95,66 @@ describe('预约 in Chromium', () => {
     await expect.poll(() => page.getByTestId('appt-problem').textContent()).toContain('不是本大厅');
     expect((await scan(qrText)).status).toBe(200);
     await expect.poll(() => page.getByTestId('ticket-number').textContent()).toMatch(/^A\d{3}$/);
+  });
+
+  it('books at the kiosk after a card read: masked person, 事项 and slot, phone on the digit pad, code and QR on screen and on paper', async () => {
+    const card = CARD_PROFILES.resident!;
+    const page = await openPage(browser, kiosk.url);
+    await page.getByRole('button', { name: '预约签到', exact: true }).click();
+    await page.getByRole('button', { name: '还没有预约？刷身份证预约' }).click();
+    await expect.poll(() => page.getByText('请将身份证放在感应区').isVisible()).toBe(true);
+    await sim('idReader', 'card', { profile: 'resident' });
+    await expect.poll(() => page.getByTestId('booking-person').textContent()).toContain('张*明');
+    expect(await page.content()).not.toContain(card.idNumber);
+    expect(await page.getByRole('button', { name: '社会民生' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: new RegExp(`^${from}-23:59`) }).click();
+    await screenshot(page, 'appointment-kiosk-slot');
+    await page.getByRole('button', { name: '下一步' }).click();
+    for (const d of '13900139000') await page.locator('.pad-key', { hasText: new RegExp(`^${d}$`) }).click();
+    await page.getByRole('button', { name: '提交预约' }).click();
+    await expect.poll(() => page.getByTestId('booking-code').textContent()).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+    const code = (await page.getByTestId('booking-code').textContent())!;
+    await expect.poll(() => page.getByRole('img', { name: '预约二维码' }).isVisible()).toBe(true);
+    expect(await page.getByText('预约凭条已打印，请取走').isVisible()).toBe(true);
+    expect(await page.getByText('139****9000').isVisible()).toBe(true);
+    expect(await page.content()).not.toContain(card.idNumber);
+    await screenshot(page, 'appointment-kiosk-booked');
+    const slip = (await receipts()).at(-1)!;
+    expect(slip.lines.join('\n')).toContain(code);
+    expect(slip.qr[0]).toMatch(new RegExp(`/m/a/${code}$`));
+    await page.getByRole('button', { name: '完成' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '取号', exact: true }).isVisible()).toBe(true);
+    await sim('idReader', 'card', undefined, 'DELETE');
+    // A kiosk page left on home would take the next test's scans too (one reader, every page hears it).
+    await page.close();
+  });
+
+  it('opens the rating of a served ticket when its QR is scanned on home; unserved, foreign and bad scans get plain messages', async () => {
+    // Kiosk pages of the tests above, back home by their countdown, would hear these scans too.
+    for (const context of browser.contexts()) for (const old of context.pages()) await old.close();
+    const page = await openPage(browser, kiosk.url);
+    await expect.poll(() => page.getByRole('button', { name: '取号', exact: true }).isVisible()).toBe(true);
+    // Home: noise from the reader, then another system's code: a plain message in place of the greeting.
+    expect((await sim('qrReader', 'raw', { hex: '0001020d' })).status).toBe(200);
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/\S/);
+    expect((await scan('weixin://wxpay/bizpayurl?pr=abc')).status).toBe(200);
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('不是本大厅');
+    // A ticket not served yet opens 好差评, which says it cannot be rated yet.
+    const waiting = await printedTicket(false);
+    await scan(waiting.qr);
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain(`${waiting.number} 号还没有办理完成`);
+    expect(await page.getByRole('button', { name: '非常满意' }).count()).toBe(0);
+    // On the 好差评 screen, a served ticket's QR opens its rating.
+    const served = await printedTicket(true);
+    await scan(served.qr);
+    await expect.poll(() => page.getByRole('button', { name: '非常满意' }).isVisible()).toBe(true);
+    expect(await page.getByText(served.number).first().isVisible()).toBe(true);
+    await screenshot(page, 'rating-by-qr');
+    await page.getByRole('button', { name: '满意', exact: true }).click();
+    await expect.poll(() => page.getByText('感谢').first().isVisible()).toBe(true);
+    // Home again: the same ticket scanned once more is already rated.
+    await page.getByRole('button', { name: '首页' }).click();
+    await scan(served.qr);
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('已经评价过了');
   });
 });

@@ -43,15 +43,17 @@ export interface AppointmentHall {
 }
 
 /** The test hall of support/hall.ts with appointments in A and B, simulated ID and QR readers and a fixed clock. */
-export async function startAppointmentHall(opts: { pgUrl?: string; at?: string; appointments?: Record<string, unknown>; dataDir?: string } = {}): Promise<AppointmentHall> {
+export async function startAppointmentHall(opts: { pgUrl?: string; at?: string; appointments?: Record<string, unknown>; dataDir?: string; identitySecret?: string; devices?: Record<string, unknown> } = {}): Promise<AppointmentHall> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'kiosk-appt-'));
   const store = opts.pgUrl ? { driver: 'postgres', url: opts.pgUrl } : { driver: 'sqlite', path: path.join(dataDir, 'kiosk.db') };
   const slots = [{ from: '09:00', to: '09:30', capacity: 6 }, { from: '09:30', to: '10:00', capacity: 6 }, { from: '14:00', to: '14:30', capacity: 6 }];
   const week = { mon: slots, tue: slots, wed: slots, thu: slots, fri: slots };
   const raw = hallConfig(store, {
-    devices: { idReader: { driver: 'simulated', pollIntervalMs: 50 }, qrReader: { driver: 'simulated' } },
+    devices: { idReader: { driver: 'simulated', pollIntervalMs: 50 }, qrReader: { driver: 'simulated' }, ...opts.devices },
     hall: { name: '测试大厅', publicBaseUrl: 'https://hall.example' },
     appointments: { categories: [{ categoryId: 'A', week }, { categoryId: 'B', week }], integrationTokens: [tokenHash(INTEGRATION_TOKEN)], ...opts.appointments },
+    // A hall's daemons share the person-hash secret (identity.secret), else each hashes one person differently.
+    ...(opts.identitySecret ? { identity: { secret: opts.identitySecret } } : {}),
   });
   const clock = new HallClock(opts.at ?? TUESDAY_0845);
   const app = buildApp({ config: parseConfig(raw, dataDir), clock }, { logger: false });

@@ -3,6 +3,7 @@ import type { Db } from '../store/db';
 import type { Clock } from '../core/clock';
 import { localTime, serviceDate } from '../core/hall-time';
 import type { IssuedTicket, Ticket, TicketRequest } from '../queue/types';
+import type { PrintDocument, PrintOutcome } from '../devices/printer';
 import type { AppointmentsConfig } from './config';
 import type { BookingFacts } from './messages';
 import type { AppointmentRow, AppointmentView } from './types';
@@ -16,6 +17,7 @@ export interface AppointmentContext {
   config: AppointmentsConfig;
   clock: Clock;
   timeZone: string;
+  hallName: string;
   publicBaseUrl: string;
   categoryName(id: string): string;
   /** The keyed person hash of a typed ID number (identity's secret). */
@@ -25,6 +27,8 @@ export interface AppointmentContext {
   sealPhone(phone: string): string;
   issueTicket(req: TicketRequest): Promise<IssuedTicket>;
   ticket(id: string): Promise<Ticket>;
+  /** Prints on the ticket printer; never throws (a booking stands whether or not paper came out). */
+  print(doc: PrintDocument): Promise<PrintOutcome>;
   /** A message was written to the outbox: the sender looks now. */
   notified(): void;
 }

@@ -55,4 +55,10 @@ CREATE TABLE IF NOT EXISTS appointment_notifications (
 );
 CREATE INDEX IF NOT EXISTS appointment_notifications_due ON appointment_notifications (state, next_attempt_at)`,
   },
+  {
+    // One row per person who has booked: the booking's transaction takes it (an upsert, which locks the row on
+    // PostgreSQL until commit) before counting that person's open bookings, so one person's bookings take turns.
+    id: '002-person-locks',
+    sql: `CREATE TABLE IF NOT EXISTS appointment_person_locks (person_hash TEXT PRIMARY KEY, locked_at TEXT NOT NULL)`,
+  },
 ];

@@ -5,11 +5,13 @@ import { AppointmentService } from './service';
 import { CheckIn } from './check-in';
 import { AppointmentSweeps } from './sweeps';
 import { SmsSender } from './sms-sender';
-import { seal, unseal } from './sealed';
+import { Sealer } from '../core/crypto/sealed';
+import { PHONE_SEAL, resealLegacyPhones } from './reseal';
 import { scanMeaning, type ScanMeaning } from './scan-text';
 import type { AppointmentContext } from './context';
 import appointmentRoutes from './routes';
 import type { QrScan } from '../devices/qrReader';
+import { printWithFallback } from '../devices/printer';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,13 +39,19 @@ export default fp(
     await app.store.migrate('appointments', appointmentMigrations);
     const cfg = app.config.appointments;
     const log = app.log.child({ area: 'appointments' });
-    const phoneKey = app.identity.derivedKey('appointments.phone');
+    // Phones at rest are sealed like every contact datum (core/crypto/sealed.ts: key ring in the data folder).
+    const sealer = Sealer.open(app.config.dataDir);
+    const sealPhone = (phone: string) => sealer.seal(phone, PHONE_SEAL);
+    const legacy = await resealLegacyPhones(app.store, app.identity.derivedKey('appointments.phone'), sealPhone);
+    if (legacy.resealed > 0) log.info({ count: legacy.resealed }, 'appointment phones re-sealed in the core format');
+    if (legacy.unreadable > 0) log.warn({ count: legacy.unreadable }, 'appointment phones sealed under another identity secret: not re-sealed');
     let sender: SmsSender | undefined;
     const ctx: AppointmentContext = {
       db: app.store,
       config: cfg,
       clock: app.clock,
       timeZone: app.config.hall.timezone,
+      hallName: app.config.hall.name,
       publicBaseUrl: app.ticketLayout.publicBaseUrl,
       categoryName: (id) => app.queue.categoryName(id),
       hashIdNumber: (id) => app.identity.personHashOf(id),
@@ -51,13 +59,14 @@ export default fp(
         const v = app.identity.resolve(id);
         return { personHash: v.personHash, nameMasked: v.card.nameMasked, idNumberMasked: v.card.idNumberMasked };
       },
-      sealPhone: (phone) => seal(phoneKey, phone),
+      sealPhone,
       issueTicket: (req) => app.tickets.issue(req),
       ticket: (id) => app.queue.get(id),
+      print: (doc) => printWithFallback(app.devices.printer, doc),
       notified: () => sender?.kick(),
     };
     if (cfg.notify.gateway) {
-      sender = new SmsSender(app.store, cfg.notify.gateway, (s) => unseal(phoneKey, s), app.clock, log, (row, error) =>
+      sender = new SmsSender(app.store, cfg.notify.gateway, (s) => sealer.unseal(s, PHONE_SEAL), app.clock, log, (row, error) =>
         app.events.publish('appointments.dead-letter', { id: row.id, kind: row.kind, error }),
       );
     } else {

@@ -25,8 +25,8 @@ export default async function appointmentRoutes(root: FastifyInstance) {
     return reply.code(201).send({ appointment });
   });
   app.post('/api/appointments/by-card', { schema: s.bookByCardRoute }, async (req, reply) => {
-    const appointment = await app.appointments.bookByCard(req.body.slotId, req.body.identitySessionId, req.body.phone);
-    return reply.code(201).send({ appointment });
+    const { slotId, identitySessionId, phone, delivery } = req.body;
+    return reply.code(201).send(await app.appointments.bookByCard(slotId, identitySessionId, phone, delivery));
   });
   app.post('/api/appointments/check-in', { schema: s.checkInRoute }, async (req, reply) => {
     const { delivery = 'print', ...by } = req.body;

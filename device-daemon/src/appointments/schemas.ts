@@ -53,9 +53,17 @@ export const calendarRoute = {
 
 const appointmentReply = Type.Object({ appointment: appointmentSchema });
 export const bookRoute = { body: strictObject({ slotId: slotIdSchema, ...person }), response: { 201: appointmentReply, ...errorResponses } };
+const printError = Type.Object({ code: Type.String(), message: Type.String(), reason: Type.Optional(Type.String()) });
+export const kioskBookingSchema = Type.Object({ appointment: appointmentSchema, printed: Type.Boolean(), printError: Type.Optional(printError) });
 export const bookByCardRoute = {
-  body: strictObject({ slotId: slotIdSchema, identitySessionId: Type.String({ minLength: 1, maxLength: 64 }), phone: person.phone }),
-  response: { 201: appointmentReply, ...errorResponses },
+  body: strictObject({
+    slotId: slotIdSchema,
+    identitySessionId: Type.String({ minLength: 1, maxLength: 64 }),
+    phone: person.phone,
+    /** `print` (default): the 预约凭条 on the ticket printer; `screen`: the code and QR on the screen only. */
+    delivery: Type.Optional(oneOf(['print', 'screen'])),
+  }),
+  response: { 201: kioskBookingSchema, ...errorResponses },
 };
 export const integrationRoute = {
   body: strictObject({ externalId: Type.String({ minLength: 1, maxLength: 64 }), slotId: slotIdSchema, ...person }),

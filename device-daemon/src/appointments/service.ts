@@ -6,7 +6,9 @@ import { smsText } from './messages';
 import { checkPerson, checkPhone, maskIdNumber, maskName, maskPhone, type PersonInput } from './validate';
 import * as sql from './store';
 import * as outbox from './outbox-store';
-import type { AppointmentRow, AppointmentSource, AppointmentView, SlotView } from './types';
+import { bookingSlip } from './slip';
+import type { Delivery } from '../queue/types';
+import type { AppointmentRow, AppointmentSource, AppointmentView, KioskBooking, SlotView } from './types';
 
 /** Who books: the keyed hash and masked fields only ever reach the store. */
 export interface Booker {
@@ -48,10 +50,19 @@ export class AppointmentService {
     return this.book(slotId, booker, source, externalId);
   }
 
-  /** A booking at the kiosk by the card on the reader. */
-  async bookByCard(slotId: string, identitySessionId: string, phone: string): Promise<AppointmentView> {
+  /**
+   * A booking at the kiosk by the card on the reader: name and ID number from the card (hash and masked only),
+   * the phone typed. With `print` its 预约凭条 (code and QR) comes out of the ticket printer after the commit; a
+   * printer that is missing or fails leaves the booking made and says so (`printError`): the screen shows both.
+   */
+  async bookByCard(slotId: string, identitySessionId: string, phone: string, delivery: Delivery = 'print'): Promise<KioskBooking> {
     const person = this.ctx.cardSession(identitySessionId);
-    return (await this.book(slotId, { ...person, phone: checkPhone(phone) }, 'kiosk')).appointment;
+    const { appointment } = await this.book(slotId, { ...person, phone: checkPhone(phone) }, 'kiosk');
+    if (delivery === 'screen') return { appointment, printed: false };
+    const outcome = await this.ctx.print(bookingSlip({ ...appointment, hallName: this.ctx.hallName, checkInEarlyMinutes: this.ctx.config.checkInEarlyMinutes }));
+    if (outcome.printed) return { appointment, printed: true };
+    const message = outcome.error.reason === 'NOT_FITTED' ? '本机未配置打印机，请记下预约码' : '预约凭条打印失败，请记下预约码或拍下二维码';
+    return { appointment, printed: false, printError: { ...outcome.error, message } };
   }
 
   async book(slotId: string, who: Booker, source: AppointmentSource, externalId?: string): Promise<{ appointment: AppointmentView; created: boolean }> {
@@ -63,6 +74,7 @@ export class AppointmentService {
         const known = await sql.byExternalId(q, externalId);
         if (known) return { row: known, created: false };
       }
+      await sql.lockPerson(q, who.personHash, now);
       await this.checkLimits(q, who.personHash);
       await sql.ensureSlot(q, slot);
       if (!(await sql.takePlace(q, slot.id))) throw conflict('SLOT_FULL', `${slot.date} ${slot.from}-${slot.to} 已约满，请选择其他时段`);

@@ -59,6 +59,20 @@ export async function bookedOn(q: Queryable, personHash: string, date: string): 
   );
 }
 
+/**
+ * Makes the person's bookings take turns until this transaction ends: an upsert of their lock row. On
+ * PostgreSQL it takes the row lock (a second booking of the same person waits here, then counts at READ
+ * COMMITTED with a fresh snapshot that sees the first one's booking); SQLite serialises writers anyway.
+ * Without it two concurrent bookings would both count below `perPersonLimit`.
+ */
+export async function lockPerson(q: Queryable, personHash: string, now: string): Promise<void> {
+  await q.execute(
+    `INSERT INTO appointment_person_locks (person_hash, locked_at) VALUES ($1, $2)
+     ON CONFLICT (person_hash) DO UPDATE SET locked_at = excluded.locked_at`,
+    [personHash, now],
+  );
+}
+
 export async function countOpen(q: Queryable, personHash: string, today: string): Promise<number> {
   const [r] = await q.query<{ n: number }>(
     `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM appointments WHERE person_hash = $1 AND state = 'booked' AND service_date >= $2`,
@@ -111,11 +125,16 @@ export async function erasePersonalData(q: Queryable, before: string, now: strin
        (SELECT id FROM appointments WHERE service_date < $1 AND erased_at IS NULL)`,
     [before],
   );
-  return q.execute(
+  const erased = await q.execute(
     `UPDATE appointments SET person_hash = NULL, id_masked = NULL, name_masked = NULL, phone_sealed = NULL, phone_masked = NULL,
        erased_at = $2 WHERE service_date < $1 AND erased_at IS NULL`,
     [before, now],
   );
+  // The lock row of a person none of whose bookings keeps the hash any more goes too.
+  await q.execute(
+    'DELETE FROM appointment_person_locks WHERE person_hash NOT IN (SELECT person_hash FROM appointments WHERE person_hash IS NOT NULL)',
+  );
+  return erased;
 }
 
 /** Today's checked-in appointments with a phone, whose ticket may still need «轮到您» or 过号 texts. */

@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import type { appointmentSchema, slotSchema } from './schemas';
+import type { appointmentSchema, kioskBookingSchema, slotSchema } from './schemas';
 
 export type AppointmentState = 'booked' | 'cancelled' | 'checked-in' | 'no-show';
 export type AppointmentSource = 'phone' | 'kiosk' | 'integration';
@@ -8,6 +8,8 @@ export type NotificationKind = 'confirmed' | 'reminder' | 'near' | 'missed' | 'c
 /** An appointment as the API shows it: masked fields only (schemas.ts). */
 export type AppointmentView = Static<typeof appointmentSchema>;
 export type SlotView = Static<typeof slotSchema>;
+/** A booking made at the kiosk: the appointment, and whether its 预约凭条 came out of the printer. */
+export type KioskBooking = Static<typeof kioskBookingSchema>;
 
 export interface AppointmentRow {
   id: string;

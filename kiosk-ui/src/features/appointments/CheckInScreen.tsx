@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { InnerPage, Notice } from '@/shared/kiosk';
+import { InnerPage, Notice, useQrScan } from '@/shared/kiosk';
 import { useKiosk } from '@/shared/store';
 import { ApiError } from '@/shared/api/client';
-import { useEvent } from '@/shared/api/use-event';
 import { useIdCard } from '@/shared/identity';
 import { checkIn } from './api';
 import { CodePad } from './CodePad';
@@ -10,16 +9,22 @@ import './appointments.css';
 
 type Problem = { code: string; message: string };
 
+/** `code`: a booking QR scanned on home, checked in at once. */
+export interface CheckInParams {
+  code?: string;
+}
+
 /**
  * 预约签到 at the kiosk, three ways at once: put the ID card on the reader (today's booking of that person),
  * hold the booking's QR code under the scanner, or type the booking code. A check-in gives the ticket screen
  * of the 取号 flow; too early says when to come back, too late offers an ordinary number.
  */
-export function CheckInScreen() {
+export function CheckInScreen({ params }: { params: CheckInParams | undefined }) {
   const replace = useKiosk((s) => s.replace);
   const navigate = useKiosk((s) => s.navigate);
   const printer = useKiosk((s) => s.deviceStates.printer);
   const qrFitted = useKiosk((s) => s.deviceStates.qrReader !== undefined);
+  const cardFitted = useKiosk((s) => s.deviceStates.idReader !== undefined);
   const card = useIdCard();
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -41,11 +46,16 @@ export function CheckInScreen() {
     );
   }, [printer, replace]);
 
-  useEvent(['qr.scanned', 'qr.bad'], (e) => {
-    if (e.type === 'qr.bad') return setProblem({ code: e.code, message: e.message });
-    if (e.kind === 'appointment') submit({ code: e.code });
-    else setProblem({ code: 'QR_NOT_A_BOOKING', message: e.kind === 'ticket' ? '这是取号凭条的二维码，请扫描预约二维码' : e.message });
+  useQrScan((scan) => {
+    if (scan.kind === 'bad') return setProblem({ code: scan.code, message: scan.message });
+    if (scan.kind === 'appointment') submit({ code: scan.code });
+    else setProblem({ code: 'QR_NOT_A_BOOKING', message: scan.kind === 'ticket' ? '这是取号凭条的二维码，请扫描预约二维码' : scan.message });
   });
+
+  const scanned = params?.code;
+  useEffect(() => {
+    if (scanned) submit({ code: scanned });
+  }, [scanned, submit]);
 
   const sessionId = card.kind === 'read' ? card.session.sessionId : undefined;
   useEffect(() => {
@@ -62,13 +72,23 @@ export function CheckInScreen() {
           <Notice tone={problem.code === 'CHECK_IN_TOO_EARLY' ? 'info' : 'warn'} title={titleOf(problem.code)}>
             <p data-testid="appt-problem">{problem.message}</p>
             {problem.code === 'CHECK_IN_TOO_LATE' || problem.code === 'APPOINTMENT_NOT_FOUND' ? (
-              <button type="button" className="secondary-button" onClick={() => navigate('queue.categories')}>
-                取普通号
-              </button>
+              <div className="action-row">
+                <button type="button" className="secondary-button" onClick={() => navigate('queue.categories')}>
+                  取普通号
+                </button>
+                <button type="button" className="secondary-button" onClick={() => navigate('appointments.book')}>
+                  预约其他时段
+                </button>
+              </div>
             ) : null}
           </Notice>
         ) : null}
         <CodePad value={code} onChange={setCode} busy={busy} onSubmit={() => submit({ code })} />
+        {cardFitted ? (
+          <button type="button" className="secondary-button" onClick={() => navigate('appointments.book')}>
+            还没有预约？刷身份证预约
+          </button>
+        ) : null}
       </div>
     </InnerPage>
   );

@@ -1,7 +1,7 @@
 import { get, post } from '@/shared/api/client';
-import type { AppointmentView as Appointment, SlotView as Slot } from '@daemon/appointments/types';
+import type { AppointmentView as Appointment, KioskBooking, SlotView as Slot } from '@daemon/appointments/types';
 import type { Ticket } from '@daemon/queue/types';
-export type { Appointment, Slot, Ticket };
+export type { Appointment, KioskBooking, Slot, Ticket };
 
 export interface BookingCalendar {
   categories: { id: string; name: string }[];
@@ -24,3 +24,6 @@ export const bookAppointment = (body: { slotId: string; idNumber: string; name: 
 export const cancelAppointment = (code: string, idNumber: string) => post<{ appointment: Appointment }>(`/api/appointments/${encodeURIComponent(code)}/cancel`, { idNumber });
 export const checkIn = (body: { code: string } | { identitySessionId: string }, delivery: 'print' | 'screen') =>
   post<CheckInReply>('/api/appointments/check-in', { ...body, delivery });
+/** A booking at the kiosk by the card on the reader; `print` puts the 预约凭条 on the ticket printer. */
+export const bookByCard = (body: { slotId: string; identitySessionId: string; phone: string; delivery: 'print' | 'screen' }) =>
+  post<KioskBooking>('/api/appointments/by-card', body);

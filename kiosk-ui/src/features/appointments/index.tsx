@@ -1,14 +1,21 @@
 import type { ScreenComponents } from '@/shared/store';
-import { CheckInScreen } from './CheckInScreen';
+import { CheckInScreen, type CheckInParams } from './CheckInScreen';
+import { BookScreen } from './BookScreen';
+import { BookedScreen, type BookedParams } from './BookedScreen';
 import { BookingPage } from './BookingPage';
 
 /** The 预约签到 flow's screens (merged into ScreenParams by app/screens.ts). */
 export interface AppointmentScreenParams {
-  'appointments.checkIn': undefined;
+  'appointments.checkIn': CheckInParams | undefined;
+  /** 预约 at the kiosk: card, 事项 category, day and slot, phone. */
+  'appointments.book': undefined;
+  'appointments.booked': BookedParams;
 }
 
 export const appointmentScreens: ScreenComponents<AppointmentScreenParams> = {
   'appointments.checkIn': CheckInScreen,
+  'appointments.book': BookScreen,
+  'appointments.booked': BookedScreen,
 };
 
 /** The phone pages: booking at /m/book, one booking (its code and QR) at /m/a/<code>. */

@@ -1,13 +1,13 @@
 import './evaluation.css';
 import type { ScreenComponents } from '@/shared/store';
-import { FindScreen } from './FindScreen';
+import { FindScreen, type FindParams } from './FindScreen';
 import { RateScreen, type RateParams } from './RateScreen';
 import { ReasonsScreen, type ReasonsParams } from './ReasonsScreen';
 import { ThanksScreen, type ThanksParams } from './ThanksScreen';
 
 /** The 好差评 flow's screens and what each is given (merged into ScreenParams by app/screens.ts). */
 export interface EvaluationScreenParams {
-  'evaluation.find': undefined;
+  'evaluation.find': FindParams | undefined;
   'evaluation.rate': RateParams;
   'evaluation.reasons': ReasonsParams;
   'evaluation.thanks': ThanksParams;

@@ -1,6 +1,11 @@
-import type { ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { useKiosk, type EntryScreen } from '@/shared/store';
 import { speak } from '@/shared/kiosk/voice';
+// Straight from their files, not the kit's index: home is the first screen and loads nothing it does not use.
+import { useQrScan } from '@/shared/kiosk/use-qr-scan';
+
+/** How long a plain message about an unusable QR code stays in place of the greeting. */
+const SCAN_MESSAGE_MS = 8000;
 
 export interface HomeTile {
   /** The button's accessible name, as the contract fixes it («取号», «好差评», «材料扫描»). */
@@ -13,13 +18,29 @@ export interface HomeTile {
   requires?: string;
 }
 
-/** Home: large tiles in the 粤智助 manner and the 关爱模式 switch. */
+/**
+ * Home: large tiles in the 粤智助 manner and the 关爱模式 switch. A QR code held under the scanner here opens
+ * what it identifies: a ticket's QR its 好差评, a booking's QR its 预约签到; any other code gets a plain message.
+ */
 export function HomeScreen({ tiles }: { tiles: HomeTile[] }) {
   const navigate = useKiosk((s) => s.navigate);
   const elder = useKiosk((s) => s.elderMode);
   const setElder = useKiosk((s) => s.setElderMode);
   const fitted = useKiosk((s) => s.deviceStates);
   const visible = tiles.filter((t) => !t.requires || t.requires in fitted);
+  const [scanMessage, setScanMessage] = useState<string>();
+
+  useQrScan((scan) => {
+    if (scan.kind === 'ticket') navigate('evaluation.find', { scannedTicketId: scan.ticketId });
+    else if (scan.kind === 'appointment') navigate('appointments.checkIn', { code: scan.code });
+    else setScanMessage(scan.message);
+  });
+  useEffect(() => {
+    if (!scanMessage) return;
+    if (elder) speak(scanMessage);
+    const timer = setTimeout(() => setScanMessage(undefined), SCAN_MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [scanMessage, elder]);
 
   const toggleElder = () => {
     setElder(!elder);
@@ -28,7 +49,13 @@ export function HomeScreen({ tiles }: { tiles: HomeTile[] }) {
 
   return (
     <section className="home" aria-label="首页">
-      <p className="home-greeting">您好，请选择您要办理的业务</p>
+      {scanMessage ? (
+        <p className="home-greeting" role="alert" style={{ color: 'var(--error)' }}>
+          {scanMessage}
+        </p>
+      ) : (
+        <p className="home-greeting">您好，请选择您要办理的业务</p>
+      )}
       <div className={`home-tiles home-tiles-${visible.length}`}>
         {visible.map((t) => (
           <button
