@@ -4,7 +4,7 @@ import { events } from '@/shared/api/events';
 import { get, onReachability } from '@/shared/api/client';
 import { useQuery } from '@/shared/api/use-query';
 import type { KioskInfo } from '@/shared/store';
-import { stopSpeaking } from '@/shared/kiosk';
+import { stopSpeaking, useHelpPending } from '@/shared/kiosk';
 import { Header } from './Header';
 import { Attract, useIdle } from './Attract';
 import { HomeScreen } from '../features/home/HomeScreen';
@@ -45,7 +45,9 @@ export function Shell() {
   const reachable = useKiosk((s) => s.daemonReachable);
   const info = useKiosk((s) => s.info);
   const top = stack[stack.length - 1];
-  const [idle, wake] = useIdle(info?.ui.attractAfterSeconds ?? 90, top === undefined);
+  // A person waiting at home for 帮办 is not idle: no attract screen (which would end the session) meanwhile.
+  const helping = useHelpPending();
+  const [idle, wake] = useIdle(info?.ui.attractAfterSeconds ?? 90, top === undefined && !helping);
   const main = useRef<HTMLElement>(null);
 
   useEffect(() => {

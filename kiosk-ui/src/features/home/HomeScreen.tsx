@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { useKiosk, type EntryScreen } from '@/shared/store';
-import { speak } from '@/shared/kiosk';
+import { HelpButton, speak } from '@/shared/kiosk';
 
 export interface HomeTile {
   /** The button's accessible name, as the contract fixes it («取号», «好差评», «材料扫描»). */
@@ -65,6 +65,8 @@ export function HomeScreen({ tiles }: { tiles: HomeTile[] }) {
           关爱模式
         </button>
         <span className="home-care-hint">大字体 · 语音提示 · 更长操作时间</span>
+        {/* 帮办 from the first screen too: a person who cannot find their way should not have to find the button. */}
+        <HelpButton />
       </div>
     </section>
   );

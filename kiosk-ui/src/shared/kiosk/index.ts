@@ -11,3 +11,4 @@ export { speak, stopSpeaking } from './voice';
 export { dayText, momentDayText } from './dates';
 export { TextInput, type TextInputProps } from './TextInput';
 export { HelpButton } from './HelpButton';
+export { useHelpPending } from './help';
