@@ -12,3 +12,4 @@ export { dayText, momentDayText } from './dates';
 export { TextInput, type TextInputProps } from './TextInput';
 export { HelpButton } from './HelpButton';
 export { useHelpPending } from './help';
+export { rememberTicket, sessionTicket, onSessionTicket, type SessionTicket } from './session-ticket';
