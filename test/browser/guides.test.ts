@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshot, startKiosk, type KioskUnderTest } from './harness';
+import { axeViolations } from './a11y';
+import { horizontalOverflow, overlappingButtons, smallButtons } from './ux-checks';
 
 /** Issue 13, 一次性告知 in Chromium: the guide found by pinyin initials at the kiosk, printed, and read on a phone. */
 let kiosk: KioskUnderTest;
@@ -31,6 +34,14 @@ afterAll(async () => {
 });
 
 type Receipt = { lines: string[]; qr: string[] };
+/** A touch screen's basics: nothing sideways, no small or overlapping buttons, no accessibility violations. */
+async function touchChecks(page: Page, what: string): Promise<void> {
+  expect(await horizontalOverflow(page), `${what}: sideways overflow`).toEqual([]);
+  expect(await smallButtons(page, 60), `${what}: small touch targets`).toEqual([]);
+  expect(await overlappingButtons(page), `${what}: overlapping buttons`).toEqual([]);
+  expect(await axeViolations(page), `${what}: accessibility`).toEqual([]);
+}
+
 const receipts = async () => ((await (await fetch(`${kiosk.url}/api/sim/printer/receipts`)).json()) as { receipts: Receipt[] }).receipts;
 
 describe('办事指南 (一次性告知)', () => {
@@ -41,6 +52,7 @@ describe('办事指南 (一次性告知)', () => {
     for (const k of 'HKQY') await page.getByRole('button', { name: k, exact: true }).click();
     await expect.poll(() => page.getByRole('button', { name: /社会保障卡申领/ }).count()).toBe(0);
     await screenshot(page, 'guides-search');
+    await touchChecks(page, 'search');
     await page.getByRole('button', { name: /户口迁移登记/ }).click();
 
     const items = page.getByTestId('guide-material');
@@ -54,6 +66,7 @@ describe('办事指南 (一次性告知)', () => {
     await page.getByRole('button', { name: '打印一次性告知单' }).click();
     await page.getByText('已打印，请取走下方出口的一次性告知单').waitFor({ timeout: 10_000 });
     await screenshot(page, 'guides-detail');
+    await touchChecks(page, 'guide');
     const all = await receipts();
     expect(all.length).toBe(before + 1);
     const leaflet = all.at(-1)!;
@@ -91,6 +104,7 @@ describe('办事指南 (一次性告知)', () => {
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflow).toBe(false);
     await screenshot(phone, 'mobile-guide');
+    expect(await axeViolations(phone), 'phone: accessibility').toEqual([]);
     await phone.goto(`${kiosk.url}/m/g/NOPE-1`);
     await phone.getByRole('alert').filter({ hasText: '没有找到这个事项' }).waitFor({ timeout: 5000 });
     await phone.context().close();

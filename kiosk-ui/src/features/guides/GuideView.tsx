@@ -15,7 +15,8 @@ export function GuideView({ guide }: { guide: Guide }) {
     ['咨询电话', guide.phone],
   ];
   return (
-    <article className="guide" aria-label={`${guide.name}办事指南`}>
+    // Focusable: a long guide scrolls, and a keyboard or switch user must be able to scroll it too.
+    <article className="guide" aria-label={`${guide.name}办事指南`} tabIndex={0}>
       <header className="guide-head">
         <h2 className="guide-name">{guide.name}</h2>
         <p className="guide-meta">{[guide.department, `事项编码 ${guide.code}`].filter(Boolean).join(' · ')}</p>
