@@ -144,6 +144,7 @@ describe('materials scanned at the kiosk, opened at the window', () => {
     await screen.getByRole('button', { name: '社会民生' }).click();
     const number = (await screen.getByTestId('ticket-number').textContent())!.trim();
     await screen.getByRole('button', { name: '扫描办事材料' }).click();
+    await screen.getByTestId('scan-ticket').filter({ hasText: number }).waitFor({ timeout: 5000 });
     await screen.getByRole('button', { name: '开始扫描', exact: true }).click();
     await screen.getByRole('img', { name: /第1页/ }).waitFor({ timeout: 20_000 });
     await screen.getByRole('button', { name: '完成', exact: true }).click();
@@ -155,7 +156,9 @@ describe('materials scanned at the kiosk, opened at the window', () => {
     expect(await screen.getByTestId('scan-linked').innerText()).toContain(number);
     expect(await screen.getByTestId('scan-missing').innerText()).toContain('居民户口簿');
     const receipt = ((await (await fetch(`${kiosk.url}/api/sim/printer/receipts`)).json()) as { receipts: { lines: string[] }[] }).receipts.at(-1)!;
-    expect(receipt.lines.join('\n')).toContain('居民户口簿');
+    const printed = receipt.lines.join('\n');
+    expect(printed).toContain(sm);
+    expect(printed).toMatch(/尚缺材料（请补交）：\s*\n\s*· 居民户口簿/);
 
     const counter = await openPage(browser, `${kiosk.url}/counter/3`);
     await signIn(counter);

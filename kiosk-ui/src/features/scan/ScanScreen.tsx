@@ -107,6 +107,7 @@ export function ScanScreen() {
       <div className="scan-layout">
         <aside className="scan-side">
           <MatterPicker matters={matters} selected={matterId} locked={running} onSelect={selectMatter} />
+          {ticket ? <p className="scan-hint" data-testid="scan-ticket">材料将随您的号码 {ticket.number} 送到办理窗口</p> : null}
           <CoverIdentity onCard={(sessionId) => flow.setCoverIdentity(sessionId)} />
         </aside>
         <div className="scan-main">
