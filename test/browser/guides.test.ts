@@ -77,14 +77,18 @@ describe('办事指南 (一次性告知)', () => {
     await page.context().close();
   });
 
-  it('a printer out of paper says so at the kiosk, and the guide stays on screen', async () => {
+  it('portrait, 关爱模式: a printer out of paper says so at the kiosk, and the guide stays on screen', async () => {
     const state = (paper: string) =>
       fetch(`${kiosk.url}/api/sim/printer/state`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ paper }) });
     expect((await state('out')).status).toBe(200);
     try {
-      const page = await openPage(browser, kiosk.url);
+      const page = await openPage(browser, kiosk.url, { width: 1080, height: 1920 });
+      await page.getByRole('switch', { name: '关爱模式' }).click();
       await page.getByRole('button', { name: '办事指南', exact: true }).click();
       await page.getByRole('tab', { name: '按事项名称' }).click();
+      await page.getByRole('button', { name: /户口迁移登记/ }).waitFor({ timeout: 5000 });
+      await screenshot(page, 'guides-search-portrait-elder');
+      await touchChecks(page, 'portrait elder search');
       await page.getByRole('button', { name: /户口迁移登记/ }).click();
       await page.getByRole('button', { name: '打印一次性告知单' }).click();
       await page.getByRole('alert').filter({ hasText: '告知单未能打印' }).waitFor({ timeout: 10_000 });
