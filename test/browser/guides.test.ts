@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshot, startKiosk, type KioskUnderTest } from './harness';
 import { axeViolations } from './a11y';
-import { horizontalOverflow, overlappingButtons, smallButtons } from './ux-checks';
+import { fullyInView, horizontalOverflow, overlappingButtons, smallButtons } from './ux-checks';
 
 /** Issue 13, 一次性告知 in Chromium: the guide found by pinyin initials at the kiosk, printed, and read on a phone. */
 let kiosk: KioskUnderTest;
@@ -84,6 +84,11 @@ describe('办事指南 (一次性告知)', () => {
     try {
       const page = await openPage(browser, kiosk.url, { width: 1080, height: 1920 });
       await page.getByRole('switch', { name: '关爱模式' }).click();
+      // Five tiles and the larger type: the 关爱模式 row and «呼叫帮办» stay on screen.
+      await page.waitForTimeout(300);
+      await screenshot(page, 'home-portrait-elder');
+      expect(await fullyInView(page.getByRole('switch', { name: '关爱模式' }))).toBe(true);
+      expect(await fullyInView(page.getByRole('button', { name: '呼叫帮办' }))).toBe(true);
       await page.getByRole('button', { name: '办事指南', exact: true }).click();
       await page.getByRole('tab', { name: '按事项名称' }).click();
       await page.getByRole('button', { name: /户口迁移登记/ }).waitFor({ timeout: 5000 });
