@@ -100,3 +100,83 @@ describe('帮办代办', () => {
     await counter.context().close();
   });
 });
+
+describe('帮办 from home', () => {
+  it('home has «呼叫帮办»; the countdown holds while staff are called; «不需要了» withdraws it on the counter page too', async () => {
+    // One request per kiosk: a call an earlier test left open would come back instead of a new one.
+    for (const { id } of await kiosk.app.store.query<{ id: string }>("SELECT id FROM help_requests WHERE state <> 'closed'")) {
+      await json('POST', `/api/help-requests/${id}/cancel`);
+    }
+    const counter = await openPage(browser, `${kiosk.url}/counter/3`);
+    await signIn(counter);
+    await counter.waitForTimeout(1500);
+    const screen = await openPage(browser, kiosk.url);
+    await screen.getByRole('button', { name: '呼叫帮办' }).click();
+    await screen.getByTestId('help-status').filter({ hasText: '已通知工作人员' }).waitFor({ timeout: 3000 });
+    const row = counter.getByTestId('help-request').filter({ hasText: 'home' });
+    await row.waitFor({ timeout: 10_000 }); // the one-second bound is the test above's
+    await screenshot(screen, 'kiosk-help-home');
+
+    // The request follows the person into a flow; the page's countdown does not run meanwhile.
+    await screen.getByRole('button', { name: '取号', exact: true }).click();
+    const timer = screen.getByRole('timer');
+    await timer.waitFor();
+    const full = await timer.getAttribute('aria-label');
+    await screen.waitForTimeout(2500);
+    expect(await timer.getAttribute('aria-label')).toBe(full);
+
+    await screen.getByRole('button', { name: '不需要了' }).click();
+    await screen.getByTestId('help-status').filter({ hasText: '已取消呼叫' }).waitFor({ timeout: 3000 });
+    await row.waitFor({ state: 'detached', timeout: 3000 });
+    await expect.poll(async () => timer.getAttribute('aria-label'), { timeout: 5000 }).not.toBe(full);
+    const [r] = await kiosk.app.store.query<{ outcome: string }>("SELECT outcome FROM help_requests WHERE screen = 'home'");
+    expect(r).toEqual({ outcome: 'left' });
+    await screen.context().close();
+    await counter.context().close();
+  });
+});
+
+describe('materials scanned at the kiosk, opened at the window', () => {
+  it('取号 → «扫描办事材料» → one page → «完成» names the missing material → the window calling the ticket opens them', async () => {
+    // Window 3 free: an earlier test may have left its ticket there.
+    const left = (await kiosk.app.counters.view(3)).current;
+    if (left?.state === 'called') await kiosk.app.counters.onCurrent(3, 'no-show');
+    if (left?.state === 'serving') await kiosk.app.counters.finish(3, null, { source: 'counter' });
+
+    const screen = await openPage(browser, kiosk.url);
+    await screen.getByRole('button', { name: '取号', exact: true }).click();
+    await screen.getByRole('button', { name: '社会民生' }).click();
+    const number = (await screen.getByTestId('ticket-number').textContent())!.trim();
+    await screen.getByRole('button', { name: '扫描办事材料' }).click();
+    await screen.getByTestId('scan-ticket').filter({ hasText: number }).waitFor({ timeout: 5000 });
+    await screen.getByRole('button', { name: '开始扫描', exact: true }).click();
+    await screen.getByRole('img', { name: /第1页/ }).waitFor({ timeout: 20_000 });
+    await screen.getByRole('button', { name: '完成', exact: true }).click();
+    await screen.getByRole('button', { name: '确定完成', exact: true }).waitFor({ timeout: 5000 });
+    expect(await screen.locator('.scan-missing').innerText()).toContain('居民户口簿');
+    await screenshot(screen, 'scan-missing-confirm');
+    await screen.getByRole('button', { name: '确定完成', exact: true }).click();
+    const sm = (await screen.getByTestId('scan-number').textContent({ timeout: 20_000 }))!.trim();
+    expect(await screen.getByTestId('scan-linked').innerText()).toContain(number);
+    expect(await screen.getByTestId('scan-missing').innerText()).toContain('居民户口簿');
+    const receipt = ((await (await fetch(`${kiosk.url}/api/sim/printer/receipts`)).json()) as { receipts: { lines: string[] }[] }).receipts.at(-1)!;
+    const printed = receipt.lines.join('\n');
+    expect(printed).toContain(sm);
+    expect(printed).toMatch(/尚缺材料（请补交）：\s*\n\s*· 居民户口簿/);
+
+    const counter = await openPage(browser, `${kiosk.url}/counter/3`);
+    await signIn(counter);
+    await counter.getByRole('button', { name: '叫下一位' }).click();
+    await counter.getByTestId('counter-current').filter({ hasText: number }).waitFor({ timeout: 5000 });
+    const card = counter.getByTestId('submission').filter({ hasText: sm });
+    await card.waitFor({ timeout: 5000 });
+    expect(await card.innerText()).toContain('尚缺：居民户口簿');
+    const [pdf] = await Promise.all([
+      counter.waitForResponse((r) => r.url().includes('/pdf')),
+      card.getByRole('button', { name: '查看 PDF' }).click(),
+    ]);
+    expect(pdf.status()).toBe(200);
+    await screen.context().close();
+    await counter.context().close();
+  });
+});

@@ -43,6 +43,11 @@ describe('材料扫描 in Chromium', () => {
     await screenshot(page, 'scan-two-pages');
 
     await page.getByRole('button', { name: '完成', exact: true }).click();
+    // The 申领表 is required and was not scanned: named, and finishing asks first.
+    const confirm = page.getByRole('button', { name: '确定完成', exact: true });
+    await confirm.waitFor({ timeout: 5000 });
+    expect(await page.locator('.scan-missing').innerText()).toContain('社会保障卡申领表');
+    await confirm.click();
     const number = page.getByTestId('scan-number');
     await expect.poll(() => number.isVisible(), { timeout: 20_000 }).toBe(true);
     const submission = (await number.textContent())!.trim();

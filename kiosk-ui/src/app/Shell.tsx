@@ -6,6 +6,7 @@ import { useQuery } from '@/shared/api/use-query';
 import type { KioskInfo } from '@/shared/store';
 // The voice module alone: the shared kiosk kit (InnerPage, pads, dialogs) comes with the first flow's chunk.
 import { stopSpeaking } from '@/shared/kiosk/voice';
+import { useHelpPending } from '@/shared/kiosk/help';
 import { Header } from './Header';
 import { Attract, useIdle } from './Attract';
 import { HomeScreen } from '../features/home/HomeScreen';
@@ -46,7 +47,9 @@ export function Shell() {
   const reachable = useKiosk((s) => s.daemonReachable);
   const info = useKiosk((s) => s.info);
   const top = stack[stack.length - 1];
-  const [idle, wake] = useIdle(info?.ui.attractAfterSeconds ?? 90, top === undefined);
+  // A person waiting at home for 帮办 is not idle: no attract screen (which would end the session) meanwhile.
+  const helping = useHelpPending();
+  const [idle, wake] = useIdle(info?.ui.attractAfterSeconds ?? 90, top === undefined && !helping);
   const main = useRef<HTMLElement>(null);
 
   useEffect(() => {

@@ -5,13 +5,14 @@ import type { QueueScreenParams } from '../features/queue';
 import type { EvaluationScreenParams } from '../features/evaluation';
 import type { ScanScreenParams } from '../features/scan';
 import type { AppointmentScreenParams } from '../features/appointments';
-import { CheckInIcon, RatingIcon, ScanIcon, TicketIcon } from './tile-icons';
+import type { GuideScreenParams } from '../features/guides';
+import { CheckInIcon, GuideIcon, RatingIcon, ScanIcon, TicketIcon } from './tile-icons';
 import type { MaintenanceScreenParams } from '../features/maintenance';
 import { cornerGesture } from './gesture';
 
 // Every flow's screens and their params in the one map `navigate` is checked against.
 declare module '@/shared/store/navigation-slice' {
-  interface ScreenParams extends QueueScreenParams, EvaluationScreenParams, ScanScreenParams, MaintenanceScreenParams, AppointmentScreenParams {}
+  interface ScreenParams extends QueueScreenParams, EvaluationScreenParams, ScanScreenParams, MaintenanceScreenParams, AppointmentScreenParams, GuideScreenParams {}
 }
 
 type FlowOf<N> = N extends `${infer F}.${string}` ? F : never;
@@ -32,6 +33,7 @@ const flows: { [F in Flow]: () => Promise<Partial<ScreenComponents<ScreenParams>
   evaluation: () => import('../features/evaluation').then((m) => m.evaluationScreens),
   scan: () => import('../features/scan').then((m) => m.scanScreens),
   appointments: () => import('../features/appointments').then((m) => m.appointmentScreens),
+  guides: () => import('../features/guides').then((m) => m.guideScreens),
   // A technician's visit is rare: its code (the PIN session included) is not part of the first screen.
   maintenance: () => import('../features/maintenance').then((m) => m.maintenanceScreens),
 };
@@ -76,5 +78,6 @@ export const homeTiles: HomeTile[] = [
   { label: '取号', hint: '排队取号 · 查看等候人数', screen: 'queue.categories', icon: TicketIcon, color: '#1565c0' },
   { label: '好差评', hint: '对办事服务进行评价', screen: 'evaluation.find', icon: RatingIcon, color: '#e65100' },
   { label: '预约签到', hint: '已预约的群众刷证、扫码或输码签到', screen: 'appointments.checkIn', icon: CheckInIcon, color: '#6a1b9a' },
+  { label: '办事指南', hint: '一次性告知 · 查询所需材料', screen: 'guides.search', icon: GuideIcon, color: '#00838f' },
   { label: '材料扫描', hint: '扫描办事材料生成文件', screen: 'scan.matters', icon: ScanIcon, color: '#2e7d32', requires: 'scanner' },
 ];

@@ -31,3 +31,12 @@ export const CheckInIcon = () => (
     <path d="M17 29l5 5 9-10" />
   </svg>
 );
+
+export const GuideIcon = () => (
+  <svg {...common} aria-hidden="true">
+    <path d="M10 8h20l8 8v24H10z" />
+    <path d="M16 18h12M16 24h16M16 30h10" />
+    <circle cx="34" cy="34" r="6" />
+    <path d="M38.5 38.5L43 43" />
+  </svg>
+);

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { useKiosk, type EntryScreen } from '@/shared/store';
 import { speak } from '@/shared/kiosk/voice';
+import { HelpButton } from '@/shared/kiosk/HelpButton';
 // Straight from their files, not the kit's index: home is the first screen and loads nothing it does not use.
 import { useQrScan } from '@/shared/kiosk/use-qr-scan';
 
@@ -92,6 +93,8 @@ export function HomeScreen({ tiles }: { tiles: HomeTile[] }) {
           关爱模式
         </button>
         <span className="home-care-hint">大字体 · 语音提示 · 更长操作时间</span>
+        {/* 帮办 from the first screen too: a person who cannot find their way should not have to find the button. */}
+        <HelpButton />
       </div>
     </section>
   );

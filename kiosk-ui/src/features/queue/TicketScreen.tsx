@@ -1,4 +1,5 @@
-import { InnerPage, Notice } from '@/shared/kiosk';
+import { useEffect } from 'react';
+import { InnerPage, Notice, rememberTicket } from '@/shared/kiosk';
 import { useKiosk } from '@/shared/store';
 import type { Ticket } from './api';
 
@@ -10,7 +11,11 @@ export interface TicketParams {
 
 export function TicketScreen({ params }: { params: TicketParams }) {
   const home = useKiosk((s) => s.home);
+  const navigate = useKiosk((s) => s.navigate);
+  const scanner = useKiosk((s) => 'scanner' in s.deviceStates);
   const { ticket, printError } = params;
+  // The session's ticket: materials scanned in this session (before or after) go to the window that calls it.
+  useEffect(() => rememberTicket(ticket), [ticket]);
   const printed = ticket.printed;
   const voice = `您的号码是${ticket.number.split('').join(' ')}，${printed ? '请取走凭条，' : ''}请留意叫号`;
   return (
@@ -47,9 +52,16 @@ export function TicketScreen({ params }: { params: TicketParams }) {
           </Notice>
         )}
         <p className="ticket-advice">请留意大厅叫号屏和语音广播，过号请重新取号。</p>
-        <button type="button" className="primary-button" onClick={() => home('done')}>
-          完成
-        </button>
+        <div className="ticket-actions">
+          {scanner ? (
+            <button type="button" className="secondary-button" onClick={() => navigate('scan.matters')}>
+              扫描办事材料
+            </button>
+          ) : null}
+          <button type="button" className="primary-button" onClick={() => home('done')}>
+            完成
+          </button>
+        </div>
       </div>
     </InnerPage>
   );

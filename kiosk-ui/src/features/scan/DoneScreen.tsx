@@ -1,4 +1,4 @@
-import { InnerPage, Notice } from '@/shared/kiosk';
+import { InnerPage, Notice, type SessionTicket } from '@/shared/kiosk';
 import { useKiosk } from '@/shared/store';
 import type { Receipt, Submission } from './api';
 
@@ -6,11 +6,16 @@ import type { Receipt, Submission } from './api';
 export interface DoneParams {
   submission: Submission;
   receipt: Receipt;
+  /** The ticket of this session the materials are linked to; without one, «去取号» links the next. */
+  ticket?: SessionTicket;
+  /** Required materials the person chose to hand in later (also on the receipt). */
+  missing?: string[];
 }
 
 export function DoneScreen({ params }: { params: DoneParams }) {
   const home = useKiosk((s) => s.home);
-  const { submission, receipt } = params;
+  const navigate = useKiosk((s) => s.navigate);
+  const { submission, receipt, ticket, missing = [] } = params;
   const scanned = submission.pageCount;
   return (
     <InnerPage title="扫描完成" voice={`材料已提交，提交编号${submission.number.split('').join(' ')}`}>
@@ -30,9 +35,26 @@ export function DoneScreen({ params }: { params: DoneParams }) {
             <p>请记下屏幕上的提交编号（可用手机拍照），到综合窗口办理。</p>
           </Notice>
         )}
-        <button type="button" className="primary-button" onClick={() => home('done')}>
-          完成
-        </button>
+        {missing.length ? (
+          <Notice tone="warn" title="以下材料尚未提交，请到窗口补交">
+            <p data-testid="scan-missing">{missing.join('、')}</p>
+          </Notice>
+        ) : null}
+        {ticket ? (
+          <p className="scan-linked" data-testid="scan-linked">材料已关联您的号码 {ticket.number}，窗口叫号时即可查看</p>
+        ) : (
+          <p className="scan-linked">还没有取号？现在取号，材料将自动关联到您的号码。</p>
+        )}
+        <div className="ticket-actions">
+          {ticket ? null : (
+            <button type="button" className="secondary-button" onClick={() => navigate('queue.categories')}>
+              去取号
+            </button>
+          )}
+          <button type="button" className="primary-button" onClick={() => home('done')}>
+            完成
+          </button>
+        </div>
       </div>
     </InnerPage>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { InnerPage, Notice, useConfirm } from '@/shared/kiosk';
+import { InnerPage, Notice, sessionTicket, useConfirm } from '@/shared/kiosk';
 import { useEvent } from '@/shared/api/use-event';
 import { useQuery } from '@/shared/api/use-query';
 import { useKiosk } from '@/shared/store';
@@ -10,6 +10,7 @@ import { MaterialCard } from './MaterialCard';
 import { ScanBar } from './ScanBar';
 import { DeskPreview } from './DeskPreview';
 import { CoverIdentity } from './CoverIdentity';
+import { linkWhenTicketTaken } from './ticket-link';
 
 /**
  * 材料扫描: the matter (事项) with every material it needs, told at once (一次性告知); the chosen material
@@ -20,6 +21,10 @@ export function ScanScreen() {
   const navigate = useKiosk((s) => s.navigate);
   const back = useKiosk((s) => s.back);
   const [flow] = useState(() => new ScanFlow());
+  const { ask, dialog } = useConfirm();
+  // The ticket taken earlier in this session, if any: the window that calls it opens these materials.
+  const [ticket] = useState(sessionTicket);
+  useEffect(() => flow.setTicket(ticket?.id), [flow, ticket]);
   const { matterId, activeMaterialId, submission, error, pending } = useSyncExternalStore(flow.subscribe, flow.getState);
   const { data, error: loadError } = useQuery('scan.matters', fetchMatters);
   const matters = data?.matters ?? [];
@@ -47,14 +52,34 @@ export function ScanScreen() {
   const pagesOf = (id: string) => submission?.materials.find((m) => m.id === id)?.pages ?? [];
   const finish = async () => {
     const result = await flow.finish();
-    if (result) navigate('scan.done', result);
+    if (!result) return;
+    if (!ticket) linkWhenTicketTaken(result.submission.id);
+    navigate('scan.done', { ...result, ...(ticket ? { ticket } : {}), missing });
+  };
+  // Required materials without a page are named before «完成»: the person confirms handing them in later (容缺).
+  const missing = flow.missingRequired(matters.find((m) => m.id === matterId));
+  const askFinish = () => {
+    if (!missing.length) return void finish();
+    ask(
+      {
+        title: `还有 ${missing.length} 项必需材料未扫描`,
+        body: (
+          <>
+            <ul className="scan-missing">{missing.map((m) => <li key={m}>{m}</li>)}</ul>
+            <p>确定现在完成吗？未扫描的材料请到窗口办理时补交，回执上会列出。</p>
+          </>
+        ),
+        confirmLabel: '确定完成',
+        keepLabel: '继续扫描',
+      },
+      () => void finish(),
+    );
   };
   const leave = () => void flow.discard().then(back);
   // Scanned pages are the person's work: changing the matter or deleting a page asks first (InnerPage asks
   // on «返回», «首页» and before the countdown ends).
   const pageCount = submission?.pageCount ?? 0;
   const unsaved = pageCount > 0 ? `已扫描的 ${pageCount} 页` : undefined;
-  const { ask, dialog } = useConfirm();
   const selectMatter = (m: (typeof matters)[number]) => {
     if (m.id === matterId) return;
     const change = () => void flow.selectMatter(m);
@@ -73,7 +98,7 @@ export function ScanScreen() {
       pending={pending}
       onScan={() => void flow.scan()}
       onCancel={() => void flow.cancel()}
-      onFinish={() => void finish()}
+      onFinish={askFinish}
     />
   );
 
@@ -82,6 +107,7 @@ export function ScanScreen() {
       <div className="scan-layout">
         <aside className="scan-side">
           <MatterPicker matters={matters} selected={matterId} locked={running} onSelect={selectMatter} />
+          {ticket ? <p className="scan-hint" data-testid="scan-ticket">材料将随您的号码 {ticket.number} 送到办理窗口</p> : null}
           <CoverIdentity onCard={(sessionId) => flow.setCoverIdentity(sessionId)} />
         </aside>
         <div className="scan-main">

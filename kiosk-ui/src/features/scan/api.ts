@@ -16,9 +16,6 @@ export interface Matter {
   materials: Material[];
 }
 
-
-
-
 export interface Receipt {
   printed: boolean;
   error?: { code: string; message: string };
@@ -28,8 +25,10 @@ type One = { submission: Submission };
 const base = (id: string) => `/api/scan/submissions/${id}`;
 
 export const fetchMatters = (signal?: AbortSignal) => get<{ matters: Matter[]; maxPages: number }>('/api/scan/matters', signal);
-export const createSubmission = (matterId: string, identitySessionId?: string) =>
-  post<One>('/api/scan/submissions', { matterId, ...(identitySessionId ? { identitySessionId } : {}) });
+export const createSubmission = (matterId: string, identitySessionId?: string, ticketId?: string) =>
+  post<One>('/api/scan/submissions', { matterId, ...(identitySessionId ? { identitySessionId } : {}), ...(ticketId ? { ticketId } : {}) });
+/** Links a finished submission to the ticket taken after it (the window calling that ticket sees the materials). */
+export const linkTicket = (id: string, ticketId: string) => api<void>(`${base(id)}/ticket`, { method: 'PUT', body: { ticketId } });
 export const fetchSubmission = (id: string) => get<One>(base(id));
 export const startScan = (id: string, materialId: string, replacePageId?: string) =>
   post<{ job: ScanJob }>(`${base(id)}/pages`, { materialId, ...(replacePageId ? { replacePageId } : {}) });

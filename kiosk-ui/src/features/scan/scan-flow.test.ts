@@ -17,7 +17,8 @@ const submission = (id: string): Submission => ({
 function fakeApi() {
   const calls: string[] = [];
   const api = {
-    createSubmission: async (matterId: string, identity?: string) => (calls.push(`create ${matterId} ${identity ?? '-'}`), { submission: submission('s1') }),
+    createSubmission: async (matterId: string, identity?: string, ticketId?: string) =>
+      (calls.push(`create ${matterId} ${identity ?? '-'}${ticketId ? ` ticket ${ticketId}` : ''}`), { submission: submission('s1') }),
     startScan: async (id: string, materialId: string) => (calls.push(`scan ${id} ${materialId}`), { job: { id: 'j1', materialId, state: 'scanning' as const, percent: 0 } }),
     discardSubmission: async (id: string) => void calls.push(`discard ${id}`),
   } as Partial<typeof scanApi>;
@@ -49,5 +50,24 @@ describe('ScanFlow', () => {
     await flow.discard();
     expect(calls).toEqual(['create m1 card-1', 'scan s1 b', 'discard s1']);
     expect(flow.getState().submission).toBeUndefined();
+  });
+
+  it('sends the session\'s ticket with the submission, so the window calling it sees the materials', async () => {
+    const { api, calls } = fakeApi();
+    const flow = new ScanFlow(api);
+    flow.offer(matters);
+    flow.setTicket('t-42');
+    await flow.scan();
+    expect(calls[0]).toBe('create m1 - ticket t-42');
+  });
+
+  it('names the required materials without a page before «完成», and none once each has one', () => {
+    const flow = new ScanFlow(fakeApi().api);
+    expect(flow.missingRequired(matters[0])).toEqual(['身份证', '场所证明']);
+    const page = { id: 'p1' } as Submission['materials'][number]['pages'][number];
+    const sub = { ...submission('s1'), materials: [{ id: 'a', name: '身份证', required: true, pages: [page] }] } as Submission;
+    (flow as unknown as { state: { submission: Submission } }).state.submission = sub;
+    expect(flow.missingRequired(matters[0])).toEqual(['场所证明']);
+    expect(flow.missingRequired(undefined)).toEqual([]);
   });
 });

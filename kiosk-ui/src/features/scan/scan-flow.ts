@@ -24,6 +24,8 @@ export class ScanFlow {
   private readonly listeners = new Set<() => void>();
   /** The identity session whose masked name goes on the cover, when a card was read. */
   private coverIdentity: string | undefined;
+  /** The ticket the person took earlier in this session: the submission is linked to it from the start. */
+  private ticketId: string | undefined;
 
   constructor(private readonly api: typeof scanApi = scanApi) {}
 
@@ -60,6 +62,16 @@ export class ScanFlow {
     this.coverIdentity = sessionId;
   }
 
+  setTicket(ticketId: string | undefined): void {
+    this.ticketId = ticketId;
+  }
+
+  /** Required materials of the open submission without a page: named to the person before «完成». */
+  missingRequired(matter: Matter | undefined): string[] {
+    const pages = new Map(this.state.submission?.materials.map((m) => [m.id, m.pages.length]) ?? []);
+    return (matter?.materials ?? []).filter((m) => m.required && !pages.get(m.id)).map((m) => m.name);
+  }
+
   async selectMatter(matter: Matter): Promise<void> {
     if (matter.id === this.state.matterId) return;
     await this.discard();
@@ -76,7 +88,7 @@ export class ScanFlow {
     await this.run(async () => {
       let submission = this.state.submission;
       if (!submission) {
-        submission = (await this.api.createSubmission(matterId, this.coverIdentity)).submission;
+        submission = (await this.api.createSubmission(matterId, this.coverIdentity, this.ticketId)).submission;
         this.set({ submission });
       }
       const { job } = await this.api.startScan(submission.id, activeMaterialId, replacePageId);

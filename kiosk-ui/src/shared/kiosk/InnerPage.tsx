@@ -6,7 +6,7 @@ import { speak } from './voice';
 import { TimeoutWarning, warningSeconds } from './TimeoutWarning';
 import { useConfirm } from './use-confirm';
 import { HelpButton } from './HelpButton';
-import { useHelpRequest } from './help';
+import { useHelpPending } from './help';
 
 export interface InnerPageProps {
   title: string;
@@ -38,7 +38,7 @@ export function InnerPage({ title, voice, busy = false, onBack, unsaved, childre
   // 关爱模式 never gives less time than the normal countdown, whatever the two settings say.
   const seconds = elder ? Math.max(normal, ui?.elderPageTimeoutSeconds ?? 120) : normal;
   // While a 帮办 request is pending the page stays open: the person is waiting for staff, not idle.
-  const helping = useHelpRequest() !== null;
+  const helping = useHelpPending();
   const { left, restart } = useCountdown(seconds, () => home('timeout'), busy || helping);
   const warning = !busy && !helping && left > 0 && left <= warningSeconds(seconds);
   const { ask, dialog } = useConfirm();

@@ -12,3 +12,5 @@ export { dayText, momentDayText } from './dates';
 export { TextInput, type TextInputProps } from './TextInput';
 export { HelpButton } from './HelpButton';
 export { useQrScan, type QrScan } from './use-qr-scan';
+export { useHelpPending } from './help';
+export { rememberTicket, sessionTicket, onSessionTicket, type SessionTicket } from './session-ticket';
