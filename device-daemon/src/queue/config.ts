@@ -29,7 +29,7 @@ const DEFAULT_CATEGORIES = [
   { id: 'C', name: '经营许可', description: '食品、药品、卫生等经营许可' },
   { id: 'D', name: '投资建设', description: '立项、规划、施工许可等' },
   { id: 'E', name: '综合服务', description: '其他部门事项综合受理' },
-  { id: 'F', name: '企业绿色通道', description: '企业"三集中"服务', priority: true },
+  { id: 'F', name: '企业绿色通道', description: '企业“三集中”服务', priority: true },
 ];
 
 export const queueConfig = section({
