@@ -136,7 +136,12 @@ const SCREENS: Record<string, (page: Page) => Promise<void>> = {
   'scan.done': async (page) => {
     await toScanWithPage(page);
     await button(page, '完成').click();
-    await page.getByTestId('scan-number').waitFor({ timeout: 30_000 });
+    // Required materials left unscanned are named first; the person confirms (容缺) and the receipt lists them.
+    const confirm = button(page, '确定完成');
+    const done = page.getByTestId('scan-number');
+    await Promise.race([confirm.waitFor({ timeout: 30_000 }), done.waitFor({ timeout: 30_000 })]);
+    if (await confirm.isVisible()) await confirm.click();
+    await done.waitFor({ timeout: 30_000 });
   },
   'maintenance.login': async (page) => toMaintenanceLogin(page),
   'maintenance.panel': async (page) => {

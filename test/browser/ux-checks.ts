@@ -86,7 +86,7 @@ export function brokenLabels(page: Page, selector: string, maxChars = 8): Promis
   );
 }
 
-/** Pairs of visible buttons whose visible parts overlap (one hides part of the other). */
+/** Pairs of visible buttons whose visible parts overlap (one hides part of the other); within an open modal only. */
 export function overlappingButtons(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     // The part of an element its clipping ancestors (scrolling lists, the page body) let through.
@@ -100,7 +100,9 @@ export function overlappingButtons(page: Page): Promise<string[]> {
       }
       return { left, top, right, bottom, width: right - left, height: bottom - top };
     };
-    const boxes = [...document.querySelectorAll('button')]
+    // Under a modal dialog the page is out of reach: only the dialog's own buttons can collide with each other.
+    const scope = document.querySelector('[aria-modal="true"]') ?? document;
+    const boxes = [...scope.querySelectorAll('button')]
       .map((el) => ({ el, r: visible(el) }))
       .filter(({ r, el }) => r.width > 0 && r.height > 0 && !el.classList.contains('attract'));
     const found: string[] = [];
