@@ -12,6 +12,9 @@ export interface PreparedPage {
 /** Longest side of a thumbnail in pixels: enough for a tile on the kiosk screen. */
 const THUMB_SIZE = 320;
 
+// Every page is new input: libvips' operation cache would never hit, only keep finished pages' pixels alive.
+sharp.cache(false);
+
 /**
  * `fast`: libjpeg-turbo with optimised Huffman tables and the ImageMagick quantisation table (mozjpeg's own
  * default table, at no cost): about 70 ms a 300 dpi page, so it keeps pace with any scanner. `smallest`:

@@ -6,7 +6,8 @@ import type { Submissions } from './service';
 import type { ScanJobView } from './types';
 import { ScannerError, type ScannedPage } from '../devices/scanner';
 import { preparePage, type PreparedPage } from './images';
-import { PagePipeline } from './pipeline';
+import { PagePipeline, type PageSlot } from './pipeline';
+import { warmUpPdf } from './pdf/build';
 
 /** Room left in a PDF for the cover and the PDF structure around the page images. */
 const PDF_OVERHEAD_BYTES = 256 * 1024;
@@ -98,13 +99,14 @@ export class ScanJobs {
     const { ctx } = this;
     const publish = () =>
       ctx.events.publish('scan.progress', { submissionId, jobId: job.id, materialId: job.materialId, state: job.state, percent: job.percent });
-    let release: (() => void) | undefined;
+    let slot: PageSlot | undefined;
     try {
-      release = await this.pipeline.slot();
+      slot = await this.pipeline.slot();
       if (turn.cancelled) throw new ScannerError('SCANNER_CANCELLED');
       let page: ScannedPage | undefined = await ctx.scanner()!.scan(
         { resolution: ctx.config.resolution, mode: ctx.config.mode, source: ctx.config.source, ...(ctx.config.area ? { area: ctx.config.area } : {}) },
         {
+          allocate: slot.allocate,
           onProgress: (p) => {
             // scanimage reports every buffer; the screen needs whole percents.
             if (Math.floor(p) === job.percent) return;
@@ -116,9 +118,10 @@ export class ScanJobs {
       leave(); // the next page may be scanned while this one is compressed
       job.state = 'processing';
       publish();
+      void warmUpPdf();
       const size = { width: page.width, height: page.height, resolution: page.options.resolution };
-      const prepared = preparePage(page, ctx.config.jpegQuality, ctx.config.jpegCompression).finally(release);
-      page = undefined; // the raw pixels are sharp's until it is done with them, then garbage
+      const prepared = preparePage(page, ctx.config.jpegQuality, ctx.config.jpegCompression).finally(slot.release);
+      page = undefined; // the raw pixels are sharp's until it is done with them, then the slot's again
       const pageId = randomUUID();
       await this.pipeline.inOrder(prepared, (jpeg) => this.store(submissionId, job, pageId, size, jpeg, replacePageId));
       Object.assign(job, { state: 'done', percent: 100, pageId });
@@ -133,7 +136,7 @@ export class ScanJobs {
       Object.assign(job, { state: 'failed', error });
       ctx.events.publish('scan.page', { submissionId, jobId: job.id, materialId: job.materialId, state: 'failed', error });
     } finally {
-      release?.();
+      slot?.release();
     }
   }
 
@@ -151,8 +154,8 @@ export class ScanJobs {
     }
     const row = await ctx.repo.submission(submissionId);
     if (row?.state !== 'open') throw conflict('SUBMISSION_CLOSED', '该扫描已结束');
-    await ctx.files.writeAtomic(ctx.files.pagePath(submissionId, pageId), prepared.jpeg);
-    await ctx.files.writeAtomic(ctx.files.thumbPath(submissionId, pageId), prepared.thumbnail);
+    await ctx.files.writeWork(ctx.files.pagePath(submissionId, pageId), prepared.jpeg);
+    await ctx.files.writeWork(ctx.files.thumbPath(submissionId, pageId), prepared.thumbnail);
     const now = ctx.clock.now().toISOString();
     await ctx.repo.addPage(
       { id: pageId, submission_id: submissionId, material_id: job.materialId, ...size, bytes: prepared.jpeg.length, created_at: now },

@@ -3,28 +3,45 @@
  * scanned, but at most `depth` raw pages (megabytes each: 5.6 MB grey, 26 MB colour for A4 at 300 dpi) exist
  * at once, whatever the number of pages: a scan waits for a slot before scanimage starts. Pages are stored
  * in the order they were scanned, whichever finishes compressing first, so positions follow the scanner.
+ * The raw pages' buffers are reused, so scanning leaves no garbage megabytes for the collector: the memory
+ * of scanning is `depth` times the largest page, from the first page on.
  */
+/** Room for one raw page: its buffer is kept and reused by the pages that take the slot after it. */
+export interface PageSlot {
+  /** A buffer of `bytes` bytes in this slot's memory, grown when a page is larger than any before it. */
+  allocate(bytes: number): Buffer;
+  /** Gives the slot back (once); its page's pixels must no longer be read. */
+  release(): void;
+}
+
 export class PagePipeline {
-  private used = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly free: { buffer: Buffer }[];
+  private readonly waiting: ((room: { buffer: Buffer }) => void)[] = [];
   /** The store step of the page scanned last; the next page's store step runs after it. */
   private lastStore: Promise<unknown> = Promise.resolve();
   /** Unsettled jobs by submission, for «完成», discarding and closing. */
   private readonly inFlight = new Map<string, Map<Promise<void>, { adds: boolean }>>();
 
-  constructor(private readonly depth: number) {}
+  constructor(depth: number) {
+    this.free = Array.from({ length: depth }, () => ({ buffer: Buffer.alloc(0) }));
+  }
 
-  /** Waits for room for one raw page; the returned function gives the room back (once). */
-  async slot(): Promise<() => void> {
-    if (this.used >= this.depth) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.used++;
+  /** Waits for room for one raw page. */
+  async slot(): Promise<PageSlot> {
+    const room = this.free.pop() ?? (await new Promise<{ buffer: Buffer }>((resolve) => this.waiting.push(resolve)));
     let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const next = this.waiting.shift();
-      if (next) next(); // the slot passes straight to the next waiting scan
-      else this.used--;
+    return {
+      allocate: (bytes) => {
+        if (room.buffer.length < bytes) room.buffer = Buffer.allocUnsafeSlow(bytes);
+        return room.buffer.subarray(0, bytes);
+      },
+      release: () => {
+        if (released) return;
+        released = true;
+        const next = this.waiting.shift();
+        if (next) next(room); // straight to the next waiting scan
+        else this.free.push(room);
+      },
     };
   }
 
