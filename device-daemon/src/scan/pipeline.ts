@@ -50,11 +50,10 @@ export class PagePipeline {
    * pages keep the scanner's order. Call it in scan order, right after the page leaves the scanner.
    */
   inOrder<T>(prepared: Promise<T>, store: (value: T) => Promise<void>): Promise<void> {
-    const previous = this.lastStore;
-    const mine = prepared.then(async (value) => {
-      await previous.catch(() => undefined);
-      await store(value);
-    });
+    // A page that failed to compress still waits for the pages before it, so no page after it overtakes them.
+    const mine = Promise.allSettled([prepared, this.lastStore]).then(([own]) =>
+      own.status === 'fulfilled' ? store(own.value) : Promise.reject(own.reason as Error),
+    );
     // The chain never rejects: a failure belongs to its own job, not to the pages after it.
     this.lastStore = mine.catch(() => undefined);
     return mine;
