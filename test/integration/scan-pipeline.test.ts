@@ -20,7 +20,9 @@ describe('scan pipeline', () => {
     const stored: string[] = [];
     const pageOf = new Map<string, string>();
     const unsubscribe = s.app.events.subscribe((e) => {
-      if (e.type === 'scan.page' && e.state === 'done') (stored.push(e.jobId), pageOf.set(e.jobId, e.pageId!));
+      if (e.type !== 'scan.page' || e.state !== 'done') return;
+      stored.push(e.jobId);
+      pageOf.set(e.jobId, e.pageId!);
     });
     const jobs: string[] = [];
     let startedWhileProcessing = 0;
