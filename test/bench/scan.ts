@@ -1,22 +1,25 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildApp } from '../../device-daemon/src/app';
-import { benchConfig } from './config';
+import { startDaemonProcess } from './processes';
 import { verdict, type BenchRow } from './table';
 
 /**
- * 材料扫描: 10 pages from «开始扫描» to the finished PDF, at 150 and 300 dpi, grey, 200 x 200 mm (the SANE
- * test backend's largest area, about two thirds of A4), through the daemon's HTTP API. The baseline is raw
- * scanimage producing the same 10 pages to a pipe in this run: the ratio is what the kiosk adds
- * (decoding, JPEG, thumbnails, store, PDF). The test backend makes a page in ~20 ms where a real scanner
- * takes seconds, so the ratio is a worst case; most of the added time is mozjpeg (chosen: a third smaller
- * than libjpeg-turbo on text pages, and it runs off the event loop while the person turns the page).
- * Peak RSS is sampled while the pages are made (pdfkit parsing the 10 MB CJK font is a good part of it).
+ * 材料扫描: pages from «开始扫描» to the finished PDF, grey, 200 x 200 mm (the SANE test backend's largest area,
+ * about two thirds of A4), through the HTTP API of a daemon in its own process (as `npm start` runs it), so its
+ * peak RSS is the kernel's high-water mark (VmHWM), not a sample. The client starts the next page as soon as
+ * the scanner is free (the job is 'processing'), as a person turning pages would; «完成» waits for the rest.
+ * The baseline is raw scanimage producing the same pages to a pipe in this run: the difference is what the
+ * kiosk adds (compressing, thumbnails, store, PDF). The test backend makes a page in tens of ms where a real
+ * scanner takes seconds, so this is the worst case for keeping pace. 10 pages at 150 and 300 dpi (the
+ * issue's target), then 50 at 300 dpi: peak RSS must not grow with the page count.
  */
-const PAGES = process.env.KIOSK_BENCH_QUICK === '1' ? 3 : 10;
+const quick = process.env.KIOSK_BENCH_QUICK === '1';
+const PAGES = quick ? 3 : 10;
+const MANY = quick ? 10 : 50;
 const AREA = { left: 0, top: 0, width: 200, height: 200 };
+const MiB = 2 ** 20;
 
 function scanimageOnce(saneDir: string, resolution: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -28,42 +31,54 @@ function scanimageOnce(saneDir: string, resolution: number): Promise<void> {
   });
 }
 
-async function baselineMs(saneDir: string, resolution: number): Promise<number> {
+async function baselineMs(saneDir: string, resolution: number, pages: number): Promise<number> {
   const t0 = performance.now();
-  for (let i = 0; i < PAGES; i++) await scanimageOnce(saneDir, resolution);
+  for (let i = 0; i < pages; i++) await scanimageOnce(saneDir, resolution);
   return performance.now() - t0;
 }
 
-async function kioskRun(dir: string, resolution: number) {
-  const config = await benchConfig({
+/** CPU seconds the process has used, all its threads (utime + stime of /proc/<pid>/stat; children not counted). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // fields 14 and 15 of stat(5), in clock ticks (USER_HZ 100)
+}
+
+/** A figure of /proc/<pid>/status in bytes (VmRSS now, VmHWM the peak so far). */
+function procStatus(pid: number, key: 'VmRSS' | 'VmHWM'): number {
+  const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(m?.[1]) * 1024;
+}
+
+async function kioskRun(dir: string, resolution: number, pages: number) {
+  const daemon = await startDaemonProcess({
     devices: { scanner: { driver: 'simulated' } },
-    scan: { resolution, area: AREA, mode: 'gray', maxPdfMegabytes: 200 },
+    scan: { resolution, area: AREA, mode: 'gray', maxPages: 500, maxPdfMegabytes: 500 },
     log: { level: 'silent' },
   }, dir);
-  const app = buildApp({ config }, { logger: false });
-  await app.ready();
-  const call = async (method: 'GET' | 'POST', url: string, payload?: object) => (await app.inject({ method, url, ...(payload ? { payload } : {}) })).json();
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  const call = async (method: 'GET' | 'POST', url: string, body?: object) =>
+    (await fetch(`${daemon.url}${url}`, { method, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) })).json();
   try {
+    const idle = procStatus(daemon.pid, 'VmRSS');
+    const cpu0 = cpuSeconds(daemon.pid);
     const t0 = performance.now();
     const { submission } = await call('POST', '/api/scan/submissions', { matterId: 'household-move' });
-    for (let i = 0; i < PAGES; i++) {
+    for (let i = 0; i < pages; i++) {
       const { job } = await call('POST', `/api/scan/submissions/${submission.id}/pages`, { materialId: 'id-card' });
       if (!job) throw new Error('scan did not start');
       for (;;) {
         const s = (await call('GET', `/api/scan/submissions/${submission.id}`)).submission;
         if (s.job.state === 'failed') throw new Error(`scan failed: ${s.job.error.code}`);
-        if (s.job.id === job.id && s.job.state === 'done') break;
-        await new Promise((r) => setTimeout(r, 5));
+        if (s.job.id === job.id && s.job.state !== 'scanning') break;
+        await new Promise((r) => setTimeout(r, 20)); // the screen follows events; polling faster would spend the daemon's CPU on views
       }
     }
+    const t1 = performance.now();
     const fin = await call('POST', `/api/scan/submissions/${submission.id}/finish`);
-    const ms = performance.now() - t0;
-    return { ms, bytes: fin.submission.pdf.bytes as number, pages: fin.submission.pdf.pages as number, peak };
+    const t2 = performance.now();
+    if (fin.submission?.pdf?.pages !== pages + 1) throw new Error(`PDF has ${fin.submission?.pdf?.pages} pages, not ${pages + 1}`);
+    return { ms: t2 - t0, finishMs: t2 - t1, cpu: cpuSeconds(daemon.pid) - cpu0, bytes: fin.submission.pdf.bytes as number, peak: procStatus(daemon.pid, 'VmHWM'), idle };
   } finally {
-    clearInterval(sampler);
-    await app.close();
+    await daemon.stop();
   }
 }
 
@@ -73,24 +88,27 @@ export async function bench(): Promise<BenchRow[]> {
   mkdirSync(saneDir);
   writeFileSync(path.join(saneDir, 'dll.conf'), 'test\n');
   const rows: BenchRow[] = [];
+  const mib = (bytes: number) => `${(bytes / MiB).toFixed(0)} MiB`;
   try {
-    for (const resolution of [150, 300]) {
+    for (const [resolution, pages] of [[150, PAGES], [300, PAGES], [300, MANY]] as const) {
       await scanimageOnce(saneDir, resolution); // warm the page cache and the backend's libraries
-      const base = await baselineMs(saneDir, resolution);
-      const rssBefore = process.memoryUsage().rss;
-      const run = await kioskRun(path.join(root, `run-${resolution}`), resolution);
+      const base = await baselineMs(saneDir, resolution, pages);
+      const run = await kioskRun(path.join(root, `run-${resolution}-${pages}`), resolution, pages);
       const area = `scan ${resolution} dpi`;
+      const target = resolution === 300 && pages === PAGES;
       rows.push(
         {
-          area, metric: `${PAGES} pages scan -> PDF`, value: `${(run.ms / 1000).toFixed(2)} s`,
-          ratio: `${(run.ms / base).toFixed(2)}x raw scanimage (${(base / 1000).toFixed(2)} s); ${((run.ms - base) / 1000).toFixed(2)} s beyond it`,
-          ...(resolution === 300 ? { target: verdict('≤ 1.5 s beyond the scanner', run.ms - base <= 1500) } : {}),
+          area, metric: `${pages} pages scan -> PDF`, value: `${(run.ms / 1000).toFixed(2)} s`,
+          ratio: `scanner alone ${(base / 1000).toFixed(2)} s; ours ${((run.ms - base) / 1000).toFixed(2)} s beyond it (${(run.ms / base).toFixed(2)}x)`,
+          ...(target ? { target: verdict('≤ 1.5 s beyond the scanner', run.ms - base <= 1500) } : {}),
         },
-        { area, metric: 'per page', value: `${(run.ms / PAGES).toFixed(0)} ms` },
-        { area, metric: `PDF size (${run.pages} pages)`, value: `${(run.bytes / 1024).toFixed(0)} KiB`, ratio: `${((run.bytes / PAGES) / (((200 / 25.4) * resolution) ** 2)).toFixed(3)} of raw grey bytes` },
+        { area, metric: `${pages} pages: «完成» (PDF, receipt)`, value: `${(run.finishMs / 1000).toFixed(2)} s` },
+        // CPU time does not grow with the machine's load as wall time does: on a shared machine it is the figure to compare.
+        { area, metric: `${pages} pages: daemon CPU time`, value: `${run.cpu.toFixed(2)} s`, ratio: `${((run.cpu * 1000) / pages).toFixed(0)} ms a page, all threads, the client polling every 20 ms included` },
+        { area, metric: `${pages} pages: PDF size`, value: `${(run.bytes / 1024).toFixed(0)} KiB`, ratio: `${((run.bytes / pages) / (((200 / 25.4) * resolution) ** 2)).toFixed(3)} of raw grey bytes` },
         {
-          area, metric: 'peak RSS', value: `${(run.peak / 2 ** 20).toFixed(0)} MiB`, ratio: `+${((run.peak - rssBefore) / 2 ** 20).toFixed(0)} MiB over start`,
-          ...(resolution === 300 ? { target: verdict('≤ 250 MiB', run.peak <= 250 * 2 ** 20) } : {}),
+          area, metric: `${pages} pages: daemon peak RSS`, value: mib(run.peak), ratio: `+${mib(run.peak - run.idle)} over the idle daemon (${mib(run.idle)})`,
+          ...(resolution === 300 ? { target: verdict('≤ 250 MiB', run.peak <= 250 * MiB) } : {}),
         },
       );
     }

@@ -57,6 +57,25 @@ export class ScanFiles {
     }
   }
 
+  /**
+   * A page image of an open submission: a temporary name renamed into place, so a crash of the daemon never
+   * leaves half an image under its real name, but not flushed to disk. These files live for minutes and only
+   * for the person at the kiosk; after a power cut that person has gone and the submission is swept as
+   * abandoned, so the four fsyncs a page that writeAtomic would cost (up to hundreds of ms on a busy disk,
+   * while the next page is being scanned) buy nothing. The PDF is flushed (commit()).
+   */
+  async writeWork(target: string, data: Buffer): Promise<void> {
+    await mkdir(path.dirname(target), { recursive: true });
+    const tmp = this.tempFor(target);
+    try {
+      await writeFile(tmp, data);
+      await rename(tmp, target);
+    } catch (err) {
+      await unlink(tmp).catch(() => undefined);
+      throw err;
+    }
+  }
+
   /** Flushes `tmp` to disk and renames it to `target`; then flushes the folder so the rename survives a crash. */
   async commit(tmp: string, target: string): Promise<void> {
     const fh = await open(tmp, 'r+');

@@ -1,4 +1,6 @@
+import type { JpegOptions } from 'sharp';
 import type { ScannedPage } from '../devices/scanner';
+import type { ScanConfig } from './config';
 
 export interface PreparedPage {
   /** The page as it goes into the PDF: JPEG, grey when scanned grey. */
@@ -10,19 +12,39 @@ export interface PreparedPage {
 /** Longest side of a thumbnail in pixels: enough for a tile on the kiosk screen. */
 const THUMB_SIZE = 320;
 
+/** Loaded at the first scan, not at start: sharp and libvips are about 30 MiB of a daemon that may never scan. */
+let loaded: Promise<typeof import('sharp')> | undefined;
+function loadSharp(): Promise<typeof import('sharp')> {
+  loaded ??= import('sharp').then((m) => {
+    // Every page is new input: libvips' operation cache would never hit, only keep finished pages' pixels alive.
+    m.default.cache(false);
+    return m;
+  });
+  return loaded;
+}
+
+/**
+ * `fast`: libjpeg-turbo with optimised Huffman tables and the ImageMagick quantisation table (mozjpeg's own
+ * default table, at no cost): about 70 ms a 300 dpi page, so it keeps pace with any scanner. `smallest`:
+ * mozjpeg with trellis quantisation and progressive scans, a third smaller on text pages but 15 to 35 times
+ * slower (1 to 3 s a 300 dpi page): only for a scanner slow enough to hide it. Measured in test/bench/scan.ts.
+ */
+const ENCODERS: Record<ScanConfig['jpegCompression'], JpegOptions> = {
+  fast: { quantisationTable: 3 },
+  smallest: { mozjpeg: true },
+};
+
 /**
  * Compresses a scanned page once, right after the scan: the raw image (megabytes) is not kept, and making
- * the PDF later only copies JPEG bytes. Sharp (libvips) does the work off the event loop.
+ * the PDF later only copies JPEG bytes. Sharp (libvips) does the work on the libuv pool, off the event loop;
+ * the page and its thumbnail one after the other, so a page holds one pool thread, not two.
  */
-export async function preparePage(page: ScannedPage, quality: number): Promise<PreparedPage> {
-  // Loaded at the first scan, not at start: sharp and libvips are about 30 MiB of a daemon that may never scan.
-  const { default: sharp } = await import('sharp');
-  const input = () => sharp(page.data, { raw: { width: page.width, height: page.height, channels: page.channels } });
+export async function preparePage(page: ScannedPage, quality: number, compression: ScanConfig['jpegCompression']): Promise<PreparedPage> {
+  const { default: sharp } = await loadSharp();
+  const input = sharp(page.data, { raw: { width: page.width, height: page.height, channels: page.channels } });
   const grey = page.options.mode === 'gray' || page.channels === 1;
-  const base = () => (grey ? input().toColourspace('b-w') : input());
-  const [jpeg, thumbnail] = await Promise.all([
-    base().jpeg({ quality, mozjpeg: true }).toBuffer(),
-    base().resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside' }).jpeg({ quality: 60 }).toBuffer(),
-  ]);
+  const base = grey ? input.toColourspace('b-w') : input;
+  const jpeg = await base.clone().jpeg({ quality, ...ENCODERS[compression] }).toBuffer();
+  const thumbnail = await base.clone().resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside' }).jpeg({ quality: 60 }).toBuffer();
   return { jpeg, thumbnail };
 }

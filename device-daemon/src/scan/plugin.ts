@@ -73,7 +73,11 @@ export default fp(
     app.decorate('scan', {
       submissions,
       jobs,
-      finish: (id: string) => finishSubmission(ctx, submissions, id),
+      finish: async (id: string) => {
+        // Pages still being compressed belong in the PDF: the person saw them scanned.
+        await jobs.settled(id);
+        return finishSubmission(ctx, submissions, id);
+      },
       discard: async (id: string) => {
         await submissions.getOpen(id);
         await jobs.cancel(id);

@@ -1,3 +1,4 @@
+import { finished } from 'node:stream/promises';
 import { DeviceDriver, type HealthLevel } from '../core/device';
 import { transportError } from '../core/transport';
 import { deviceListed, findListed, listArgs, parseDeviceList, scanArgs, type ListedDevice, type ScanOptions, type SourceNames } from './codec/args';
@@ -5,6 +6,7 @@ import { ProgressParser } from './codec/progress';
 import { PERSON_CLEARABLE, ScannerError, exitToError, reportedStatus } from './codec/status';
 import { collect, type ScanTransport } from './transport/scan-transport';
 import { decodePnm, type RawImage } from './codec/pnm';
+import { PnmAssembler } from './codec/pnm-assembler';
 
 export interface ScannedPage extends RawImage {
   /** The options the page was scanned with (resolution gives its physical size). */
@@ -16,6 +18,11 @@ export interface ScannedPage extends RawImage {
 export interface ScanCallbacks {
   /** Percent 0..100 as scanimage reports it; called often, callers throttle. */
   onProgress?: (percent: number) => void;
+  /**
+   * Where the page's bytes go, asked once with the image's size: a buffer the caller reuses page after page
+   * (the returned page's `data` then lies in it). A new buffer when absent.
+   */
+  allocate?: (bytes: number) => Buffer;
 }
 
 /** A transport that can show the desk live (the 高拍仪). */
@@ -182,7 +189,10 @@ export class ScannerDriver extends DeviceDriver {
           callbacks.onProgress?.(p);
         }
       });
-      const [image, exit] = await Promise.all([collect(proc.stdout), proc.exit]);
+      const pnm = new PnmAssembler(callbacks.allocate);
+      proc.stdout.on('data', (chunk: Buffer) => pnm.push(chunk));
+      const [, exit] = await Promise.all([finished(proc.stdout), proc.exit]);
+      const image = pnm.end();
       messages.push(...parser.end().lines);
       let error = exitToError(exit, messages.join('\n'));
       if (run.timedOut && reportedStatus(messages.join('\n')) === undefined) error = new ScannerError('SCANNER_TIMEOUT', `no result after ${this.opts.timeoutMs} ms`);

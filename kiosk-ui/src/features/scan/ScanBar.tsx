@@ -11,16 +11,21 @@ interface Props {
   onFinish(): void;
 }
 
-/** ② 扫描: the one «开始扫描» button (into the chosen material), the page's progress, and «完成». */
+/**
+ * ② 扫描: the one «开始扫描» button (into the chosen material), the page's progress, and «完成». The scanner is
+ * free again once a page is read: while the daemon still compresses it (`processing`) the next page may start,
+ * and «完成» waits on the daemon for pages still being processed.
+ */
 export function ScanBar({ material, job, pageCount, maxPages, pending, onScan, onCancel, onFinish }: Props) {
-  const running = job?.state === 'scanning' || job?.state === 'processing';
+  const running = job?.state === 'scanning';
+  const processing = job?.state === 'processing';
   const full = maxPages !== undefined && pageCount >= maxPages;
   return (
     <div className="scan-bar">
       <div className="scan-status" aria-live="polite">
         {running ? (
           <>
-            <div className="scan-status-text">{job.state === 'processing' ? '正在处理图像…' : `正在扫描… ${job.percent}%`}</div>
+            <div className="scan-status-text">正在扫描… {job.percent}%</div>
             <div className="scan-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.percent} aria-label="扫描进度">
               <div className="scan-progress-fill" style={{ width: `${job.percent}%` }} />
             </div>
@@ -32,6 +37,7 @@ export function ScanBar({ material, job, pageCount, maxPages, pending, onScan, o
           </div>
         ) : (
           <div className="scan-status-text">
+            {processing ? '上一页正在处理，可以放下一页 · ' : ''}
             {material ? `扫描到：${material}` : '请选择材料'} · 共 {pageCount} 页{full ? `（已达上限 ${maxPages} 页）` : ''}
           </div>
         )}
