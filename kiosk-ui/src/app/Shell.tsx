@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { useKiosk } from '@/shared/store';
 import { events } from '@/shared/api/events';
 import { get, onReachability } from '@/shared/api/client';
@@ -61,7 +61,10 @@ export function Shell() {
   useEffect(() => {
     if (attract) home('timeout');
   }, [attract, home]);
-  useEffect(() => {
+  // A new screen silences the last one's voice BEFORE the new screen speaks: a layout effect runs ahead of every
+  // passive effect, whereas a passive one here would run after the (child) screen's own speak() and silence it
+  // whenever the screen's chunk is already loaded (prefetched) and it renders in the same commit.
+  useLayoutEffect(() => {
     stopSpeaking();
     main.current?.scrollTo?.(0, 0);
   }, [top]);

@@ -40,12 +40,12 @@ export function DoneScreen({ params }: { params: DoneParams }) {
             <p data-testid="scan-missing">{missing.join('、')}</p>
           </Notice>
         ) : null}
-        {ticket ? (
-          <p className="scan-linked" data-testid="scan-linked">材料已关联您的号码 {ticket.number}，窗口叫号时即可查看</p>
-        ) : (
-          <p className="scan-linked">还没有取号？现在取号，材料将自动关联到您的号码。</p>
-        )}
-        <div className="ticket-actions">
+        <div className="ticket-actions scan-done-actions">
+          {ticket ? (
+            <p className="scan-linked" data-testid="scan-linked">材料已关联您的号码 {ticket.number}，窗口叫号时即可查看</p>
+          ) : (
+            <p className="scan-linked">还没有取号？现在取号，材料将自动关联到您的号码。</p>
+          )}
           {ticket ? null : (
             <button type="button" className="secondary-button" onClick={() => navigate('queue.categories')}>
               去取号
