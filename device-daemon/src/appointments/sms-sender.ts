@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { LeasedSender, postOnce } from '../core/outbox/leased-sender';
+import { boundOutbox, LeasedSender, postOnce } from '../core/outbox/leased-sender';
 import type { Db } from '../store/db';
 import type { Clock } from '../core/clock';
 import type { AppointmentsConfig } from './config';
@@ -36,14 +36,6 @@ export class SmsSender {
     log: FastifyBaseLogger,
     onDead: (row: NotificationRow, error: string) => void,
   ) {
-    const table = {
-      due: (now: string, limit: number) => outbox.due(db, now, limit),
-      lease: (id: string, now: string, until: string) => outbox.lease(db, id, now, until),
-      nextDue: () => outbox.nextDue(db),
-      markDelivered: (id: string, now: string) => outbox.markDelivered(db, id, now),
-      markRetry: (id: string, next: string, error: string) => outbox.markRetry(db, id, next, error),
-      markDead: (id: string, now: string, error: string) => outbox.markDead(db, id, now, error),
-    };
     const send = async (row: NotificationRow, signal: AbortSignal) => {
       if (!row.phone_sealed) throw new Error('phone erased');
       const { body, headers } = smsRequest(gateway, row.id, unsealPhone(row.phone_sealed), row.text, clock.now().toISOString());
@@ -52,7 +44,7 @@ export class SmsSender {
     this.sender = new LeasedSender<NotificationRow>(
       {
         name: 'sms outbox',
-        table,
+        table: boundOutbox(db, outbox),
         idOf: (row) => row.id,
         concurrency: CONCURRENCY,
         timeoutMs: gateway.timeoutMs,

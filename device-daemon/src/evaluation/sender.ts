@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock';
 import type { OutboxRow } from './types';
 import type { UpstreamConfig } from './upstream/config';
 import { scrubSecrets, signedHeaders } from './upstream/signing';
-import { LeasedSender, postOnce } from '../core/outbox/leased-sender';
+import { boundOutbox, LeasedSender, postOnce } from '../core/outbox/leased-sender';
 import * as outbox from './outbox-store';
 
 type Upstream = UpstreamConfig;
@@ -25,14 +25,6 @@ export class OutboxSender {
   private readonly sender: LeasedSender<OutboxRow>;
 
   constructor(db: Db, upstream: Upstream, clock: Clock, log: FastifyBaseLogger, hooks: SenderHooks, random: () => number = Math.random) {
-    const table = {
-      due: (now: string, limit: number) => outbox.due(db, now, limit),
-      lease: (id: string, now: string, until: string) => outbox.lease(db, id, now, until),
-      nextDue: () => outbox.nextDue(db),
-      markDelivered: (id: string, now: string) => outbox.markDelivered(db, id, now),
-      markRetry: (id: string, next: string, error: string) => outbox.markRetry(db, id, next, error),
-      markDead: (id: string, now: string, error: string) => outbox.markDead(db, id, now, error),
-    };
     const send = (row: OutboxRow, signal: AbortSignal) =>
       postOnce(
         upstream.url,
@@ -48,7 +40,7 @@ export class OutboxSender {
     this.sender = new LeasedSender<OutboxRow>(
       {
         name: 'evaluation outbox',
-        table,
+        table: boundOutbox(db, outbox),
         idOf: (row) => row.message_id,
         concurrency: upstream.concurrency,
         timeoutMs: upstream.timeoutMs,

@@ -17,6 +17,28 @@ export interface OutboxTable<Row> {
   markDead(id: string, now: string, error: string): Promise<void>;
 }
 
+/** An outbox's store functions as features write them (the store first), e.g. `import * as outbox from './outbox-store'`. */
+export interface OutboxStoreModule<Q, Row> {
+  due(q: Q, now: string, limit: number): Promise<Row[]>;
+  lease(q: Q, id: string, now: string, until: string): Promise<boolean>;
+  nextDue(q: Q): Promise<string | null>;
+  markDelivered(q: Q, id: string, now: string): Promise<void>;
+  markRetry(q: Q, id: string, next: string, error: string): Promise<void>;
+  markDead(q: Q, id: string, now: string, error: string): Promise<void>;
+}
+
+/** Those functions bound to one store: the table the sender works on. */
+export function boundOutbox<Q, Row>(q: Q, m: OutboxStoreModule<Q, Row>): OutboxTable<Row> {
+  return {
+    due: (now, limit) => m.due(q, now, limit),
+    lease: (id, now, until) => m.lease(q, id, now, until),
+    nextDue: () => m.nextDue(q),
+    markDelivered: (id, now) => m.markDelivered(q, id, now),
+    markRetry: (id, next, error) => m.markRetry(q, id, next, error),
+    markDead: (id, now, error) => m.markDead(q, id, now, error),
+  };
+}
+
 export interface LeasedSenderOptions<Row extends { attempts: number; created_at: string }> {
   /** For log lines: `evaluation outbox`, `sms outbox`. */
   name: string;

@@ -1,25 +1,7 @@
 import { useState } from 'react';
-import { useEvent } from '@/shared/api/use-event';
+import { useHelpChime } from '@/shared/api/chime';
 import { useQuery } from '@/shared/api/use-query';
 import { fetchHelp, helpAction, type HelpRequest } from './help-api';
-
-/** A short two-tone chime (no audio file to ship): staff hear a request while looking elsewhere. */
-function chime(): void {
-  try {
-    const ctx = new AudioContext();
-    [880, 660].forEach((f, i) => {
-      const o = ctx.createOscillator();
-      const g = ctx.createGain();
-      o.frequency.value = f;
-      g.gain.value = 0.2;
-      o.connect(g).connect(ctx.destination);
-      o.start(ctx.currentTime + i * 0.25);
-      o.stop(ctx.currentTime + i * 0.25 + 0.2);
-    });
-  } catch {
-    // no audio device: the banner still shows
-  }
-}
 
 const since = (iso: string) => `${Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000))} 分钟前`;
 
@@ -30,7 +12,7 @@ const since = (iso: string) => `${Math.max(0, Math.round((Date.now() - Date.pars
 export function HelpAlerts({ token, me }: { token: string; me?: string }) {
   const list = useQuery(token ? `help.active.${token.slice(0, 8)}` : null, () => fetchHelp(token), { refetchOn: ['help.*', 'hall.link'] });
   const [error, setError] = useState<string>();
-  useEvent('help.requested', () => chime());
+  useHelpChime();
   const act = (r: HelpRequest, action: 'take' | 'close') =>
     helpAction(token, r.id, action).then(() => setError(undefined), (e: Error) => setError(e.message));
   const requests = list.data?.requests ?? [];

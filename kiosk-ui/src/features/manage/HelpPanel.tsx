@@ -1,25 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useEvent } from '@/shared/api/use-event';
+import { useHelpChime } from '@/shared/api/chime';
 import { useQuery } from '@/shared/api/use-query';
 import { fetchHelp, helpAction, sessionEnded, type HelpRequest } from './api';
-
-/** A short two-tone chime (no audio file to ship): the manager hears a request while looking at another tab. */
-function chime(): void {
-  try {
-    const ctx = new AudioContext();
-    [880, 660].forEach((f, i) => {
-      const o = ctx.createOscillator();
-      const g = ctx.createGain();
-      o.frequency.value = f;
-      g.gain.value = 0.2;
-      o.connect(g).connect(ctx.destination);
-      o.start(ctx.currentTime + i * 0.25);
-      o.stop(ctx.currentTime + i * 0.25 + 0.2);
-    });
-  } catch {
-    // no audio device: the list still shows
-  }
-}
 
 const ago = (iso: string) => `${Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000))} 分钟前`;
 
@@ -30,7 +12,7 @@ const ago = (iso: string) => `${Math.max(0, Math.round((Date.now() - Date.parse(
 export function HelpPanel({ token, me, onSignedOut }: { token: string; me: string; onSignedOut: () => void }) {
   const list = useQuery(`manage.help.${token.slice(0, 8)}`, () => fetchHelp(token), { refetchOn: ['help.*', 'hall.link'] });
   const [error, setError] = useState('');
-  useEvent('help.requested', () => chime());
+  useHelpChime();
   const ended = sessionEnded(list.error);
   useEffect(() => { if (ended) onSignedOut(); }, [ended, onSignedOut]);
   const act = (r: HelpRequest, action: 'take' | 'close') =>
