@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { seededRandom } from '../../device-daemon/src/estimate/simulate';
 
 /**
  * A local stand-in for the provincial 好差评 system on 127.0.0.1: it accepts one JSON rating per POST, keeps
@@ -40,17 +41,8 @@ export interface Upstream {
   close(): Promise<void>;
 }
 
-/** mulberry32: a tiny seeded PRNG, good enough to schedule faults reproducibly. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the estimate's seeded generator: faults scheduled reproducibly. */
+export const seeded = seededRandom;
 
 export async function startUpstream(opts: { seed?: number; faults?: UpstreamFaults } = {}): Promise<Upstream> {
   const random = seeded(opts.seed ?? 1);
