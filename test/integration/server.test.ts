@@ -59,6 +59,19 @@ describe('the daemon host', () => {
     expect(r.stdout).not.toMatch(/Server listening/);
   });
 
+  it('stops the same way when a 事项 is filed under a 分类 that is not a queue category', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'srv-'));
+    const catalogue = path.join(dir, '事项目录.csv');
+    writeFileSync(catalogue, '事项编码,事项名称,实施部门,分类\nHJ-001,户口迁移,公安局,A\nGS-009,个体工商户变更,市场监管局,Q\n');
+    const file = path.join(dir, 'kiosk.json');
+    writeFileSync(file, JSON.stringify({ matters: catalogue }));
+    const r = await runServer({ KIOSK_CONFIG: file, KIOSK_DATA_DIR: dir, KIOSK_PORT: '0' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(78);
+    const lines = r.stderr.trim().split('\n').filter((l) => !/ExperimentalWarning|^\(node:|^\(Use `node/.test(l));
+    expect(lines).toEqual([expect.stringContaining('事项 GS-009「个体工商户变更」has 分类 Q, not A/B/C/D/E/F')]);
+  });
+
   it('rejects an invalid port the same way', async () => {
     const r = await runServer({ KIOSK_PORT: 'eighty', KIOSK_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'srv-')) });
     expect(r.code).toBe(78);

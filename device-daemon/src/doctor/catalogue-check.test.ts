@@ -26,6 +26,19 @@ describe('the doctor on the 事项 catalogue', () => {
     expect(check.hint).toContain('import-cli.ts');
   });
 
+  it('FAILs on a 事项 filed under a 分类 no queue category uses, in a file or in the configuration', async () => {
+    const file = path.join(dir, 'stray.csv');
+    writeFileSync(file, '事项编码,事项名称,实施部门,分类\nHJ-001,户口迁移,公安局,A\nGS-009,个体工商户变更,市场监管局,Q\n');
+    const fromFile = await catalogueCheck(parseConfig({ matters: file }, dir), '/etc/kiosk/kiosk.json');
+    expect(fromFile.status).toBe('FAIL');
+    expect(fromFile.detail).toContain('事项 GS-009「个体工商户变更」has 分类 Q, not A/B/C/D/E/F');
+    const inline = parseConfig({ matters: [{ code: 'GS-009', name: '个体工商户变更', department: '市场监管局', categoryId: 'Q' }] }, dir);
+    const fromConfig = await catalogueCheck(inline, '/etc/kiosk/kiosk.json');
+    expect(fromConfig).toMatchObject({ status: 'FAIL', data: { source: 'configuration' } });
+    expect(fromConfig.detail).toContain('matters[0].categoryId = "Q"');
+    expect(fromConfig.hint).toContain('queue.categories');
+  });
+
   it('WARNs when a configured kiosk has no catalogue of its own', async () => {
     const check = await catalogueCheck(parseConfig({}, dir), '/etc/kiosk/kiosk.json');
     expect(check).toMatchObject({ status: 'WARN', data: { source: 'scan.matters' } });

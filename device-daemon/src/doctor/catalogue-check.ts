@@ -1,6 +1,7 @@
 import type { KioskConfig } from '../config/schema';
 import { ConfigError } from '../config/config-error';
 import { loadCatalogueFile } from '../matters/file';
+import { checkMatterCategories } from '../matters/categories';
 import type { MatterEntry } from '../matters/config';
 import { fail, pass, warn, type Check } from './types';
 
@@ -21,9 +22,11 @@ export async function catalogueCheck(config: KioskConfig, configFile: string | u
   let entries: MatterEntry[];
   try {
     entries = typeof source === 'string' ? await loadCatalogueFile(source) : source;
+    checkMatterCategories(entries, config.queue.categories.map((c) => c.id), typeof source === 'string' ? source : 'configuration');
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    return fail(ID, TITLE, err.message, `fix the named row in ${String(source)}; \`npx tsx device-daemon/src/matters/import-cli.ts ${String(source)}\` lists every problem`, { file: source });
+    if (typeof source !== 'string') return fail(ID, TITLE, err.message, 'set the named 事项\'s categoryId to one of queue.categories', { source: 'configuration' });
+    return fail(ID, TITLE, err.message, `fix the named row or 事项 in ${source}; \`npx tsx device-daemon/src/matters/import-cli.ts ${source}\` lists every problem`, { file: source });
   }
   const scanned = entries.filter((e) => e.materials?.length).length;
   const guided = entries.filter((e) => e.guide).length;
