@@ -40,8 +40,13 @@ async function bookByApi(n: number): Promise<{ code: string; qrText: string }> {
   return ((await r.json()) as { appointment: { code: string; qrText: string } }).appointment;
 }
 
-const sim = (device: string, what: string, body?: unknown, method = 'POST') =>
-  fetch(`${kiosk.url}/api/sim/${device}/${what}`, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+/** A simulator's own route; answers other than 2xx fail the test (a DELETE with a JSON type and no body would be 400). */
+async function sim(device: string, what: string, body?: unknown, method = 'POST') {
+  const init = body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {};
+  const res = await fetch(`${kiosk.url}/api/sim/${device}/${what}`, { method, ...init });
+  expect(res.ok, `${method} /api/sim/${device}/${what}: ${res.status}`).toBe(true);
+  return res;
+}
 const scan = (text: string) => sim('qrReader', 'scan', { text });
 const receipts = async () => ((await (await fetch(`${kiosk.url}/api/sim/printer/receipts`)).json()) as { receipts: { lines: string[]; qr: string[] }[] }).receipts;
 
@@ -126,6 +131,31 @@ describe('预约 in Chromium', () => {
     await expect.poll(() => page.getByRole('button', { name: '取号', exact: true }).isVisible()).toBe(true);
     await sim('idReader', 'card', undefined, 'DELETE');
     // A kiosk page left on home would take the next test's scans too (one reader, every page hears it).
+    await page.close();
+  });
+
+  it('lists the person\'s bookings after the card read and cancels one by the same card, asked once more', async () => {
+    const page = await openPage(browser, kiosk.url);
+    await page.getByRole('button', { name: '预约签到', exact: true }).click();
+    await page.getByRole('button', { name: '还没有预约？刷身份证预约' }).click();
+    await expect.poll(() => page.getByText('请将身份证放在感应区').isVisible()).toBe(true);
+    await sim('idReader', 'card', { profile: 'resident' });
+    const mine = page.getByRole('region', { name: '我的预约' });
+    // The booking the test above made with this card.
+    await expect.poll(() => mine.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
+    expect(await mine.innerText()).toContain(`${from}-23:59`);
+    await mine.getByRole('button', { name: '取消预约' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('确定取消这个预约吗？').waitFor();
+    await dialog.getByRole('button', { name: '保留预约' }).click();
+    expect(await mine.getByRole('listitem').count()).toBe(1);
+    await mine.getByRole('button', { name: '取消预约' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: '取消预约' }).click();
+    await expect.poll(() => mine.innerText()).toContain('已取消');
+    expect(await mine.getByRole('listitem').count()).toBe(0);
+    const [row] = await kiosk.app.store.query<{ state: string }>("SELECT state FROM appointments WHERE source = 'kiosk' ORDER BY created_at DESC LIMIT 1");
+    expect(row!.state).toBe('cancelled');
+    await sim('idReader', 'card', undefined, 'DELETE');
     await page.close();
   });
 

@@ -79,3 +79,59 @@ describe('booking at the kiosk by ID card', () => {
     expect(third.body.error.code).toBe('PERSON_LIMIT_REACHED');
   });
 });
+
+describe('我的预约 at the kiosk: the person\'s bookings by card, cancelled by card', () => {
+  const mine = async (identitySessionId: string) => {
+    const r = await h.app.inject({ method: 'POST', url: '/api/appointments/mine', payload: { identitySessionId } });
+    return { status: r.statusCode, body: r.json() as Record<string, any> };
+  };
+  const cancel = async (code: string, payload: Record<string, unknown>) => {
+    const r = await h.app.inject({ method: 'POST', url: `/api/appointments/${code}/cancel`, payload });
+    return { status: r.statusCode, body: r.json() as Record<string, any> };
+  };
+
+  it('lists the bookings still ahead, soonest first, masked; cancelling one by card frees a place for a new booking', async () => {
+    const sessionId = await readCard();
+    const list = await mine(sessionId);
+    expect(list.status).toBe(200);
+    // The two the tests above made for the resident card.
+    expect(list.body.appointments.map((a: { date: string; start: string }) => `${a.date} ${a.start}`)).toEqual(['2026-12-02 09:30', '2026-12-03 09:00']);
+    expect(JSON.stringify(list.body)).not.toContain(CARD_PROFILES.resident!.idNumber);
+    const [first] = list.body.appointments;
+    const slotBefore = (await h.app.inject('/api/appointments/slots?categoryId=B&date=2026-12-02')).json().slots.find((s: { id: string }) => s.id === 'B-20261202-0930');
+
+    const done = await cancel(first.code, { identitySessionId: sessionId });
+    expect(done.status).toBe(200);
+    expect(done.body.appointment).toMatchObject({ code: first.code, state: 'cancelled' });
+    expect((await mine(sessionId)).body.appointments).toHaveLength(1);
+    const slotAfter = (await h.app.inject('/api/appointments/slots?categoryId=B&date=2026-12-02')).json().slots.find((s: { id: string }) => s.id === 'B-20261202-0930');
+    expect(slotAfter.booked).toBe(slotBefore.booked - 1);
+    // Under the limit again: the person can book.
+    expect((await bookByCard({ slotId: 'A-20261203-0930', identitySessionId: sessionId, phone: '13900139000', delivery: 'screen' })).status).toBe(201);
+    // Cancelled once is cancelled: a second try says so.
+    expect((await cancel(first.code, { identitySessionId: sessionId })).body.error.code).toBe('APPOINTMENT_NOT_CANCELLABLE');
+  });
+
+  it('another person\'s card cannot cancel, a lapsed card session is refused, and the body is one proof or the other', async () => {
+    const resident = await readCard();
+    const [a] = (await mine(resident)).body.appointments;
+    await h.app.inject({ method: 'DELETE', url: '/api/sim/idReader/card' });
+    await new Promise((r) => setTimeout(r, 150));
+    const from = h.events.length;
+    await h.app.inject({ method: 'POST', url: '/api/sim/idReader/card', payload: { profile: 'resident-elder' } });
+    let other: string | undefined;
+    for (let i = 0; i < 150 && !other; i++) {
+      other = (h.events.slice(from).find((x) => x.type === 'card.read') as { sessionId: string } | undefined)?.sessionId;
+      if (!other) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await mine(other!)).body.appointments).toEqual([]);
+    const wrong = await cancel(a.code, { identitySessionId: other });
+    expect(wrong.status).toBe(404);
+    expect(wrong.body.error).toMatchObject({ code: 'APPOINTMENT_NOT_FOUND', message: '这个预约不是用这张身份证办理的' });
+    expect((await cancel(a.code, { identitySessionId: 'no-such-session' })).status).toBe(410);
+    expect((await mine('no-such-session')).status).toBe(410);
+    expect((await cancel(a.code, { identitySessionId: other, idNumber: CARD_PROFILES.resident!.idNumber })).status).toBe(400);
+    // Still booked: nothing above touched it.
+    expect((await h.app.inject(`/api/appointments/${a.code}`)).json().appointment.state).toBe('booked');
+  });
+});

@@ -34,12 +34,16 @@ export default async function appointmentRoutes(root: FastifyInstance) {
     return reply.code(201).send({ ticket, appointment, ...(printError ? { printError } : {}) });
   });
   app.get('/api/appointments/:code', { schema: s.getRoute }, async (req) => ({ appointment: await app.appointments.get(req.params.code) }));
+  app.post('/api/appointments/mine', { schema: s.openByCardRoute }, async (req) => ({
+    appointments: await app.appointments.openByCard(req.body.identitySessionId),
+  }));
   app.post('/api/appointments/:code/cancel', { schema: s.cancelRoute }, async (req) => ({
-    appointment: await app.appointments.cancel(req.params.code, req.body.idNumber),
+    appointment: await app.appointments.cancel(req.params.code, req.body),
   }));
-  app.post('/api/appointments/:code/change', { schema: s.changeRoute }, async (req) => ({
-    appointment: await app.appointments.change(req.params.code, req.body.idNumber, req.body.slotId),
-  }));
+  app.post('/api/appointments/:code/change', { schema: s.changeRoute }, async (req) => {
+    const { slotId, ...proof } = req.body;
+    return { appointment: await app.appointments.change(req.params.code, proof, slotId) };
+  });
 
   // A provincial or city booking system: Bearer token (its SHA-256 in appointments.integrationTokens), idempotent on externalId.
   const integrationGuard = async (req: FastifyRequest) => {

@@ -1,5 +1,5 @@
 /** The appointments API's shapes (TypeBox): validation, answer serialisers and their types. */
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { errorResponses, nullableString, strictObject } from '../core/schemas';
 import type { Ticket } from '../queue/types';
 import { oneOf } from '../config/kit';
@@ -71,8 +71,17 @@ export const integrationRoute = {
 };
 export const codeParams = Type.Object({ code });
 export const getRoute = { params: codeParams, response: { 200: appointmentReply, ...errorResponses } };
-export const cancelRoute = { params: codeParams, body: strictObject({ idNumber: person.idNumber }), response: { 200: appointmentReply, ...errorResponses } };
-export const changeRoute = { params: codeParams, body: strictObject({ idNumber: person.idNumber, slotId: slotIdSchema }), response: { 200: appointmentReply, ...errorResponses } };
+const cardSession = Type.String({ minLength: 1, maxLength: 64 });
+/** The ID number the booking was made with (phone page), or the card on the kiosk's reader. */
+const proofOf = <P extends Record<string, TSchema>>(extra: P) =>
+  Type.Union([strictObject({ idNumber: person.idNumber, ...extra }), strictObject({ identitySessionId: cardSession, ...extra })]);
+export const cancelRoute = { params: codeParams, body: proofOf({}), response: { 200: appointmentReply, ...errorResponses } };
+export const changeRoute = { params: codeParams, body: proofOf({ slotId: slotIdSchema }), response: { 200: appointmentReply, ...errorResponses } };
+/** 我的预约 at the kiosk: the bookings still ahead of the person whose card is on the reader. */
+export const openByCardRoute = {
+  body: strictObject({ identitySessionId: cardSession }),
+  response: { 200: Type.Object({ appointments: Type.Array(appointmentSchema) }), ...errorResponses },
+};
 
 export const checkInRoute = {
   body: Type.Union([

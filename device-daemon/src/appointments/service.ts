@@ -10,6 +10,12 @@ import { bookingSlip } from './slip';
 import type { Delivery } from '../queue/types';
 import type { AppointmentRow, AppointmentSource, AppointmentView, KioskBooking, SlotView } from './types';
 
+/**
+ * How a person proves a booking is theirs: the ID number it was made with (phone page), or the card on the
+ * kiosk's reader (its session; the number never leaves the daemon).
+ */
+export type Proof = { idNumber: string } | { identitySessionId: string };
+
 /** Who books: the keyed hash and masked fields only ever reach the store. */
 export interface Booker {
   personHash: string;
@@ -101,9 +107,15 @@ export class AppointmentService {
     return viewOf(this.ctx, await this.find(code));
   }
 
-  /** Cancels a booking; the person proves it is theirs with the ID number it was made with. */
-  async cancel(code: string, idNumber: string): Promise<AppointmentView> {
-    const row = await this.owned(code, idNumber);
+  /** The bookings still ahead of the person whose card is on the reader, soonest first (我的预约 at the kiosk). */
+  async openByCard(identitySessionId: string): Promise<AppointmentView[]> {
+    const { personHash } = this.ctx.cardSession(identitySessionId);
+    return (await sql.openOf(this.ctx.db, personHash, today(this.ctx))).map((r) => viewOf(this.ctx, r));
+  }
+
+  /** Cancels a booking; the person proves it is theirs with the ID number it was made with, or the card. */
+  async cancel(code: string, proof: Proof): Promise<AppointmentView> {
+    const row = await this.owned(code, proof);
     const now = nowIso(this.ctx);
     await this.ctx.db.tx(async (q) => {
       if (!(await sql.setState(q, row.id, 'booked', 'cancelled', now))) throw conflict('APPOINTMENT_NOT_CANCELLABLE', '该预约已签到、已取消或已过期，不能取消');
@@ -115,8 +127,8 @@ export class AppointmentService {
   }
 
   /** Moves a booking to another slot: the new place is taken before the old one is given back. */
-  async change(code: string, idNumber: string, slotId: string): Promise<AppointmentView> {
-    const row = await this.owned(code, idNumber);
+  async change(code: string, proof: Proof, slotId: string): Promise<AppointmentView> {
+    const row = await this.owned(code, proof);
     const slot = findSlot(this.ctx.config, slotId);
     if (!slot || slot.categoryId !== row.category_id || !this.bookable(slot.date) || !this.stillAhead(slot)) throw slotNotBookable();
     const now = nowIso(this.ctx);
@@ -138,9 +150,14 @@ export class AppointmentService {
     return row;
   }
 
-  private async owned(code: string, idNumber: string): Promise<AppointmentRow> {
+  private async owned(code: string, proof: Proof): Promise<AppointmentRow> {
+    const byCard = 'identitySessionId' in proof;
+    // The card session is resolved first: a lapsed one answers as such, whatever the code.
+    const personHash = byCard ? this.ctx.cardSession(proof.identitySessionId).personHash : this.ctx.hashIdNumber(proof.idNumber.trim().toUpperCase());
     const row = await this.find(code);
-    if (!row.person_hash || row.person_hash !== this.ctx.hashIdNumber(idNumber.trim().toUpperCase())) throw notFound('APPOINTMENT_NOT_FOUND', '预约码与身份证号码不符');
+    if (!row.person_hash || row.person_hash !== personHash) {
+      throw notFound('APPOINTMENT_NOT_FOUND', byCard ? '这个预约不是用这张身份证办理的' : '预约码与身份证号码不符');
+    }
     return row;
   }
 

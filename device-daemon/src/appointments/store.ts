@@ -81,6 +81,14 @@ export async function countOpen(q: Queryable, personHash: string, today: string)
   return Number(r?.n ?? 0);
 }
 
+/** A person's bookings still ahead (booked, today or later), soonest first: the kiosk's 我的预约 after a card read. */
+export async function openOf(q: Queryable, personHash: string, today: string): Promise<AppointmentRow[]> {
+  return q.query<AppointmentRow>(
+    `SELECT * FROM appointments WHERE person_hash = $1 AND state = 'booked' AND service_date >= $2 ORDER BY service_date, start_time LIMIT 20`,
+    [personHash, today],
+  );
+}
+
 export async function countNoShows(q: Queryable, personHash: string, since: string): Promise<number> {
   const [r] = await q.query<{ n: number }>(
     `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM appointments WHERE person_hash = $1 AND state = 'no-show' AND service_date >= $2`,

@@ -6,13 +6,15 @@ import { useQuery } from '@/shared/api/use-query';
 import { IdCardPrompt, useIdCard } from '@/shared/identity';
 import { bookByCard, fetchCalendar } from './api';
 import { SlotPicker, bookingDay, type SlotChoice } from './SlotPicker';
+import { MyBookings } from './MyBookings';
 
 const PHONE = /^1[3-9]\d{9}$/;
 
 /**
  * 预约 at the kiosk: the ID card first (the name and number come from it and are shown masked only), then the
  * 事项 category, day and slot, then a mobile number on the digit pad for the SMS. The booking's code and QR
- * come on the next screen and, with a printer, on a 预约凭条.
+ * come on the next screen and, with a printer, on a 预约凭条. The person's bookings still ahead are listed above
+ * the slots, each one cancellable by the same card.
  */
 export function BookScreen() {
   const replace = useKiosk((s) => s.replace);
@@ -39,8 +41,9 @@ export function BookScreen() {
         setBusy(false);
         const code = e instanceof ApiError ? e.code : undefined;
         setError(e instanceof ApiError ? e.message.replace(/^body\.\w+: /, '') : String(e));
-        // A full slot or a lapsed card session sends the person back to the step that can mend it.
-        if (code === 'SLOT_FULL' || code === 'SLOT_NOT_FOUND') setPhoneStep(false);
+        // A full slot, or the booking limit (their bookings, to cancel, are listed there), sends the person back
+        // to the step that can mend it.
+        if (code === 'SLOT_FULL' || code === 'SLOT_NOT_FOUND' || code === 'PERSON_LIMIT_REACHED') setPhoneStep(false);
       },
     );
   };
@@ -87,6 +90,7 @@ export function BookScreen() {
     <InnerPage title={title} unsaved={slot ? '已选择的预约时段' : undefined} voice="请选择办理事项、日期和时段">
       {who}
       {problem}
+      <MyBookings sessionId={session.sessionId} changed={() => setError(undefined)} />
       {calendar && choice ? <SlotPicker calendar={calendar} choice={choice} onChange={setPicked} /> : <p className="bk-note">正在加载…</p>}
       <div className="action-row">
         <button type="button" className="primary-button" disabled={!slot} onClick={() => setPhoneStep(true)}>

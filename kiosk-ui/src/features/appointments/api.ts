@@ -27,3 +27,7 @@ export const checkIn = (body: { code: string } | { identitySessionId: string }, 
 /** A booking at the kiosk by the card on the reader; `print` puts the 预约凭条 on the ticket printer. */
 export const bookByCard = (body: { slotId: string; identitySessionId: string; phone: string; delivery: 'print' | 'screen' }) =>
   post<KioskBooking>('/api/appointments/by-card', body);
+/** 我的预约: the bookings still ahead of the person whose card is on the reader. */
+export const fetchMine = (identitySessionId: string) => post<{ appointments: Appointment[] }>('/api/appointments/mine', { identitySessionId });
+export const cancelByCard = (code: string, identitySessionId: string) =>
+  post<{ appointment: Appointment }>(`/api/appointments/${encodeURIComponent(code)}/cancel`, { identitySessionId });
