@@ -144,9 +144,11 @@ describe('预约 in Chromium', () => {
     // The booking the test above made with this card.
     await expect.poll(() => mine.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
     expect(await mine.innerText()).toContain(`${from}-23:59`);
+    await screenshot(page, 'appointment-kiosk-mine');
     await mine.getByRole('button', { name: '取消预约' }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.getByText('确定取消这个预约吗？').waitFor();
+    await screenshot(page, 'appointment-kiosk-mine-cancel');
     await dialog.getByRole('button', { name: '保留预约' }).click();
     expect(await mine.getByRole('listitem').count()).toBe(1);
     await mine.getByRole('button', { name: '取消预约' }).click();
