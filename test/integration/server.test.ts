@@ -44,32 +44,31 @@ describe('the daemon host', () => {
     expect(r.stdout).not.toMatch(/Server listening/);
   });
 
-  it('stops the same way on a 事项目录 file with a bad row, naming the file, the row and the column', async () => {
+  /** Starts the daemon on a 事项目录 file of `csv`: its exit code, stderr's lines (Node's own warnings aside) and stdout. */
+  async function startWithCatalogue(csv: string) {
     const dir = mkdtempSync(path.join(tmpdir(), 'srv-'));
     const catalogue = path.join(dir, '事项目录.csv');
-    writeFileSync(catalogue, '事项编码,事项名称,实施部门,分类,材料名称,份数\nHJ-001,户口迁移,公安局,A,身份证,1\nHJ-002,户口登记,公安局,A,户口簿,很多\n');
+    writeFileSync(catalogue, csv);
     const file = path.join(dir, 'kiosk.json');
     writeFileSync(file, JSON.stringify({ matters: catalogue }));
     const r = await runServer({ KIOSK_CONFIG: file, KIOSK_DATA_DIR: dir, KIOSK_PORT: '0' });
     rmSync(dir, { recursive: true, force: true });
-    expect(r.code).toBe(78);
-    // Node's own warnings aside (a Fastify deprecation is printed while the app is built), the one line.
+    // A Fastify deprecation is printed while the app is built: only the configuration's line counts.
     const lines = r.stderr.trim().split('\n').filter((l) => !/ExperimentalWarning|^\(node:|^\(Use `node/.test(l));
-    expect(lines).toEqual([expect.stringContaining('事项目录.csv 第 3 行「份数」："很多" 应为 1 到 20 的整数')]);
+    return { code: r.code, lines, stdout: r.stdout };
+  }
+
+  it('stops the same way on a 事项目录 file with a bad row, naming the file, the row and the column', async () => {
+    const r = await startWithCatalogue('事项编码,事项名称,实施部门,分类,材料名称,份数\nHJ-001,户口迁移,公安局,A,身份证,1\nHJ-002,户口登记,公安局,A,户口簿,很多\n');
+    expect(r.code).toBe(78);
+    expect(r.lines).toEqual([expect.stringContaining('事项目录.csv 第 3 行「份数」："很多" 应为 1 到 20 的整数')]);
     expect(r.stdout).not.toMatch(/Server listening/);
   });
 
   it('stops the same way when a 事项 is filed under a 分类 that is not a queue category', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'srv-'));
-    const catalogue = path.join(dir, '事项目录.csv');
-    writeFileSync(catalogue, '事项编码,事项名称,实施部门,分类\nHJ-001,户口迁移,公安局,A\nGS-009,个体工商户变更,市场监管局,Q\n');
-    const file = path.join(dir, 'kiosk.json');
-    writeFileSync(file, JSON.stringify({ matters: catalogue }));
-    const r = await runServer({ KIOSK_CONFIG: file, KIOSK_DATA_DIR: dir, KIOSK_PORT: '0' });
-    rmSync(dir, { recursive: true, force: true });
+    const r = await startWithCatalogue('事项编码,事项名称,实施部门,分类\nHJ-001,户口迁移,公安局,A\nGS-009,个体工商户变更,市场监管局,Q\n');
     expect(r.code).toBe(78);
-    const lines = r.stderr.trim().split('\n').filter((l) => !/ExperimentalWarning|^\(node:|^\(Use `node/.test(l));
-    expect(lines).toEqual([expect.stringContaining('事项 GS-009「个体工商户变更」has 分类 Q, not A/B/C/D/E/F')]);
+    expect(r.lines).toEqual([expect.stringContaining('事项 GS-009「个体工商户变更」has 分类 Q, not A/B/C/D/E/F')]);
   });
 
   it('rejects an invalid port the same way', async () => {
