@@ -12,6 +12,7 @@ import { Attract, useIdle } from './Attract';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { homeTiles, prefetchFlows, screenFor } from './screens';
 import { cornerGesture } from './gesture';
+import { takeEarlyTap } from './early-tap';
 
 const fetchInfo = (signal: AbortSignal) => get<KioskInfo>('/api/kiosk', signal);
 
@@ -68,6 +69,14 @@ export function Shell() {
     stopSpeaking();
     main.current?.scrollTo?.(0, 0);
   }, [top]);
+
+  // A tile tapped on the prerendered home before the script ran: open its screen now that the shell is live.
+  const navigate = useKiosk((s) => s.navigate);
+  useEffect(() => {
+    const tapped = takeEarlyTap();
+    const tile = homeTiles.find((t) => t.screen === tapped);
+    if (tile) navigate(tile.screen);
+  }, [navigate]);
 
   // Once home is drawn, the flows' chunks load in the background so the first tap does not wait for them; on a
   // busy kiosk the browser may find no idle moment for long, so they start within half a second regardless.
