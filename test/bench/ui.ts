@@ -103,7 +103,8 @@ export async function visit(browser: Browser, url: string, tap: boolean): Promis
       tapMs = (await page.evaluate(`new Promise((resolve) => {
         const button = [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') || b.querySelector('.home-tile-label')?.textContent) === '取号');
         const t0 = performance.now();
-        const seen = () => document.querySelector('section.inner-page[aria-label^="取号"]');
+        // Visible: a screen drawn in advance, hidden, is in the document before the tap.
+        const seen = () => [...document.querySelectorAll('section.inner-page[aria-label^="取号"]')].some((el) => el.checkVisibility());
         const wait = () => (seen() ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(wait));
         button.click();
         wait();

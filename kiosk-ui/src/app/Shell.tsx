@@ -1,9 +1,9 @@
-import { Suspense, useEffect, useLayoutEffect, useRef } from 'react';
+import { Activity, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useKiosk } from '@/shared/store';
 import { events } from '@/shared/api/events';
 import { get, onReachability } from '@/shared/api/client';
 import { useQuery } from '@/shared/api/use-query';
-import type { KioskInfo } from '@/shared/store';
+import type { EntryScreen, KioskInfo } from '@/shared/store';
 // The voice module alone: the shared kiosk kit (InnerPage, pads, dialogs) comes with the first flow's chunk.
 import { stopSpeaking } from '@/shared/kiosk/voice';
 import { useHelpPending } from '@/shared/kiosk/help';
@@ -13,6 +13,13 @@ import { HomeScreen } from '../features/home/HomeScreen';
 import { homeTiles, prefetchFlows, screenFor } from './screens';
 import { cornerGesture } from './gesture';
 import { takeEarlyTap } from './early-tap';
+
+/**
+ * The screen most people open from home (取号's categories): drawn in advance, hidden (React's <Activity>: its
+ * tree rendered at low priority, no effects run, so no fetch, countdown or voice), once its chunk is in. A tap on
+ * «取号» then reveals it and mounts its effects instead of rendering it from nothing (issue 11 #14, the tap).
+ */
+const WARM: EntryScreen = 'queue.categories';
 
 const fetchInfo = (signal: AbortSignal) => get<KioskInfo>('/api/kiosk', signal);
 
@@ -80,13 +87,18 @@ export function Shell() {
 
   // Once home is drawn, the flows' chunks load in the background so the first tap does not wait for them; on a
   // busy kiosk the browser may find no idle moment for long, so they start within half a second regardless.
+  const [warm, setWarm] = useState(false);
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(() => prefetchFlows(), { timeout: 500 });
+    idle(() => void prefetchFlows().then(() => setWarm(true)), { timeout: 500 });
   }, []);
 
   // The stack pairs each name with its own params (Screen); the lookup is by name, hence params: unknown.
   const Screen = top ? screenFor(top.name) : undefined;
+  const Warm = warm ? screenFor(WARM) : undefined;
+  // Shown when it is the first screen of the stack; deeper (identity, issue) it is hidden again with its state,
+  // as «返回» would find it; «首页» ends the session and remounts everything (the key of <main>).
+  const warmShown = Warm !== undefined && top?.name === WARM && stack.length === 1;
   return (
     <div className="kiosk">
       <Header onCornerTap={cornerGesture.tap} />
@@ -98,7 +110,7 @@ export function Shell() {
       <main className="kiosk-main" ref={main} key={`${epoch}`}>
         {top === undefined ? (
           <HomeScreen tiles={homeTiles} />
-        ) : Screen ? (
+        ) : warmShown ? null : Screen ? (
           // Rarely used screens (maintenance) are separate chunks: a short blank while one loads.
           <Suspense fallback={null}>
             <Screen key={stack.length} params={top.params} />
@@ -106,6 +118,13 @@ export function Shell() {
         ) : (
           <UnknownScreen name={top.name} />
         )}
+        {Warm ? (
+          <Activity mode={warmShown ? 'visible' : 'hidden'}>
+            <Suspense fallback={null}>
+              <Warm params={undefined} />
+            </Suspense>
+          </Activity>
+        ) : null}
       </main>
       <footer className="kiosk-footer">
         <span>如需帮助，请咨询现场工作人员</span>
