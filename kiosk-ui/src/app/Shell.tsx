@@ -1,4 +1,4 @@
-import { Activity, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Activity, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useKiosk } from '@/shared/store';
 import { events } from '@/shared/api/events';
 import { get, onReachability } from '@/shared/api/client';
@@ -12,7 +12,7 @@ import { Attract, useIdle } from './Attract';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { homeTiles, prefetchFlows, screenFor } from './screens';
 import { cornerGesture } from './gesture';
-import { takeEarlyTap } from './early-tap';
+import { takeEarlyInfo, takeEarlyTap } from './early-tap';
 
 /**
  * The screen most people open from home (取号's categories): drawn in advance, hidden (React's <Activity>: its
@@ -21,7 +21,8 @@ import { takeEarlyTap } from './early-tap';
  */
 const WARM: EntryScreen = 'queue.categories';
 
-const fetchInfo = (signal: AbortSignal) => get<KioskInfo>('/api/kiosk', signal);
+// The first time, the answer index.html's inline script asked for while the page loaded (else, or if it failed, asked now).
+const fetchInfo = (signal: AbortSignal) => takeEarlyInfo<KioskInfo>()?.catch(() => get<KioskInfo>('/api/kiosk', signal)) ?? get<KioskInfo>('/api/kiosk', signal);
 
 /** Loads the kiosk's facts (again after every reconnection), follows device states and daemon reachability. */
 function useDaemon(): void {
@@ -99,6 +100,17 @@ export function Shell() {
   // Shown when it is the first screen of the stack; deeper (identity, issue) it is hidden again with its state,
   // as «返回» would find it; «首页» ends the session and remounts everything (the key of <main>).
   const warmShown = Warm !== undefined && top?.name === WARM && stack.length === 1;
+  // One element for the shell's life: React skips it on the shell's re-renders, so while hidden it is not drawn
+  // again with what changed meanwhile (a 帮办 call's status) beside the screen that shows it; shown, it catches up.
+  const warmScreen = useMemo(
+    () =>
+      Warm ? (
+        <Suspense fallback={null}>
+          <Warm params={undefined} />
+        </Suspense>
+      ) : null,
+    [Warm],
+  );
   return (
     <div className="kiosk">
       <Header onCornerTap={cornerGesture.tap} />
@@ -118,13 +130,7 @@ export function Shell() {
         ) : (
           <UnknownScreen name={top.name} />
         )}
-        {Warm ? (
-          <Activity mode={warmShown ? 'visible' : 'hidden'}>
-            <Suspense fallback={null}>
-              <Warm params={undefined} />
-            </Suspense>
-          </Activity>
-        ) : null}
+        {warmScreen ? <Activity mode={warmShown ? 'visible' : 'hidden'}>{warmScreen}</Activity> : null}
       </main>
       <footer className="kiosk-footer">
         <span>如需帮助，请咨询现场工作人员</span>
