@@ -96,7 +96,13 @@ export function Shell() {
 
   // The stack pairs each name with its own params (Screen); the lookup is by name, hence params: unknown.
   const Screen = top ? screenFor(top.name) : undefined;
-  const Warm = warm ? screenFor(WARM) : undefined;
+  // Drawn in advance only while at home: joined to a visit already under way (取号 tapped before its chunk came),
+  // it would take the place of the screen on show and remount it. From the next session on, it is there.
+  const [warmEpoch, setWarmEpoch] = useState<number>();
+  useEffect(() => {
+    if (warm && top === undefined) setWarmEpoch(epoch);
+  }, [warm, top, epoch]);
+  const Warm = warm && warmEpoch === epoch ? screenFor(WARM) : undefined;
   // Shown when it is the first screen of the stack; deeper (identity, issue) it is hidden again with its state,
   // as «返回» would find it; «首页» ends the session and remounts everything (the key of <main>).
   const warmShown = Warm !== undefined && top?.name === WARM && stack.length === 1;
