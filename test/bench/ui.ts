@@ -16,13 +16,25 @@ const dist = path.join(root, 'kiosk-ui/dist');
 const TARGET = { usableMs: 1000, tapMs: 100, initialJsKb: 70 };
 const THROTTLE = 4;
 
-// In the page: the moment the «取号» tile is drawn, visible and enabled (React has attached its handler when it
-// is in the DOM: the tile exists only as React's output). Polled each frame from the document's start.
+// In the page, from the document's start. `__painted`: when the «取号» label was painted (Element Timing: the
+// label carries elementtiming="home-tile"; the static page's button too). `__tapKept`: the first frame the tile
+// is visible and enabled AND a tap on it is not lost: React's handler is on it, or (home drawn from the
+// prerendered HTML before the script has run) the page's catcher of early taps keeps the tap for the shell to
+// open (kiosk-ui/src/app/early-tap.ts; test/browser/first-screen.test.ts taps there and sees 取号). Home is
+// usable at the later of the two. `__hydrated`: the first frame React's own handler is on the tile (React keeps
+// its props on an element it has taken over).
 const USABLE_PROBE = `(() => {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.identifier === 'home-tile' && window.__painted === undefined) window.__painted = e.renderTime || e.loadTime;
+  }).observe({ type: 'element', buffered: true });
   const find = () => [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') || b.querySelector('.home-tile-label')?.textContent || b.textContent || '').trim() === '取号');
   const check = () => {
     const b = find();
-    if (b && !b.disabled && b.getBoundingClientRect().width > 0) { window.__usable = performance.now(); return; }
+    if (b && !b.disabled && b.getBoundingClientRect().width > 0) {
+      const hydrated = Object.keys(b).some((k) => k.startsWith('__reactProps$'));
+      if (window.__tapKept === undefined && (hydrated || window.__kioskEarlyTap || window.__plainPage)) window.__tapKept = performance.now();
+      if (hydrated || window.__plainPage) { window.__hydrated = performance.now(); return; }
+    }
     requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
@@ -55,25 +67,31 @@ async function reactAloneGzKb(): Promise<number> {
 
 interface Visit {
   usableMs: number;
+  hydratedMs: number;
   tapMs: number;
   initialJsGz: number;
   initialJsWire: number;
 }
 
-/** One cold visit (new context: empty cache) at 4x CPU slowdown: home usable, then one tap on «取号». */
+/**
+ * One cold visit (new context: empty cache) at 4x CPU slowdown: home usable, then one tap on «取号». `tap` false
+ * is the static baseline: a plain HTML button, usable as soon as it is drawn.
+ */
 export async function visit(browser: Browser, url: string, tap: boolean): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    if (!tap) await page.addInitScript('window.__plainPage = true;');
     await page.addInitScript(USABLE_PROBE);
     await page.goto(url);
-    const usableMs = (await page.waitForFunction('window.__usable', undefined, { timeout: 30_000 }).then((h) => h.jsonValue())) as number;
-    // The scripts requested before that moment, by the page's own clock (the prefetch of the flows may start
-    // while this process is still polling for it).
+    const hydratedMs = (await page.waitForFunction('window.__hydrated', undefined, { timeout: 30_000 }).then((h) => h.jsonValue())) as number;
+    const usableMs = (await page.waitForFunction('window.__painted && Math.max(window.__painted, window.__tapKept)', undefined, { timeout: 30_000 }).then((h) => h.jsonValue())) as number;
+    // The scripts requested before React has taken home over, by the page's own clock (the prefetch of the flows
+    // may start while this process is still polling for it): all the JS home needs to be live.
     const initial = (await page.evaluate(`performance.getEntriesByType('resource')
-      .filter((e) => e.initiatorType !== 'fetch' && /\\.js$/.test(e.name) && e.startTime < window.__usable)
+      .filter((e) => e.initiatorType !== 'fetch' && /\\.js$/.test(e.name) && e.startTime < window.__hydrated)
       .map((e) => [new URL(e.name).pathname, e.encodedBodySize])`)) as [string, number][];
     let tapMs = NaN;
     if (tap) {
@@ -85,7 +103,8 @@ export async function visit(browser: Browser, url: string, tap: boolean): Promis
       tapMs = (await page.evaluate(`new Promise((resolve) => {
         const button = [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') || b.querySelector('.home-tile-label')?.textContent) === '取号');
         const t0 = performance.now();
-        const seen = () => document.querySelector('section.inner-page[aria-label^="取号"]');
+        // Visible: a screen drawn in advance, hidden, is in the document before the tap.
+        const seen = () => [...document.querySelectorAll('section.inner-page[aria-label^="取号"]')].some((el) => el.checkVisibility());
         const wait = () => (seen() ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(wait));
         button.click();
         wait();
@@ -93,7 +112,7 @@ export async function visit(browser: Browser, url: string, tap: boolean): Promis
     }
     const initialJsGz = initial.reduce((sum, [file]) => sum + gzSize(path.join(dist, file)), 0) / 1024;
     const initialJsWire = initial.reduce((sum, [, bytes]) => sum + bytes, 0) / 1024;
-    return { usableMs, tapMs, initialJsGz, initialJsWire };
+    return { usableMs, hydratedMs, tapMs, initialJsGz, initialJsWire };
   } finally {
     await context.close();
   }
@@ -109,7 +128,7 @@ export async function bench(): Promise<BenchRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-bench-ui-'));
   const app = buildApp({ config: await benchConfig({ devices: {}, log: { level: 'silent' } }, dir), uiDir: dist }, { logger: false });
   const bare = Fastify();
-  bare.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><body><button aria-label="取号">取号</button></body></html>'));
+  bare.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><body><button aria-label="取号" elementtiming="home-tile">取号</button></body></html>'));
   const browser = await launchBrowser();
   try {
     const kioskUrl = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -123,6 +142,7 @@ export async function bench(): Promise<BenchRow[]> {
     }
     const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
     const usable = median(kiosk.map((v) => v.usableMs));
+    const hydrated = median(kiosk.map((v) => v.hydratedMs));
     const staticUsable = median(baseline.map((v) => v.usableMs));
     const tap = median(kiosk.map((v) => v.tapMs));
     const js = kiosk[0]!.initialJsGz;
@@ -130,6 +150,7 @@ export async function bench(): Promise<BenchRow[]> {
     const react = await reactAloneGzKb();
     return [
       { area: 'ui', metric: `home usable, 4x CPU, median of ${runs}`, value: `${(usable / 1000).toFixed(2)} s`, ratio: `${(usable / staticUsable).toFixed(1)}x static page (${staticUsable.toFixed(0)} ms)`, target: verdict(`≤ ${TARGET.usableMs / 1000} s`, usable <= TARGET.usableMs) },
+      { area: 'ui', metric: 'home hydrated (React on the tile)', value: `${(hydrated / 1000).toFixed(2)} s`, ratio: `${(hydrated / staticUsable).toFixed(1)}x static page`, target: verdict(`≤ ${TARGET.usableMs / 1000} s`, hydrated <= TARGET.usableMs) },
       { area: 'ui', metric: 'tap «取号» to next screen drawn', value: `${tap.toFixed(0)} ms`, ratio: `${(tap / (1000 / 60)).toFixed(1)} frames of 60 Hz`, target: verdict(`≤ ${TARGET.tapMs} ms`, tap <= TARGET.tapMs) },
       { area: 'ui', metric: 'initial JS of the kiosk page, gzip -9', value: `${js.toFixed(1)} KB`, ratio: `${(js / react).toFixed(2)}x React alone (${react.toFixed(1)} KB)`, target: verdict(`≤ ${TARGET.initialJsKb} KB`, js <= TARGET.initialJsKb) },
       { area: 'ui', metric: 'initial JS on the wire (brotli)', value: `${wire.toFixed(1)} KB`, ratio: `${(wire / js).toFixed(2)} of gzip` },

@@ -41,6 +41,10 @@ describe('first screen', () => {
   it('loads only home before it is usable: no display, counter, phone or maintenance code, assets compressed', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
+    // Home is prerendered and hydrated: a mismatch would be reported (React error #418 and the like) and redrawn.
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     const scripts: { url: string; encoding?: string }[] = [];
     page.on('response', (r) => {
       if (r.request().resourceType() === 'script') scripts.push({ url: r.url(), encoding: r.headers()['content-encoding'] });
@@ -77,6 +81,38 @@ describe('first screen', () => {
     // The flows come in the background, so the first tap opens 取号 at once.
     await page.getByRole('button', { name: '取号', exact: true }).click();
     await page.getByRole('region', { name: /取号/ }).waitFor({ timeout: 3000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws home from the HTML before any script has run, and a tap on 取号 then still opens 取号', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    // The kiosk's entry script is held back until after the tap: what the person sees and taps is the HTML.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(kiosk.url, { waitUntil: 'commit' });
+    const tile = page.getByRole('button', { name: '取号', exact: true });
+    await tile.waitFor();
+    const live = () => page.evaluate(() => Object.keys(document.querySelector('.home-tile')!).some((k) => k.startsWith('__reactProps$')));
+    expect(await live()).toBe(false);
+    await tile.click();
+    expect(await page.getByRole('region', { name: /取号/ }).count()).toBe(0);
+    release();
+    await page.getByRole('region', { name: /取号/ }).waitFor({ timeout: 10_000 });
+    await context.close();
+  });
+
+  it('gives the full pages no glimpse of the kiosk home: the hall display starts from an empty page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort());
+    await page.goto(`${kiosk.url}/display`);
+    expect(await page.locator('#root').innerHTML()).toBe('');
     await context.close();
   });
 });

@@ -16,7 +16,10 @@ let uiDir: string;
 beforeAll(async () => {
   uiDir = mkdtempSync(path.join(tmpdir(), 'kiosk-ui-'));
   mkdirSync(path.join(uiDir, 'assets'));
-  writeFileSync(path.join(uiDir, 'index.html'), `<!doctype html><title>kiosk</title><script src="/assets/index-AbC123.js"></script>${' '.repeat(2000)}`);
+  // As the build writes them: index.html with home prerendered, page.html the same with an empty root.
+  const html = (root: string) => `<!doctype html><title>kiosk</title><script src="/assets/index-AbC123.js"></script><div id="root">${root}</div>${' '.repeat(2000)}`;
+  writeFileSync(path.join(uiDir, 'index.html'), html('<section aria-label="首页"></section>'));
+  writeFileSync(path.join(uiDir, 'page.html'), html(''));
   const asset = path.join(uiDir, 'assets/index-AbC123.js');
   writeFileSync(asset, SCRIPT);
   writeFileSync(`${asset}.br`, brotliCompressSync(SCRIPT));
@@ -56,6 +59,13 @@ describe('UI assets and JSON go out compressed and cacheable', () => {
       expect(res.headers['cache-control'], url).toBe('no-cache');
       expect(res.headers['content-encoding'], url).toBe('br');
       expect(brotliDecompressSync(res.rawPayload).toString(), url).toContain('<title>kiosk</title>');
+    }
+  });
+
+  it('draws the kiosk home from HTML at / only: the display, counter and phone pages get the empty page', async () => {
+    for (const url of ['/', '/?lang=zh', '/index.html']) expect((await d.app.inject({ url })).body, url).toContain('<div id="root"><section');
+    for (const url of ['/display', '/counter/3', '/m/t/0b7d2c1e-4f7a-4b8e-9d5e-123456789012', '/manage']) {
+      expect((await d.app.inject({ url })).body, url).toContain('<div id="root"></div>');
     }
   });
 

@@ -31,8 +31,13 @@ export default async function uiPlugin(app: FastifyInstance, opts: { uiDir: stri
     setHeaders: (reply, file) => reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : REVALIDATE),
   });
   app.get('/assets/*', (req, reply) => reply.sendFile(`assets/${(req.params as { '*': string })['*']}`));
+  // index.html carries the kiosk's home already drawn (kiosk-ui/src/app/prerender.tsx); every other page (the
+  // hall display, a counter, a phone page) gets page.html, the same file with an empty root, so none of them
+  // shows the kiosk's home while its own code loads. A build without page.html has no prerendered home either.
+  const page = existsSync(path.join(root, 'page.html')) ? 'page.html' : 'index.html';
   app.get('/*', (req, reply) => {
     if (req.url.startsWith('/api/')) return reply.callNotFound();
-    return reply.sendFile('index.html');
+    const pathname = req.url.split('?')[0];
+    return reply.sendFile(pathname === '/' || pathname === '/index.html' ? 'index.html' : page);
   });
 }

@@ -16,8 +16,11 @@ const FullPage = lazy(() =>
   }),
 );
 
+/** The kiosk itself (the shell and home) rather than a full page. */
+export const isKioskPath = () => location.pathname === '/' || location.pathname === '/index.html';
+
 export function App() {
-  if (location.pathname === '/' || location.pathname === '/index.html') return <Shell />;
+  if (isKioskPath()) return <Shell />;
   // The page's own background shows while its chunk loads.
   return (
     <Suspense fallback={null}>

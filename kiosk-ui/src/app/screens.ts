@@ -64,9 +64,13 @@ export function screenFor(name: string): AnyScreen | undefined {
   return component;
 }
 
-/** Loads every flow's chunk in the background (after home is drawn); a failure is retried on navigation. */
-export function prefetchFlows(): void {
+/**
+ * Loads every flow's chunk in the background (after home is drawn); a failure is retried on navigation.
+ * Settles when the 取号 flow's chunk has loaded (or failed): the shell then draws its first screen in advance.
+ */
+export function prefetchFlows(): Promise<void> {
   for (const flow of Object.keys(flows) as Flow[]) if (!loaded.has(flow)) load(flow).catch(() => undefined);
+  return loaded.has('queue') ? Promise.resolve() : load('queue').then(() => undefined, () => undefined);
 }
 
 // The technicians' hidden gesture (five taps top left within 3 s) opens the maintenance PIN screen; its chunk

@@ -49,6 +49,7 @@ export function useQuery<T>(key: string | null, fetcher: (signal: AbortSignal) =
     };
   }, [q]);
 
-  const state = useSyncExternalStore(q.subscribe, q.getState);
+  // The server snapshot is the query's first state: home is rendered to HTML at build time (app/prerender.tsx).
+  const state = useSyncExternalStore(q.subscribe, q.getState, q.getState);
   return { ...state, refetch: q.refetch, setData: (u) => q.setData(u) };
 }

@@ -42,7 +42,8 @@ export async function withdrawHelp(): Promise<void> {
 }
 
 export function useHelpRequest(): HelpRequest | null {
-  return useSyncExternalStore((l) => { listeners.add(l); return () => listeners.delete(l); }, () => current);
+  // The third: home is rendered to HTML at build time (app/prerender.tsx), with no request in progress.
+  return useSyncExternalStore((l) => { listeners.add(l); return () => listeners.delete(l); }, () => current, () => null);
 }
 
 /** Whether staff are called or on their way: the kiosk holds its countdown and its attract screen meanwhile. */

@@ -1,0 +1,41 @@
+import type { EntryScreen } from '@/shared/store';
+
+/**
+ * What the inline script of index.html did before the kiosk's script ran: taps kept, the kiosk's facts asked for.
+ *
+ * Taps on home's tiles before the kiosk's script has run. Home is drawn from the HTML (app/prerender.tsx) while
+ * the script still loads; a person who taps «取号» then must not be ignored. The inline script in index.html
+ * remembers the last tile tapped (its `data-screen`) until `pageIsLive()`; from then on React hears taps itself.
+ * The shell opens the remembered screen once it is mounted.
+ */
+interface EarlyTap {
+  screen: string | null;
+  live: boolean;
+}
+
+const early = (): EarlyTap | undefined => (window as unknown as { __kioskEarlyTap?: EarlyTap }).__kioskEarlyTap;
+
+/** Called just before hydration begins: React's own listeners take over. */
+export function pageIsLive(): void {
+  const tap = early();
+  if (tap) tap.live = true;
+}
+
+/** The screen of a tile tapped before the page was live, once; nothing if none (or no catcher: page.html). */
+export function takeEarlyTap(): EntryScreen | undefined {
+  const tap = early();
+  const screen = tap?.screen;
+  if (tap) tap.screen = null;
+  return (screen ?? undefined) as EntryScreen | undefined;
+}
+
+/**
+ * The answer to `/api/kiosk` the inline script asked for while the page loaded, once; undefined if there is none
+ * (page.html, or already taken). A failed early request is asked again by the caller, with its own handling.
+ */
+export function takeEarlyInfo<T>(): Promise<T> | undefined {
+  const holder = window as unknown as { __kioskEarlyInfo?: Promise<T> };
+  const early = holder.__kioskEarlyInfo;
+  holder.__kioskEarlyInfo = undefined;
+  return early;
+}
