@@ -71,10 +71,18 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * A page at `url`. The kiosk page (`/`) is drawn from prerendered HTML before its script runs, so its buttons show
+ * before React and the event stream are live: it is returned once the stream's first message has arrived, so a
+ * device event a test causes next (a scan, a card) is heard.
+ */
 export async function openPage(browser: Browser, url: string, size = { width: 1920, height: 1080 }): Promise<Page> {
   const context = await browser.newContext({ viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
+  const kioskPage = new URL(url).pathname === '/';
+  const live = kioskPage ? page.waitForEvent('websocket', { timeout: 30_000 }).then((ws) => ws.waitForEvent('framereceived', { timeout: 30_000 })) : undefined;
   await page.goto(url);
+  await live;
   return page;
 }
 
