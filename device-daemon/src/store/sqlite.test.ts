@@ -64,4 +64,14 @@ describe('SQLite store', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('writes a relaxed statement without its own sync and goes back to syncing every commit', async () => {
+    const db = new SqliteDb(':memory:');
+    await db.execute('CREATE TABLE t (id TEXT PRIMARY KEY, printed INTEGER NOT NULL)');
+    await db.execute('INSERT INTO t (id, printed) VALUES ($1, 0)', ['a']);
+    expect(await db.executeRelaxed('UPDATE t SET printed = 1 WHERE id = $1', ['a'])).toBe(1);
+    expect(await db.query('SELECT printed FROM t')).toEqual([{ printed: 1 }]);
+    expect(await db.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]); // FULL
+    await db.close();
+  });
 });

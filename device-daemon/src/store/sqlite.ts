@@ -98,6 +98,18 @@ export class SqliteDb implements Db {
     return this.serial(() => this.direct.execute(sql, params));
   }
 
+  /** Without its own fsync (`Db.executeRelaxed`): synchronous NORMAL for this statement only. */
+  executeRelaxed(sql: string, params?: readonly SqlValue[]): Promise<number> {
+    return this.serial(async () => {
+      this.db.pragma('synchronous = NORMAL');
+      try {
+        return await this.direct.execute(sql, params);
+      } finally {
+        this.db.pragma('synchronous = FULL');
+      }
+    });
+  }
+
   /**
    * Group commit: transactions asked for in the same turn of the event loop (or while the one before was
    * being written) share one COMMIT, so one fsync, each in a SAVEPOINT of its own: a failing one is rolled
