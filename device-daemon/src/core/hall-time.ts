@@ -9,8 +9,8 @@ interface LocalMinute {
 
 /**
  * Per zone: its formatter and the last minute it formatted. A ticket asks the service day and the local time
- * several times (hours, number series, estimate, appointments), and formatToParts is the costly part (about
- * 50 µs): every time zone in use today is offset by whole minutes, so one minute's answer stands for the minute.
+ * several times (hours, number series, estimate, appointments), and formatToParts is the costly part (tens of
+ * microseconds): every time zone in use today is offset by whole minutes, so one minute's answer stands for the minute.
  */
 const zones = new Map<string, { format: Intl.DateTimeFormat; last?: LocalMinute }>();
 function parts(date: Date, timeZone: string): LocalMinute {
