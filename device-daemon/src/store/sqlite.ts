@@ -126,11 +126,11 @@ export class SqliteDb implements Db {
       }
       const batch = [pending];
       this.batch = batch;
-      void this.serial(async () => {
+      this.serial(async () => {
         await new Promise((r) => setImmediate(r)); // one turn: the requests read with this one join it
         this.batch = undefined;
         await this.commitTogether(batch);
-      });
+      }).catch(() => undefined); // every caller has had its answer: only a failed ROLLBACK gets here
     });
   }
 
@@ -159,8 +159,8 @@ export class SqliteDb implements Db {
       for (const r of ran) r.pending.resolve(r.value);
     } catch (err) {
       // BEGIN, a SAVEPOINT or the COMMIT failed: nothing of this batch is committed (a settled promise ignores it).
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
       for (const pending of batch) pending.reject(err);
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
     }
   }
 
