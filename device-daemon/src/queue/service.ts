@@ -201,8 +201,14 @@ export class QueueService {
     };
   }
 
+  /**
+   * The ticket is on paper. Relaxed (no fsync of its own where the store offers it): the number was made
+   * durable when it was taken; a power cut before the next commit loses only this flag, which then
+   * understates (the ticket reads as not printed), never claims paper that did not come out.
+   */
   async markPrinted(id: string): Promise<void> {
-    await this.db.execute('UPDATE tickets SET printed = 1 WHERE id = $1', [id]);
+    const sql = 'UPDATE tickets SET printed = 1 WHERE id = $1';
+    await (this.db.executeRelaxed ? this.db.executeRelaxed(sql, [id]) : this.db.execute(sql, [id]));
   }
 
   async get(id: string): Promise<Ticket> {
