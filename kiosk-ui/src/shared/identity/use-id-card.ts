@@ -22,7 +22,8 @@ onSessionEnd(() => void endIdentitySessions().catch(() => undefined));
 
 /**
  * Follows the ID-card reader for the screen that asks for a card: catches up with a card already on the
- * reader, then `card.read`, `card.removed` and `reader.error` from the shared event stream.
+ * reader, then `card.read`, `card.photo` (the decoded photo follows the text), `card.removed` and
+ * `reader.error` from the shared event stream.
  */
 export function useIdCard(): IdCardState {
   const reader = useKiosk((s) => s.deviceStates.idReader);
@@ -35,10 +36,13 @@ export function useIdCard(): IdCardState {
     else if (cardLeft) setState((s) => (s.kind === 'waiting' ? { kind: 'lift' } : s));
   }, [current, cardLeft]);
 
-  useEvent(['card.read', 'card.removed', 'reader.error'], (e) => {
+  useEvent(['card.read', 'card.photo', 'card.removed', 'reader.error'], (e) => {
     if (e.type === 'card.read') {
       const { sessionId, card, eligibleForPriority } = e;
       setState({ kind: 'read', session: { sessionId, card, eligibleForPriority }, cardPresent: true });
+    } else if (e.type === 'card.photo') {
+      const { sessionId, photo } = e;
+      setState((s) => (s.kind === 'read' && s.session.sessionId === sessionId ? { ...s, session: { ...s.session, card: { ...s.session.card, photo } } } : s));
     } else if (e.type === 'card.removed') {
       setState((s) => (s.kind === 'read' ? { ...s, cardPresent: false } : s.kind === 'error' || s.kind === 'lift' ? { kind: 'waiting' } : s));
     } else {
