@@ -69,7 +69,8 @@ export default fp(
       const view = sessions.start(read.card);
       app.log.info({ sessionId: view.sessionId, cardType: view.card.cardType }, 'ID card read');
       app.events.publish('card.read', { sessionId: view.sessionId, card: view.card, eligibleForPriority: view.eligibleForPriority });
-      if (photoDecoder) void attachPhoto(view.sessionId, read.photo, photoDecoder).catch(failed);
+      // Started on a later turn of the event loop: spawning the decoder blocks the loop for a few ms.
+      if (photoDecoder) setImmediate(() => void attachPhoto(view.sessionId, read.photo, photoDecoder).catch(failed));
       else read.photo.fill(0);
     };
     const onRemoved = () => {
