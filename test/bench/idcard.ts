@@ -18,6 +18,10 @@ const BAUD = 115200;
 const READ_REPLY_WIRE_MS = (1295 * 10 * 1000) / BAUD;
 /** Every byte of one find/select/read cycle, both directions: 3 commands of 10 bytes, replies 15 + 19 + 1295. */
 const CYCLE_WIRE_MS = ((30 + 15 + 19 + 1295) * 10 * 1000) / BAUD;
+/** Command frames as the simulator receives them, from LEN on (the preamble may come in another chunk). */
+const FIND = Buffer.from([0x00, 0x03, 0x20, 0x01, 0x22]);
+const SELECT = Buffer.from([0x00, 0x03, 0x20, 0x02, 0x21]);
+const READ = Buffer.from([0x00, 0x03, 0x30, 0x01, 0x32]);
 
 interface Rig {
   app: FastifyInstance;
@@ -144,21 +148,38 @@ async function pacedRead(n: number): Promise<BenchRow[]> {
   const pair = await openPtyPair();
   const sim = new IdCardSimulator();
   let lastFindAt = 0;
+  let lastWrittenAt = 0;
+  /** The host's part between replies: a reply's last byte written -> the next command at the simulator. */
+  let turnarounds = 0;
   const receive = sim.receive.bind(sim);
   sim.receive = (bytes) => {
-    if (bytes.includes(Buffer.from([0x00, 0x03, 0x20, 0x01, 0x22]))) lastFindAt = performance.now();
+    const now = performance.now();
+    if (bytes.includes(FIND)) (lastFindAt = now), (turnarounds = 0);
+    else if (bytes.includes(SELECT) || bytes.includes(READ)) turnarounds += now - lastWrittenAt;
     receive(bytes);
   };
-  const far = await attachToTransport(sim, new SerialTransport(pair.devicePath, BAUD), { paceBaud: BAUD });
+  // When the simulator's last write of a reply reached the pty: what follows it is the host's alone.
+  const farPort = new SerialTransport(pair.devicePath, BAUD);
+  const write = farPort.write.bind(farPort);
+  farPort.write = async (bytes) => {
+    await write(bytes);
+    lastWrittenAt = performance.now();
+  };
+  const far = await attachToTransport(sim, farPort, { paceBaud: BAUD });
   const r = await rig({ driver: 'sam-serial', path: pair.hostPath, baudRate: BAUD, pollIntervalMs: 50 });
   try {
     const whole: number[] = [];
+    const after: number[] = [];
+    const turns: number[] = [];
     const cpu: number[] = [];
     for (let i = 0; i <= n; i++) {
       const got = r.next('card.read');
       const before = process.cpuUsage();
       sim.putCard(CARD_PROFILES['resident-elder']!);
-      whole.push((await got) - lastFindAt);
+      const at = await got;
+      whole.push(at - lastFindAt);
+      after.push(at - lastWrittenAt);
+      turns.push(turnarounds);
       const used = process.cpuUsage(before);
       cpu.push((used.user + used.system) / 1000);
       const removed = r.next('card.removed');
@@ -167,7 +188,9 @@ async function pacedRead(n: number): Promise<BenchRow[]> {
     }
     const [first] = whole.splice(0, 1);
     cpu.splice(0, 1);
-    const [w, c] = [sorted(whole), sorted(cpu)];
+    after.splice(0, 1);
+    turns.splice(0, 1);
+    const [w, c, a, t] = [sorted(whole), sorted(cpu), sorted(after), sorted(turns)];
     const ofCycle = (x: number) => `${(x / CYCLE_WIRE_MS).toFixed(3)} of whole cycle's wire time (${ms(CYCLE_WIRE_MS)})`;
     return [
       { area: 'idcard', metric: 'whole read over pty at 115200 baud (find -> card.read), first read after start (not in the percentiles)', value: ms(first!), ratio: ofCycle(first!) },
@@ -175,7 +198,7 @@ async function pacedRead(n: number): Promise<BenchRow[]> {
         area: 'idcard',
         metric: `whole read over pty at 115200 baud (find -> card.read), p${p} (n=${n})`,
         value: ms(percentile(w, p)),
-        ratio: `${(percentile(w, p) / READ_REPLY_WIRE_MS).toFixed(2)} of 1295-byte reply wire time (${ms(READ_REPLY_WIRE_MS)}); ${ofCycle(percentile(w, p))}`,
+        ratio: `${(percentile(w, p) / READ_REPLY_WIRE_MS).toFixed(2)} of 1295-byte reply wire time (${ms(READ_REPLY_WIRE_MS)}); ${ofCycle(percentile(w, p))}; of it the host's: 2 turnarounds ${ms(percentile(t, p))}, last byte written -> card.read ${ms(percentile(a, p))}`,
         target: verdict(`≤ ${p === 50 ? '1.02' : '1.04'}x cycle wire time`, percentile(w, p) / CYCLE_WIRE_MS <= (p === 50 ? 1.02 : 1.04)),
       })),
       { area: 'idcard', metric: `CPU per whole read over pty, process (daemon + simulator), p50 (n=${n})`, value: ms(percentile(c, 50)), ratio: `p99 ${ms(percentile(c, 99))}` },
