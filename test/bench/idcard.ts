@@ -154,8 +154,10 @@ async function pacedRead(n: number): Promise<BenchRow[]> {
   const receive = sim.receive.bind(sim);
   sim.receive = (bytes) => {
     const now = performance.now();
-    if (bytes.includes(FIND)) (lastFindAt = now), (turnarounds = 0);
-    else if (bytes.includes(SELECT) || bytes.includes(READ)) turnarounds += now - lastWrittenAt;
+    if (bytes.includes(FIND)) {
+      lastFindAt = now;
+      turnarounds = 0;
+    } else if (bytes.includes(SELECT) || bytes.includes(READ)) turnarounds += now - lastWrittenAt;
     receive(bytes);
   };
   // When the simulator's last write of a reply reached the pty: what follows it is the host's alone.
