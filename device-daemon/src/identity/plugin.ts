@@ -21,6 +21,8 @@ declare module '../events/bus' {
   interface KioskEvents {
     /** Masked fields only (docs/INTERFACE.md): never a full name or number. */
     'card.read': { sessionId: string; card: MaskedCard; eligibleForPriority: boolean };
+    /** The decoded photo of a session's card, after its `card.read` (only with a photo decoder configured). */
+    'card.photo': { sessionId: string; photo: string };
     'card.removed': { sessionId?: string; at: string };
     'reader.error': { code: string; message: string };
   }
@@ -42,6 +44,7 @@ export default fp(
       graceMs: cfg.removalGraceSeconds * 1000,
       onEnd: (sessionId, reason) => app.log.debug({ sessionId, reason }, 'identity session ended'),
     });
+    sessions.warmUp();
     app.decorate('identity', sessions);
     app.decorate('realNameGate', realNameGate(sessions, app.config.queue.priorityAge));
     await app.register(identityRoutes);
@@ -50,17 +53,25 @@ export default fp(
     if (!reader) return;
     const photoDecoder = app.config.devices.idReader?.photoDecoder;
 
-    const onCard = async (read: CardRead) => {
-      let photo: string | undefined;
-      if (photoDecoder) {
-        const result = await decodePhoto(photoDecoder, read.photo);
-        if (result.ok) photo = result.dataUrl;
-        else app.log.warn({ reason: result.reason }, 'ID photo not decoded');
+    const failed = (err: unknown) => app.log.error({ err: { message: (err as Error).message } }, 'card handling failed');
+    // The masked text goes to the screen at once; the photo follows as `card.photo`, because an external
+    // decoder is a child process (tens of ms) and the screen has nothing to wait for (docs/PERFORMANCE.md).
+    const attachPhoto = async (sessionId: string, wlt: Buffer, command: string) => {
+      try {
+        const result = await decodePhoto(command, wlt);
+        if (!result.ok) app.log.warn({ reason: result.reason }, 'ID photo not decoded');
+        else if (sessions.addPhoto(sessionId, result.dataUrl)) app.events.publish('card.photo', { sessionId, photo: result.dataUrl });
+      } finally {
+        wlt.fill(0);
       }
-      read.photo.fill(0);
-      const view = sessions.start(read.card, photo);
+    };
+    const onCard = (read: CardRead) => {
+      const view = sessions.start(read.card);
       app.log.info({ sessionId: view.sessionId, cardType: view.card.cardType }, 'ID card read');
       app.events.publish('card.read', { sessionId: view.sessionId, card: view.card, eligibleForPriority: view.eligibleForPriority });
+      // Started on a later turn of the event loop: spawning the decoder blocks the loop for a few ms.
+      if (photoDecoder) setImmediate(() => void attachPhoto(view.sessionId, read.photo, photoDecoder).catch(failed));
+      else read.photo.fill(0);
     };
     const onRemoved = () => {
       const [sessionId] = sessions.cardRemoved();
@@ -72,7 +83,13 @@ export default fp(
     const onState = ({ state }: { state: string }) => {
       if (state === 'offline') onError({ code: 'READER_DISCONNECTED' });
     };
-    const card = (read: CardRead) => void onCard(read).catch((err) => app.log.error({ err: { message: (err as Error).message } }, 'card handling failed'));
+    const card = (read: CardRead) => {
+      try {
+        onCard(read);
+      } catch (err) {
+        failed(err);
+      }
+    };
     reader.cards.on('card', card);
     reader.cards.on('removed', onRemoved);
     reader.cards.on('readError', onError);

@@ -7,6 +7,9 @@ export interface AttachOptions {
   paceBaud?: number;
 }
 
+/** Before a paced reply's last byte is due, the time it is awaited turn by turn instead of by a 1 ms timer. */
+const LAST_STRETCH_MS = 1.5;
+
 /** A simulator sitting on the far end of a byte transport (e.g. the device end of a pty pair). */
 export interface AttachedDevice {
   detach(): Promise<void>;
@@ -25,20 +28,24 @@ export async function attachToTransport(device: ByteDevice, transport: ByteTrans
   let freeAt = 0; // performance.now() when the line is free again
   const sendPaced = async (bytes: Buffer, baud: number) => {
     // Each byte leaves no earlier than a real UART would send it. Deadlines are anchored at the reply's
-    // start, so timer lateness is caught up by sending what is due at once, never accumulated.
+    // start, so timer lateness is caught up by sending what is due at once, never accumulated. What is due
+    // goes out at most once a millisecond (a UART's FIFO, a USB-serial adapter's 1 ms frames), not in
+    // hundreds of two-byte writes that would load the event loop both ends share; the last millisecond is
+    // awaited turn by turn (setImmediate), so the last byte leaves when it is due, not a timer tick later.
     const msPerByte = wireTimeMs(1, baud);
     const start = Math.max(freeAt, performance.now());
-    freeAt = start + bytes.length * msPerByte;
+    const end = start + bytes.length * msPerByte;
+    freeAt = end;
     let sent = 0;
     while (sent < bytes.length) {
-      const due = Math.min(bytes.length, Math.floor((performance.now() - start) / msPerByte));
-      if (due > sent) {
+      const now = performance.now();
+      const due = now >= end ? bytes.length : Math.min(bytes.length, Math.floor((now - start) / msPerByte));
+      if (due > sent && (due === bytes.length || end - now > LAST_STRETCH_MS)) {
         if (!transport.isOpen) return;
         await transport.write(bytes.subarray(sent, due));
         sent = due;
-      } else {
-        await new Promise((r) => setTimeout(r, Math.max(1, (sent + 1) * msPerByte - (performance.now() - start))));
       }
+      if (sent < bytes.length) await new Promise((r) => (end - performance.now() > LAST_STRETCH_MS ? setTimeout(r, 1) : setImmediate(r)));
     }
   };
   device.connect((bytes) => {

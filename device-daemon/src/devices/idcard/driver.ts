@@ -5,7 +5,7 @@ import { SerialQueue } from '../core/serial-queue';
 import { SamLink } from './sam-link';
 import { Command } from './codec/frame';
 import { IdCardError, SW3, sw3Error } from './codec/status';
-import { pollCycle, ReadStepError, type CardRead, type ReadCommand } from './card-cycle';
+import { pollCycle, ReadStepError, warmReadPath, type CardRead, type ReadCommand } from './card-cycle';
 import { formatSamId } from './codec/sam-id';
 import type { CommandTimeouts } from './timing';
 import { waitForCard } from './technician-check';
@@ -81,6 +81,7 @@ export class IdReaderDriver extends DeviceDriver {
       await this.release();
       throw err;
     }
+    warmReadPath();
     this.samFault = false;
     this.commErrors = 0;
     this.running = true;

@@ -3,6 +3,7 @@ import { useEvent } from '../api/use-event';
 import { useQuery } from '../api/use-query';
 import { useKiosk, onSessionEnd } from '../store';
 import { endIdentitySessions, fetchCurrentSession, type CardSession } from './api';
+import { afterCardEvent, CARD_EVENTS } from './card-events';
 
 export type IdCardState =
   | { kind: 'waiting' }
@@ -22,7 +23,8 @@ onSessionEnd(() => void endIdentitySessions().catch(() => undefined));
 
 /**
  * Follows the ID-card reader for the screen that asks for a card: catches up with a card already on the
- * reader, then `card.read`, `card.removed` and `reader.error` from the shared event stream.
+ * reader, then `card.read`, `card.photo` (the decoded photo follows the text), `card.removed` and
+ * `reader.error` from the shared event stream.
  */
 export function useIdCard(): IdCardState {
   const reader = useKiosk((s) => s.deviceStates.idReader);
@@ -35,16 +37,7 @@ export function useIdCard(): IdCardState {
     else if (cardLeft) setState((s) => (s.kind === 'waiting' ? { kind: 'lift' } : s));
   }, [current, cardLeft]);
 
-  useEvent(['card.read', 'card.removed', 'reader.error'], (e) => {
-    if (e.type === 'card.read') {
-      const { sessionId, card, eligibleForPriority } = e;
-      setState({ kind: 'read', session: { sessionId, card, eligibleForPriority }, cardPresent: true });
-    } else if (e.type === 'card.removed') {
-      setState((s) => (s.kind === 'read' ? { ...s, cardPresent: false } : s.kind === 'error' || s.kind === 'lift' ? { kind: 'waiting' } : s));
-    } else {
-      setState({ kind: 'error', code: e.code, message: e.message });
-    }
-  });
+  useEvent(CARD_EVENTS, (e) => setState((s) => afterCardEvent(s, e)));
 
   if (reader === undefined) return { kind: 'unavailable', message: '本机未配置身份证阅读器，请到服务窗口办理' };
   if (reader === 'offline' && state.kind !== 'read') return { kind: 'unavailable', message: '读卡器未连接，请联系工作人员' };

@@ -26,6 +26,18 @@ describe('FrameDecoder', () => {
     }
   });
 
+  it('decodes back-to-back frames split across chunk boundaries, a frame held in pieces included', () => {
+    const stream = Buffer.concat([read, find, read, select]);
+    for (const size of [7, 64, 500]) {
+      const d = new FrameDecoder();
+      const out = [];
+      for (let i = 0; i < stream.length; i += size) out.push(...d.push(stream.subarray(i, i + size)));
+      expect(bodies(out)).toEqual([0x90, 0x9f, 0x90, 0x90]);
+      expect(out.filter((r) => r.kind === 'frame').map((r) => (r as { body: Buffer }).body.length)).toEqual([1287, 7, 1287, 11]);
+      expect(d.pending).toBe(0);
+    }
+  });
+
   it('skips noise, including a partial preamble, before a frame', () => {
     const d = new FrameDecoder();
     const noise = Buffer.from([0x00, 0xff, 0xaa, 0xaa, 0x13, 0xaa, 0xaa, 0xaa, 0x96, 0x00, 0xaa]);

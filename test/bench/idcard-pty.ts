@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import path from 'node:path';
+import { openPtyPair } from '../support/pty';
+import { percentile, verdict, type BenchRow } from './table';
+import { BAUD, ms, rig, sorted } from './idcard-rig';
+
+/** The 30 01 reply alone on the wire at 115200 baud, 8N1: 1295 bytes x 10 bits. */
+const READ_REPLY_WIRE_MS = (1295 * 10 * 1000) / BAUD;
+/** Every byte of one find/select/read cycle, both directions: 3 commands of 10 bytes, replies 15 + 19 + 1295. */
+const CYCLE_WIRE_MS = ((30 + 15 + 19 + 1295) * 10 * 1000) / BAUD;
+
+/** The simulated reader in its own process (idcard-far.ts) on the device end of a pty, and what it reports. */
+async function farReader(devicePath: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'idcard-far.ts'), devicePath, String(BAUD)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let findAt = 0;
+  let turnarounds = 0;
+  let written: ((at: number) => void) | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the simulated reader exited (${code})`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = JSON.parse(line) as { ready?: number; find?: number; turnaround?: number; written?: number };
+      if (m.ready) resolve();
+      if (m.find) {
+        findAt = m.find;
+        turnarounds = 0;
+      }
+      if (m.turnaround) turnarounds += m.turnaround;
+      if (m.written) written?.(m.written);
+    });
+  });
+  await ready;
+  return {
+    /** Places a card; resolves when the last byte of its read reply was written, with the find and turnarounds. */
+    put(profile: string): Promise<{ findAt: number; turnarounds: number; writtenAt: number }> {
+      const done = new Promise<{ findAt: number; turnarounds: number; writtenAt: number }>((resolve) => {
+        written = (writtenAt) => resolve({ findAt, turnarounds, writtenAt });
+      });
+      child.stdin.write(`put ${profile}\n`);
+      return done;
+    },
+    remove: () => void child.stdin.write('remove\n'),
+    async close() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.stdin.end();
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
+/**
+ * Over a pty with the simulated reader, in a process of its own, pacing its bytes at 115200 baud: find
+ * command -> card.read at the client (times across the two processes as epoch ms). The first read is a row
+ * of its own; the percentiles are over the n reads after it. CPU is the daemon process's per read (its
+ * WebSocket client included), from the card put to card.read.
+ */
+export async function pacedRead(n: number): Promise<BenchRow[]> {
+  const pair = await openPtyPair();
+  const far = await farReader(pair.devicePath);
+  const r = await rig({ driver: 'sam-serial', path: pair.hostPath, baudRate: BAUD, pollIntervalMs: 50 });
+  const epoch = (t: number) => performance.timeOrigin + t;
+  try {
+    const whole: number[] = [];
+    const after: number[] = [];
+    const turns: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i <= n; i++) {
+      const got = r.next('card.read');
+      const before = process.cpuUsage();
+      const sent = far.put('resident-elder');
+      const at = epoch(await got);
+      const used = process.cpuUsage(before);
+      const { findAt, turnarounds, writtenAt } = await sent;
+      whole.push(at - findAt);
+      after.push(at - writtenAt);
+      turns.push(turnarounds);
+      cpu.push((used.user + used.system) / 1000);
+      const removed = r.next('card.removed');
+      far.remove();
+      await removed;
+    }
+    const [first] = whole.splice(0, 1);
+    for (const xs of [cpu, after, turns]) xs.splice(0, 1);
+    const [w, c, a, t] = [sorted(whole), sorted(cpu), sorted(after), sorted(turns)];
+    const ofCycle = (x: number) => `${(x / CYCLE_WIRE_MS).toFixed(3)} of whole cycle's wire time (${ms(CYCLE_WIRE_MS)})`;
+    return [
+      { area: 'idcard', metric: 'whole read over pty at 115200 baud (find -> card.read), first read after start (not in the percentiles)', value: ms(first!), ratio: ofCycle(first!) },
+      ...[50, 99].map((p) => ({
+        area: 'idcard',
+        metric: `whole read over pty at 115200 baud (find -> card.read), p${p} (n=${n})`,
+        value: ms(percentile(w, p)),
+        ratio: `${(percentile(w, p) / READ_REPLY_WIRE_MS).toFixed(2)} of 1295-byte reply wire time (${ms(READ_REPLY_WIRE_MS)}); ${ofCycle(percentile(w, p))}; the host's part: 2 turnarounds ${ms(percentile(t, p))}, last byte written -> card.read ${ms(percentile(a, p))}`,
+        target: verdict(`≤ ${p === 50 ? '1.02' : '1.04'}x cycle wire time`, percentile(w, p) / CYCLE_WIRE_MS <= (p === 50 ? 1.02 : 1.04)),
+      })),
+      { area: 'idcard', metric: `daemon process CPU per whole read over pty, p50 (n=${n})`, value: ms(percentile(c, 50)), ratio: `p99 ${ms(percentile(c, 99))}` },
+    ];
+  } finally {
+    await r.close();
+    await far.close();
+    await pair.close();
+  }
+}
+
