@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import type { RunOptions, ScanProcess, ScanTransport } from './scan-transport';
 import { openOutputFile } from './output-file';
+import { loadSpawner, type Spawner } from './spawn-without-fork';
 import type { ScanExit } from '../codec/status';
 
 export interface ChildTransportOptions {
@@ -23,6 +24,8 @@ export class ChildProcessTransport implements ScanTransport {
   private readonly outputFolder: string;
   /** An output file could not be made once: the system cannot, so every run uses the pipe. */
   private noOutputFile = false;
+  /** Starts image runs without fork() once loaded (spawn-without-fork.ts); null where it cannot. */
+  private spawner: Spawner | null | undefined;
 
   constructor(opts: ChildTransportOptions = {}) {
     this.command = opts.command ?? 'scanimage';
@@ -40,6 +43,12 @@ export class ChildProcessTransport implements ScanTransport {
   run(args: readonly string[], options: RunOptions = {}): ScanProcess {
     const out = options.toFile && !this.noOutputFile ? openOutputFile(this.outputFolder) : undefined;
     if (options.toFile && !out) this.noOutputFile = true;
+    if (out && this.spawner === undefined) {
+      this.spawner = null; // until loaded: this page is started by Node's spawn
+      void loadSpawner().then((s) => (this.spawner = s ?? null));
+    }
+    // eslint-disable-next-line no-restricted-properties -- nothing is read: the child inherits the daemon's environment plus its own
+    if (out && this.spawner) return this.runWithoutFork(this.spawner, args, { ...process.env, ...this.env }, out);
     let child;
     try {
       child = spawn(this.command, [...args], {
@@ -78,6 +87,30 @@ export class ChildProcessTransport implements ScanTransport {
         setTimeout(() => {
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
         }, KILL_GRACE_MS).unref();
+      },
+    };
+  }
+
+  /** The same run started by posix_spawn: the image into `out`, stderr through a pipe. */
+  private runWithoutFork(spawner: Spawner, args: readonly string[], env: Record<string, string | undefined>, out: NonNullable<ReturnType<typeof openOutputFile>>): ScanProcess {
+    const child = spawner(this.command, args, env, out.fd);
+    const stdout = new PassThrough().end(); // the image is in the output file
+    const stderr = new PassThrough();
+    child.stderr.pipe(stderr);
+    let ended = false;
+    const exit = child.exit.then((e) => ((ended = true), e));
+    const signal = (name: NodeJS.Signals) => {
+      // Until it is reaped (exit), the pid is the child's, even when it has ended: never another process's.
+      if (!ended && child.pid) process.kill(child.pid, name);
+    };
+    return {
+      stdout,
+      stderr,
+      exit,
+      output: out.file,
+      kill: () => {
+        signal('SIGTERM');
+        setTimeout(() => signal('SIGKILL'), KILL_GRACE_MS).unref();
       },
     };
   }
