@@ -14,6 +14,9 @@ const THUMB_SIZE = 320;
 
 /** Loaded at the first scan, not at start: sharp and libvips are about 30 MiB of a daemon that may never scan. */
 let loaded: Promise<typeof import('sharp')> | undefined;
+export function loadImageCodec(): Promise<unknown> {
+  return loadSharp().catch(() => undefined); // a failure shows in preparePage, which awaits the same promise
+}
 function loadSharp(): Promise<typeof import('sharp')> {
   loaded ??= import('sharp').then((m) => {
     // Every page is new input: libvips' operation cache would never hit, only keep finished pages' pixels alive.
