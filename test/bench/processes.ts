@@ -23,6 +23,12 @@ let compiled: Promise<string> | undefined;
  */
 export type DaemonRuntime = 'compiled' | 'source';
 
+/**
+ * The environment the systemd unit (deploy/systemd/kiosk-daemon.service) gives the daemon besides its paths:
+ * two malloc arenas, so libvips' threads do not keep freed scan buffers in arenas of their own.
+ */
+const UNIT_ENV = { MALLOC_ARENA_MAX: '2' };
+
 async function command(runtime: DaemonRuntime): Promise<string[]> {
   if (runtime === 'source') return ['--expose-gc', '--import', 'tsx', ENTRY];
   const build = (await import(pathToFileURL(path.join(import.meta.dirname, '../../scripts/build-daemon.mjs')).href)) as {
@@ -30,7 +36,9 @@ async function command(runtime: DaemonRuntime): Promise<string[]> {
     DAEMON_NODE_FLAGS: string[];
   };
   compiled ??= build.buildDaemon({ entry: ENTRY, outfile: COMPILED });
-  return ['--expose-gc', ...build.DAEMON_NODE_FLAGS, await compiled];
+  // KIOSK_BENCH_DAEMON_FLAGS: extra node flags for a look inside, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extra = process.env.KIOSK_BENCH_DAEMON_FLAGS?.split(' ').filter(Boolean) ?? [];
+  return ['--expose-gc', ...build.DAEMON_NODE_FLAGS, ...extra, await compiled];
 }
 
 /** Starts a daemon process with this configuration; rejects if it has not listened within `timeoutMs`. */
@@ -40,7 +48,7 @@ export async function startDaemonProcess(
   { runtime = 'compiled', timeoutMs = 180_000 }: { runtime?: DaemonRuntime; timeoutMs?: number } = {},
 ): Promise<DaemonProcess> {
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, await command(runtime), {
-    env: { ...process.env, KIOSK_BENCH_CONFIG: JSON.stringify(config), KIOSK_BENCH_DATA_DIR: dataDir },
+    env: { ...(runtime === 'compiled' ? UNIT_ENV : {}), ...process.env, KIOSK_BENCH_CONFIG: JSON.stringify(config), KIOSK_BENCH_DATA_DIR: dataDir },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const waiting: ((m: NodeJS.MemoryUsage) => void)[] = [];

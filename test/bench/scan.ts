@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import WebSocket from 'ws';
 import { startDaemonProcess } from './processes';
 import { verdict, type BenchRow } from './table';
 
@@ -43,10 +44,70 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100; // fields 14 and 15 of stat(5), in clock ticks (USER_HZ 100)
 }
 
+/**
+ * CPU seconds of the event loop's thread (the main thread, whose tid is the pid) and of all the others (libuv's
+ * pool where sharp and file writes run, V8's GC helpers); from /proc/<pid>/task/<tid>/stat.
+ */
+function threadCpuSeconds(pid: number): { loop: number; others: number } {
+  let loop = 0;
+  let others = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended between the listing and the read
+    }
+    const fields = stat.replace(/^.*\) /, '').split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+    if (Number(tid) === pid) loop += seconds;
+    else others += seconds;
+  }
+  return { loop, others };
+}
+
 /** A figure of /proc/<pid>/status in bytes (VmRSS now, VmHWM the peak so far). */
 function procStatus(pid: number, key: 'VmRSS' | 'VmHWM'): number {
   const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Number(m?.[1]) * 1024;
+}
+
+/**
+ * The kiosk screen's side, as kiosk-ui/src/features/scan/ScanScreen.tsx does it: it follows the WebSocket's
+ * `scan.progress` and `scan.page` events of its submission, reloads the submission when a page is done, and polls
+ * it once a second while a job runs (events may be missed while the socket reconnects). The next page starts as
+ * soon as the scanner is free (the job is 'processing'), as a person turning pages would.
+ */
+async function screen(url: string, submissionId: string, get: () => Promise<unknown>) {
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/api/events`);
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  const out = new Map<string, string | undefined>(); // job id -> error code, once its page has left the scanner
+  let waiting: { jobId: string; resolve: (error: string | undefined) => void } | undefined;
+  const left = (jobId: string, error?: string) => {
+    if (!out.has(jobId)) out.set(jobId, error);
+    if (waiting?.jobId === jobId) waiting.resolve(out.get(jobId));
+  };
+  ws.on('message', (data) => {
+    const e = JSON.parse(String(data)) as { type: string; submissionId?: string; jobId: string; state: string; error?: { code: string } };
+    if (e.submissionId !== submissionId) return;
+    if (e.type === 'scan.progress' && e.state !== 'scanning') left(e.jobId);
+    if (e.type === 'scan.page') {
+      left(e.jobId, e.error?.code);
+      void get(); // the screen shows the new page
+    }
+  });
+  const poll = setInterval(() => void get(), 1000);
+  return {
+    /** Resolves when the job's page has left the scanner; rejects if it failed. */
+    async scanned(jobId: string): Promise<void> {
+      const error = out.has(jobId) ? out.get(jobId) : await new Promise<string | undefined>((resolve) => (waiting = { jobId, resolve }));
+      if (error) throw new Error(`scan failed: ${error}`);
+    },
+    close() {
+      clearInterval(poll);
+      ws.close();
+    },
+  };
 }
 
 async function kioskRun(dir: string, resolution: number, pages: number) {
@@ -60,23 +121,26 @@ async function kioskRun(dir: string, resolution: number, pages: number) {
   try {
     const idle = procStatus(daemon.pid, 'VmRSS');
     const cpu0 = cpuSeconds(daemon.pid);
+    const threads0 = threadCpuSeconds(daemon.pid);
     const t0 = performance.now();
     const { submission } = await call('POST', '/api/scan/submissions', { matterId: 'household-move' });
-    for (let i = 0; i < pages; i++) {
-      const { job } = await call('POST', `/api/scan/submissions/${submission.id}/pages`, { materialId: 'id-card' });
-      if (!job) throw new Error('scan did not start');
-      for (;;) {
-        const s = (await call('GET', `/api/scan/submissions/${submission.id}`)).submission;
-        if (s.job.state === 'failed') throw new Error(`scan failed: ${s.job.error.code}`);
-        if (s.job.id === job.id && s.job.state !== 'scanning') break;
-        await new Promise((r) => setTimeout(r, 20)); // the screen follows events; polling faster would spend the daemon's CPU on views
+    const kiosk = await screen(daemon.url, submission.id, () => call('GET', `/api/scan/submissions/${submission.id}`));
+    let t1: number;
+    try {
+      for (let i = 0; i < pages; i++) {
+        const { job } = await call('POST', `/api/scan/submissions/${submission.id}/pages`, { materialId: 'id-card' });
+        if (!job) throw new Error('scan did not start');
+        await kiosk.scanned(job.id);
       }
+      t1 = performance.now();
+    } finally {
+      kiosk.close();
     }
-    const t1 = performance.now();
     const fin = await call('POST', `/api/scan/submissions/${submission.id}/finish`);
     const t2 = performance.now();
+    const threads = threadCpuSeconds(daemon.pid);
     if (fin.submission?.pdf?.pages !== pages + 1) throw new Error(`PDF has ${fin.submission?.pdf?.pages} pages, not ${pages + 1}`);
-    return { ms: t2 - t0, finishMs: t2 - t1, cpu: cpuSeconds(daemon.pid) - cpu0, bytes: fin.submission.pdf.bytes as number, peak: procStatus(daemon.pid, 'VmHWM'), idle };
+    return { ms: t2 - t0, finishMs: t2 - t1, cpu: cpuSeconds(daemon.pid) - cpu0, loopCpu: threads.loop - threads0.loop, bytes: fin.submission.pdf.bytes as number, peak: procStatus(daemon.pid, 'VmHWM'), idle };
   } finally {
     await daemon.stop();
   }
@@ -104,7 +168,7 @@ export async function bench(): Promise<BenchRow[]> {
         },
         { area, metric: `${pages} pages: «完成» (PDF, receipt)`, value: `${(run.finishMs / 1000).toFixed(2)} s` },
         // CPU time does not grow with the machine's load as wall time does: on a shared machine it is the figure to compare.
-        { area, metric: `${pages} pages: daemon CPU time`, value: `${run.cpu.toFixed(2)} s`, ratio: `${((run.cpu * 1000) / pages).toFixed(0)} ms a page, all threads, the client polling every 20 ms included` },
+        { area, metric: `${pages} pages: daemon CPU time`, value: `${run.cpu.toFixed(2)} s`, ratio: `${((run.cpu * 1000) / pages).toFixed(0)} ms a page, all threads; of it the event loop ${((run.loopCpu * 1000) / pages).toFixed(0)} ms` },
         { area, metric: `${pages} pages: PDF size`, value: `${(run.bytes / 1024).toFixed(0)} KiB`, ratio: `${((run.bytes / pages) / (((200 / 25.4) * resolution) ** 2)).toFixed(3)} of raw grey bytes` },
         {
           area, metric: `${pages} pages: daemon peak RSS`, value: mib(run.peak), ratio: `+${mib(run.peak - run.idle)} over the idle daemon (${mib(run.idle)})`,

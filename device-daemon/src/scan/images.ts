@@ -14,6 +14,9 @@ const THUMB_SIZE = 320;
 
 /** Loaded at the first scan, not at start: sharp and libvips are about 30 MiB of a daemon that may never scan. */
 let loaded: Promise<typeof import('sharp')> | undefined;
+export function loadImageCodec(): Promise<unknown> {
+  return loadSharp().catch(() => undefined); // a failure shows in preparePage, which awaits the same promise
+}
 function loadSharp(): Promise<typeof import('sharp')> {
   loaded ??= import('sharp').then((m) => {
     // Every page is new input: libvips' operation cache would never hit, only keep finished pages' pixels alive.
@@ -41,10 +44,15 @@ const ENCODERS: Record<ScanConfig['jpegCompression'], JpegOptions> = {
  */
 export async function preparePage(page: ScannedPage, quality: number, compression: ScanConfig['jpegCompression']): Promise<PreparedPage> {
   const { default: sharp } = await loadSharp();
-  const input = sharp(page.data, { raw: { width: page.width, height: page.height, channels: page.channels } });
   const grey = page.options.mode === 'gray' || page.channels === 1;
-  const base = grey ? input.toColourspace('b-w') : input;
-  const jpeg = await base.clone().jpeg({ quality, ...ENCODERS[compression] }).toBuffer();
-  const thumbnail = await base.clone().resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside' }).jpeg({ quality: 60 }).toBuffer();
+  // One sharp instance for each output, over the same pixels (libvips reads the buffer in place). Not `clone()`:
+  // it structuredClone()s the options, input buffer included, on the event loop: two copies of the whole page,
+  // about 290 ms a 300 dpi page with the garbage collection they caused (docs/PERFORMANCE.md, scanning).
+  const input = () => {
+    const image = sharp(page.data, { raw: { width: page.width, height: page.height, channels: page.channels } });
+    return grey ? image.toColourspace('b-w') : image;
+  };
+  const jpeg = await input().jpeg({ quality, ...ENCODERS[compression] }).toBuffer();
+  const thumbnail = await input().resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside' }).jpeg({ quality: 60 }).toBuffer();
   return { jpeg, thumbnail };
 }

@@ -5,7 +5,7 @@ import type { ScanContext } from './context';
 import type { Submissions } from './service';
 import type { ScanJobView } from './types';
 import { ScannerError, type ScannedPage } from '../devices/scanner';
-import { preparePage, type PreparedPage } from './images';
+import { loadImageCodec, preparePage, type PreparedPage } from './images';
 import { PagePipeline, type PageSlot } from './pipeline';
 import { warmUpPdf } from './pdf/build';
 
@@ -103,6 +103,10 @@ export class ScanJobs {
     try {
       slot = await this.pipeline.slot();
       if (turn.cancelled) throw new ScannerError('SCANNER_CANCELLED');
+      // Once a process: sharp loaded and pdfkit warmed while the first page is in the scanner, beside its run
+      // (the page goes to a file, so the scanner never waits for the event loop) rather than after it.
+      void loadImageCodec();
+      void warmUpPdf();
       let page: ScannedPage | undefined = await ctx.scanner()!.scan(
         { resolution: ctx.config.resolution, mode: ctx.config.mode, source: ctx.config.source, ...(ctx.config.area ? { area: ctx.config.area } : {}) },
         {
@@ -118,7 +122,6 @@ export class ScanJobs {
       leave(); // the next page may be scanned while this one is compressed
       job.state = 'processing';
       publish();
-      void warmUpPdf();
       const size = { width: page.width, height: page.height, resolution: page.options.resolution };
       const prepared = preparePage(page, ctx.config.jpegQuality, ctx.config.jpegCompression).finally(slot.release);
       page = undefined; // the raw pixels are sharp's until it is done with them, then the slot's again

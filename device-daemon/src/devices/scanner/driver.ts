@@ -6,7 +6,7 @@ import { ProgressParser } from './codec/progress';
 import { PERSON_CLEARABLE, ScannerError, exitToError, reportedStatus } from './codec/status';
 import { collect, type ScanTransport } from './transport/scan-transport';
 import { decodePnm, type RawImage } from './codec/pnm';
-import { PnmAssembler } from './codec/pnm-assembler';
+import { PnmAssembler, readPnm } from './codec/pnm-assembler';
 
 export interface ScannedPage extends RawImage {
   /** The options the page was scanned with (resolution gives its physical size). */
@@ -161,7 +161,8 @@ export class ScannerDriver extends DeviceDriver {
     if (this.quietCheck) await this.quietCheck.catch(() => false);
     if (this.active) throw new ScannerError('SCANNER_BUSY');
     const args = scanArgs(this.opts.device, options, this.opts.sources);
-    const proc = this.opts.transport.run(args);
+    // The image into a file where the transport can (no pipe through the event loop, see child-transport.ts).
+    const proc = this.opts.transport.run(args, { toFile: true });
     const run = { kill: () => proc.kill(), cancelled: false, timedOut: false };
     this.active = run;
     this.progress = 0;
@@ -192,12 +193,13 @@ export class ScannerDriver extends DeviceDriver {
       const pnm = new PnmAssembler(callbacks.allocate);
       proc.stdout.on('data', (chunk: Buffer) => pnm.push(chunk));
       const [, exit] = await Promise.all([finished(proc.stdout), proc.exit]);
-      const image = pnm.end();
       messages.push(...parser.end().lines);
       let error = exitToError(exit, messages.join('\n'));
       if (run.timedOut && reportedStatus(messages.join('\n')) === undefined) error = new ScannerError('SCANNER_TIMEOUT', `no result after ${this.opts.timeoutMs} ms`);
       else if (run.cancelled) error = new ScannerError('SCANNER_CANCELLED');
       if (error) throw error;
+      const output = proc.output;
+      const image = output ? await readPnm(await output.size(), output.read, callbacks.allocate) : pnm.end();
       let raw: RawImage;
       try {
         raw = decodePnm(image);
@@ -218,6 +220,7 @@ export class ScannerDriver extends DeviceDriver {
       clearTimeout(timer);
       clearTimeout(grace);
       this.progress = undefined;
+      await proc.output?.close();
     }
   }
 

@@ -59,6 +59,38 @@ export class PnmAssembler {
   }
 }
 
+/**
+ * The same for an image in a file (scanimage's stdout as a file, transport/output-file.ts): the header's first
+ * bytes tell the size, then one read puts the image into `allocate`'s buffer. `read` fills what it is given
+ * from a position and says how many bytes came. What is not a PNM header is read whole for decodePnm to refuse.
+ */
+export async function readPnm(
+  size: number,
+  read: (into: Buffer, position: number) => Promise<number>,
+  allocate: (bytes: number) => Buffer = (n) => Buffer.allocUnsafe(n),
+): Promise<Buffer> {
+  /** Fills `into` from the file's start, as far as the file goes. */
+  const fill = async (into: Buffer) => {
+    let filled = 0;
+    while (filled < into.length) {
+      const n = await read(into.subarray(filled), filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return into.subarray(0, filled);
+  };
+  const head = await fill(Buffer.allocUnsafe(Math.min(size, MAX_HEADER)));
+  let bytes: number | undefined;
+  try {
+    bytes = imageBytes(head);
+  } catch (err) {
+    if (!(err instanceof PnmError)) throw err;
+  }
+  // A file shorter than its header says is read as far as it goes: decodePnm reports it cut short.
+  const image = bytes === undefined ? Buffer.allocUnsafe(size) : allocate(bytes);
+  return fill(image.subarray(0, Math.min(image.length, size)));
+}
+
 /** Header plus samples in bytes, or undefined while the header may still be incomplete. */
 function imageBytes(buf: Buffer): number | undefined {
   const h = parsePnmHeader(buf);

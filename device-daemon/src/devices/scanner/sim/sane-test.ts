@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ScanProcess, ScanTransport } from '../transport/scan-transport';
+import type { RunOptions, ScanProcess, ScanTransport } from '../transport/scan-transport';
 
 /**
  * The SANE `test` backend (sane-test(5)) as the kiosk's simulated scanner: a real SANE device driven by the
@@ -58,8 +58,8 @@ export class SaneTestTransport implements ScanTransport {
     return `${this.inner.description} · SANE test backend`;
   }
 
-  run(args: readonly string[]): ScanProcess {
+  run(args: readonly string[], options?: RunOptions): ScanProcess {
     const scanning = args.includes('-d');
-    return this.inner.run(scanning ? [...args, ...this.script.args()] : args);
+    return this.inner.run(scanning ? [...args, ...this.script.args()] : args, options);
   }
 }

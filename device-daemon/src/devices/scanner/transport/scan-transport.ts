@@ -19,12 +19,35 @@ export interface ScanProcess {
   readonly stderr: Readable;
   readonly exit: Promise<ScanExit>;
   kill(): void;
+  /**
+   * The program's stdout as a file, when `run(args, { toFile: true })` was asked and the transport could make
+   * one: the image is read from it after `exit`, and `stdout` ends at once, empty. The caller closes it.
+   */
+  readonly output?: OutputFile;
+}
+
+/** Where a run's stdout went instead of a pipe. */
+export interface OutputFile {
+  /** Bytes written so far. */
+  size(): Promise<number>;
+  /** Reads into `into` from `position`: how many bytes came (fewer at the end of the file). */
+  read(into: Buffer, position: number): Promise<number>;
+  /** Frees the file; once. */
+  close(): Promise<void>;
+}
+
+export interface RunOptions {
+  /**
+   * An image is expected on stdout: the transport may give the program a file instead of a pipe (`output`),
+   * so megabytes are not passed through the event loop in 64 KiB chunks. Transports without one ignore it.
+   */
+  toFile?: boolean;
 }
 
 export interface ScanTransport {
   /** For health pages and logs, e.g. `scanimage (SANE_CONFIG_DIR=data/sane-test)`. */
   readonly description: string;
-  run(args: readonly string[]): ScanProcess;
+  run(args: readonly string[], options?: RunOptions): ScanProcess;
 }
 
 /** Reads a whole stream into one buffer (device listings, images). */
