@@ -4,6 +4,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { startPostgres } from '../support/postgres';
 import { httpLoad } from './http-load';
+import { pgCeiling } from './pg-ceiling';
+import { cpuOf, postgresCpu } from './proc-cpu';
 import { startDaemonProcess, type DaemonProcess } from './processes';
 import { verdict, type BenchRow } from './table';
 
@@ -20,7 +22,13 @@ const IN_FLIGHT_PER_DAEMON = 8;
  * Round trips per ticket on PostgreSQL: ONE for these walk-in tickets (queue/take-one-statement.ts): the counter
  * upsert (its row lock: no number twice), the ticket insert in the same statement (committed together: no gap;
  * durable before the answer), people ahead and the estimate read in passing; then the relay's NOTIFY, one per
- * burst of events, off the answer's path. docs/PERFORMANCE.md says which guarantee each part keeps.
+ * burst of events, off the answer's path and outside the ticket's transaction. docs/PERFORMANCE.md says which
+ * guarantee each part keeps.
+ *
+ * Beside the largest phase, the machine's ceiling in the same run (pg-ceiling.ts): as many bare connections as
+ * the daemons had requests in flight, each committing one INSERT … RETURNING, then the same with pg_notify in
+ * the statement. And the CPU each ticket cost (daemons, PostgreSQL, this load generator; /proc), which the
+ * shared machine's load does not move: two cores divided by it is the most this machine can issue.
  */
 export async function bench(): Promise<BenchRow[]> {
   const perPhase = quick ? 160 : 1600;
@@ -36,6 +44,8 @@ export async function bench(): Promise<BenchRow[]> {
     // BEGIN/COMMIT is one; PostgreSQL counts them per backend and publishes the counts within a second.
     const stats = new pg.Client({ connectionString: db.url });
     await stats.connect();
+    const { rows: [setting] } = await stats.query<{ data_directory: string }>('SHOW data_directory');
+    const dataDirectory = setting!.data_directory;
     const commits = async () => {
       await new Promise((r) => setTimeout(r, 1500));
       await stats.query('SELECT pg_stat_clear_snapshot()');
@@ -43,31 +53,67 @@ export async function bench(): Promise<BenchRow[]> {
       return Number(r!.n);
     };
     let single = 0;
+    let largest = 0;
     // Quick (CI): 1 and 2 daemons, enough to check numbering across processes; each start costs seconds.
-    for (const count of quick ? [1, 2] : [1, 4, 8]) {
+    const counts = quick ? [1, 2] : [1, 4, 8];
+    for (const count of counts) {
       const daemons: DaemonProcess[] = await Promise.all(Array.from({ length: count }, () => startDaemonProcess(config, root)));
       try {
         let next = 0;
         const body = () => ({ categoryId: CATEGORIES[next++ % CATEGORIES.length]!.id, delivery: 'screen' });
         await Promise.all(daemons.map((d) => httpLoad(`${d.url}/api/queue/tickets`, body, 8, 4))); // warm-up
         const before = await commits();
+        const cpu0 = { daemons: cpuOf(daemons.map((d) => d.pid)), postgres: postgresCpu(dataDirectory), load: process.cpuUsage() };
         const t0 = performance.now();
         const each = await Promise.all(daemons.map((d) => httpLoad(`${d.url}/api/queue/tickets`, body, Math.ceil(perPhase / count), IN_FLIGHT_PER_DAEMON)));
-        const perSecond = (Math.ceil(perPhase / count) * count) / ((performance.now() - t0) / 1000);
+        const tickets = Math.ceil(perPhase / count) * count;
+        const perSecond = tickets / ((performance.now() - t0) / 1000);
         issued += next;
-        const perTicket = ((await commits()) - before - 2) / (Math.ceil(perPhase / count) * count); // 2: this client's reads
+        const perTicket = ((await commits()) - before - 2) / tickets; // 2: this client's reads
+        const load = process.cpuUsage(cpu0.load);
+        const ms = {
+          daemons: ((cpuOf(daemons.map((d) => d.pid)) - cpu0.daemons) * 1000) / tickets,
+          postgres: ((postgresCpu(dataDirectory) - cpu0.postgres) * 1000) / tickets,
+          load: (load.user + load.system) / 1000 / tickets,
+        };
         if (count === 1) single = perSecond;
+        largest = perSecond;
         const p99 = Math.max(...each.map((e) => e.p99));
+        const name = `${count} daemon process${count > 1 ? 'es' : ''}`;
         rows.push({
           area: 'hall-wide',
-          metric: `${count} daemon process${count > 1 ? 'es' : ''}, ${IN_FLIGHT_PER_DAEMON} in flight each: tickets/s (p99)`,
+          metric: `${name}, ${IN_FLIGHT_PER_DAEMON} in flight each: tickets/s (p99)`,
           value: `${perSecond.toFixed(0)} /s (${p99.toFixed(1)} ms)`,
           ratio: `${count === 1 ? 'baseline' : `${(perSecond / single).toFixed(2)}x one daemon`}; ${perTicket.toFixed(2)} PostgreSQL transactions per ticket`,
           ...(count === 8 ? { target: verdict('≥ 1000 /s across 8', perSecond >= 1000) } : {}),
         });
+        const total = ms.daemons + ms.postgres + ms.load;
+        rows.push({
+          area: 'hall-wide',
+          metric: `${name}: CPU per ticket, daemons + PostgreSQL + load generator`,
+          value: `${ms.daemons.toFixed(2)} + ${ms.postgres.toFixed(2)} + ${ms.load.toFixed(2)} ms`,
+          ratio: `2 cores allow ${(2000 / total).toFixed(0)} /s; this run reached ${((perSecond * total) / 2000).toFixed(2)} of that`,
+        });
       } finally {
         await Promise.all(daemons.map((d) => d.stop()));
       }
+    }
+    // The ceiling beside the largest phase: the same connections, no daemon, same server and durability.
+    const connections = counts.at(-1)! * IN_FLIGHT_PER_DAEMON;
+    let plain = 0;
+    for (const notify of [false, true]) {
+      const pg0 = postgresCpu(dataDirectory);
+      const bare = await pgCeiling(db.url, connections, perPhase, notify);
+      const pgMs = ((postgresCpu(dataDirectory) - pg0) * 1000) / perPhase;
+      if (!notify) plain = bare.perSecond;
+      rows.push({
+        area: 'hall-wide',
+        metric: `ceiling: bare PostgreSQL, ${connections} connections, INSERT … RETURNING${notify ? ' with pg_notify in it' : ''}, one per transaction`,
+        value: `${bare.perSecond.toFixed(0)} /s`,
+        ratio: notify
+          ? `${(bare.perSecond / plain).toFixed(2)} of the same without it: NOTIFY serialises commits, so the relay's stays outside the ticket's`
+          : `${counts.at(-1)} daemons reached ${(largest / bare.perSecond).toFixed(2)} of it; PostgreSQL ${pgMs.toFixed(2)} + client ${bare.clientCpuMs.toFixed(2)} ms CPU a statement`,
+      });
     }
     await stats.end();
     const client = new pg.Client({ connectionString: db.url });
