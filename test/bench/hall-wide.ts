@@ -41,13 +41,15 @@ export async function bench(): Promise<BenchRow[]> {
     // The first daemon runs the migrations alone; the others find the schema in place.
     await (await startDaemonProcess(config, root)).stop();
     // Committed transactions per ticket, a figure the shared machine's load does not move: each statement outside
-    // BEGIN/COMMIT is one; PostgreSQL counts them per backend and publishes the counts within a second.
+    // BEGIN/COMMIT is one. PostgreSQL 15 counts them per backend and publishes them when the backend exits, or
+    // when it goes idle at least a second after its last report, else up to 10 s later: so the count before a phase
+    // is read after 11 s of quiet, the one after once the daemons (and their connections) have stopped.
     const stats = new pg.Client({ connectionString: db.url });
     await stats.connect();
     const { rows: [setting] } = await stats.query<{ data_directory: string }>('SHOW data_directory');
     const dataDirectory = setting!.data_directory;
-    const commits = async () => {
-      await new Promise((r) => setTimeout(r, 1500));
+    const commits = async (quietMs: number) => {
+      await new Promise((r) => setTimeout(r, quietMs));
       await stats.query('SELECT pg_stat_clear_snapshot()');
       const { rows: [r] } = await stats.query<{ n: string }>('SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()');
       return Number(r!.n);
@@ -62,20 +64,22 @@ export async function bench(): Promise<BenchRow[]> {
         let next = 0;
         const body = () => ({ categoryId: CATEGORIES[next++ % CATEGORIES.length]!.id, delivery: 'screen' });
         await Promise.all(daemons.map((d) => httpLoad(`${d.url}/api/queue/tickets`, body, 8, 4))); // warm-up
-        const before = await commits();
+        const before = await commits(11_000);
         const cpu0 = { daemons: cpuOf(daemons.map((d) => d.pid)), postgres: postgresCpu(dataDirectory), load: process.cpuUsage() };
         const t0 = performance.now();
         const each = await Promise.all(daemons.map((d) => httpLoad(`${d.url}/api/queue/tickets`, body, Math.ceil(perPhase / count), IN_FLIGHT_PER_DAEMON)));
         const tickets = Math.ceil(perPhase / count) * count;
         const perSecond = tickets / ((performance.now() - t0) / 1000);
         issued += next;
-        const perTicket = ((await commits()) - before - 2) / tickets; // 2: this client's reads
         const load = process.cpuUsage(cpu0.load);
+        // Read while the daemons and their backends still run: the CPU of a process that has exited is not counted.
         const ms = {
           daemons: ((cpuOf(daemons.map((d) => d.pid)) - cpu0.daemons) * 1000) / tickets,
           postgres: ((postgresCpu(dataDirectory) - cpu0.postgres) * 1000) / tickets,
           load: (load.user + load.system) / 1000 / tickets,
         };
+        await Promise.all(daemons.map((d) => d.stop()));
+        const perTicket = ((await commits(1000)) - before - 2) / tickets; // 2: this client's reads
         if (count === 1) single = perSecond;
         largest = perSecond;
         const p99 = Math.max(...each.map((e) => e.p99));
