@@ -2,11 +2,21 @@
  * One daemon process for the benches that need real processes (hall-wide queue, memory): builds the app from
  * the configuration JSON in KIOSK_BENCH_CONFIG, listens on 127.0.0.1 and an ephemeral port, and prints
  * `port <n>`. It answers `mem` on stdin with one line of process.memoryUsage() JSON and `gc` by collecting
- * (run with --expose-gc). It exits when stdin closes (its parent went away) or after 15 minutes whatever happens.
+ * (run with --expose-gc), and `statements` with `statements <n>`: the PostgreSQL statements it has sent, each one
+ * round trip (every `pg` query, pooled or not, goes through Client.prototype.query: BEGIN and COMMIT count, a
+ * NOTIFY counts, LISTEN counts). It exits when stdin closes (its parent went away) or after 15 minutes whatever happens.
  */
 import { createInterface } from 'node:readline';
+import pg from 'pg';
 import { buildApp } from '../../device-daemon/src/app';
 import { benchConfig } from './config';
+
+let statements = 0;
+const send = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements += 1;
+  return (send as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof send;
 
 const raw = JSON.parse(process.env.KIOSK_BENCH_CONFIG ?? '{}') as Record<string, unknown>;
 const dataDir = process.env.KIOSK_BENCH_DATA_DIR ?? process.cwd();
@@ -24,5 +34,6 @@ const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
   if (line === 'gc') (globalThis as { gc?: () => void }).gc?.();
   if (line === 'mem' || line === 'gc') console.log(`mem ${JSON.stringify(process.memoryUsage())}`);
+  if (line === 'statements') console.log(`statements ${statements}`);
 });
 lines.on('close', () => void stop());
