@@ -7,18 +7,20 @@
  * NOTIFY counts, LISTEN counts). It exits when stdin closes (its parent went away) or after 15 minutes whatever happens.
  */
 import { createInterface } from 'node:readline';
-import pg from 'pg';
 import { buildApp } from '../../device-daemon/src/app';
 import { benchConfig } from './config';
 
-let statements = 0;
-const send = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  statements += 1;
-  return (send as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof send;
-
 const raw = JSON.parse(process.env.KIOSK_BENCH_CONFIG ?? '{}') as Record<string, unknown>;
+let statements = 0;
+// Only on PostgreSQL: the memory bench's daemon on SQLite must not load pg.
+if ((raw.store as { driver?: string } | undefined)?.driver === 'postgres') {
+  const { Client } = (await import('pg')).default;
+  const send = Client.prototype.query;
+  Client.prototype.query = function (this: InstanceType<typeof Client>, ...args: unknown[]) {
+    statements += 1;
+    return (send as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof send;
+}
 const dataDir = process.env.KIOSK_BENCH_DATA_DIR ?? process.cwd();
 // Eight daemons starting at once on a shared 2-core machine may take longer than Fastify's 10 s per plugin.
 const app = buildApp({ config: await benchConfig(raw, dataDir) }, { logger: false, pluginTimeout: 120_000 });
