@@ -12,6 +12,10 @@ import { verdict, type BenchRow } from './table';
 const quick = process.env.KIOSK_BENCH_QUICK === '1';
 const CATEGORIES = 'ABCDEFGH'.split('').map((id, i) => ({ id, name: `事项${i + 1}`, dailyMax: 999 }));
 const IN_FLIGHT_PER_DAEMON = 8;
+/** Says which phase failed: a 503 from eight daemons' warm-up is not one from their timed phase. */
+const during = (count: number, what: string) => (err: Error): never => {
+  throw new Error(`${count} daemons, ${what}: ${err.message}`);
+};
 
 /**
  * The hall-wide queue across daemon processes: 1, 4 and 8 daemons (each its own Node process, as kiosks and
@@ -66,13 +70,14 @@ export async function bench(): Promise<BenchRow[]> {
         const body = () => ({ categoryId: CATEGORIES[next++ % CATEGORIES.length]!.id, delivery: 'screen' });
         // Warm-up with as many in flight as the phase: each pool opens its connections here, not in the timed phase
         // (eight daemons opening theirs at once on two loaded cores can exceed the store's 3 s connect timeout).
-        await Promise.all(daemons.map((d) => socketLoad(`${d.url}/api/queue/tickets`, body, IN_FLIGHT_PER_DAEMON, IN_FLIGHT_PER_DAEMON)));
+        // One daemon after another, so PostgreSQL forks 8 backends at a time, not 64.
+        for (const d of daemons) await socketLoad(`${d.url}/api/queue/tickets`, body, IN_FLIGHT_PER_DAEMON, IN_FLIGHT_PER_DAEMON).catch(during(count, 'warm-up'));
         const before = await commits(11_000);
         const sent = async () => (await Promise.all(daemons.map((d) => d.statements()))).reduce((a, b) => a + b, 0);
         const sent0 = await sent();
         const cpu0 = { daemons: cpuOf(daemons.map((d) => d.pid)), postgres: postgresCpu(dataDirectory), load: process.cpuUsage() };
         const t0 = performance.now();
-        const each = await Promise.all(daemons.map((d) => socketLoad(`${d.url}/api/queue/tickets`, body, Math.ceil(perPhase / count), IN_FLIGHT_PER_DAEMON)));
+        const each = await Promise.all(daemons.map((d) => socketLoad(`${d.url}/api/queue/tickets`, body, Math.ceil(perPhase / count), IN_FLIGHT_PER_DAEMON))).catch(during(count, 'phase'));
         const tickets = Math.ceil(perPhase / count) * count;
         const perSecond = tickets / ((performance.now() - t0) / 1000);
         issued += next;
