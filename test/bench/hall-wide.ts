@@ -3,13 +3,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startPostgres } from '../support/postgres';
-import { httpLoad } from './http-load';
+import { pgCeiling } from './pg-ceiling';
+import { cpuOf, postgresCpu } from './proc-cpu';
 import { startDaemonProcess, type DaemonProcess } from './processes';
+import { socketLoad } from './socket-load';
 import { verdict, type BenchRow } from './table';
 
 const quick = process.env.KIOSK_BENCH_QUICK === '1';
 const CATEGORIES = 'ABCDEFGH'.split('').map((id, i) => ({ id, name: `事项${i + 1}`, dailyMax: 999 }));
 const IN_FLIGHT_PER_DAEMON = 8;
+/** Says which phase failed: a 503 from eight daemons' warm-up is not one from their timed phase. */
+const during = (count: number, what: string) => (err: Error): never => {
+  throw new Error(`${count} daemons, ${what}: ${err.message}`);
+};
 
 /**
  * The hall-wide queue across daemon processes: 1, 4 and 8 daemons (each its own Node process, as kiosks and
@@ -20,7 +26,13 @@ const IN_FLIGHT_PER_DAEMON = 8;
  * Round trips per ticket on PostgreSQL: ONE for these walk-in tickets (queue/take-one-statement.ts): the counter
  * upsert (its row lock: no number twice), the ticket insert in the same statement (committed together: no gap;
  * durable before the answer), people ahead and the estimate read in passing; then the relay's NOTIFY, one per
- * burst of events, off the answer's path. docs/PERFORMANCE.md says which guarantee each part keeps.
+ * burst of events, off the answer's path and outside the ticket's transaction. docs/PERFORMANCE.md says which
+ * guarantee each part keeps.
+ *
+ * Beside the largest phase, the machine's ceiling in the same run (pg-ceiling.ts): as many bare connections as
+ * the daemons had requests in flight, each committing one INSERT … RETURNING, then the same with pg_notify in
+ * the statement. And the CPU each ticket cost (daemons, PostgreSQL, this load generator; /proc), which the
+ * shared machine's load does not move: two cores divided by it is the most this machine can issue.
  */
 export async function bench(): Promise<BenchRow[]> {
   const perPhase = quick ? 160 : 1600;
@@ -33,41 +45,92 @@ export async function bench(): Promise<BenchRow[]> {
     // The first daemon runs the migrations alone; the others find the schema in place.
     await (await startDaemonProcess(config, root)).stop();
     // Committed transactions per ticket, a figure the shared machine's load does not move: each statement outside
-    // BEGIN/COMMIT is one; PostgreSQL counts them per backend and publishes the counts within a second.
+    // BEGIN/COMMIT is one. PostgreSQL 15 counts them per backend and publishes them when the backend exits, or
+    // when it goes idle at least a second after its last report, else up to 10 s later: so the count before a phase
+    // is read after 11 s of quiet, the one after once the daemons (and their connections) have stopped.
     const stats = new pg.Client({ connectionString: db.url });
+    stats.on('error', () => undefined); // the server stopping after a failed phase must not hide that failure
     await stats.connect();
-    const commits = async () => {
-      await new Promise((r) => setTimeout(r, 1500));
+    const { rows: [setting] } = await stats.query<{ data_directory: string }>('SHOW data_directory');
+    const dataDirectory = setting!.data_directory;
+    const commits = async (quietMs: number) => {
+      await new Promise((r) => setTimeout(r, quietMs));
       await stats.query('SELECT pg_stat_clear_snapshot()');
       const { rows: [r] } = await stats.query<{ n: string }>('SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()');
       return Number(r!.n);
     };
     let single = 0;
+    let largest = 0;
     // Quick (CI): 1 and 2 daemons, enough to check numbering across processes; each start costs seconds.
-    for (const count of quick ? [1, 2] : [1, 4, 8]) {
+    const counts = quick ? [1, 2] : [1, 4, 8];
+    for (const count of counts) {
       const daemons: DaemonProcess[] = await Promise.all(Array.from({ length: count }, () => startDaemonProcess(config, root)));
       try {
         let next = 0;
         const body = () => ({ categoryId: CATEGORIES[next++ % CATEGORIES.length]!.id, delivery: 'screen' });
-        await Promise.all(daemons.map((d) => httpLoad(`${d.url}/api/queue/tickets`, body, 8, 4))); // warm-up
-        const before = await commits();
+        // Warm-up with as many in flight as the phase: each pool opens its connections here, not in the timed phase
+        // (eight daemons opening theirs at once on two loaded cores can exceed the store's 3 s connect timeout).
+        // One daemon after another, so PostgreSQL forks 8 backends at a time, not 64.
+        for (const d of daemons) await socketLoad(`${d.url}/api/queue/tickets`, body, IN_FLIGHT_PER_DAEMON, IN_FLIGHT_PER_DAEMON).catch(during(count, 'warm-up'));
+        const before = await commits(11_000);
+        const sent = async () => (await Promise.all(daemons.map((d) => d.statements()))).reduce((a, b) => a + b, 0);
+        const sent0 = await sent();
+        const cpu0 = { daemons: cpuOf(daemons.map((d) => d.pid)), postgres: postgresCpu(dataDirectory), load: process.cpuUsage() };
         const t0 = performance.now();
-        const each = await Promise.all(daemons.map((d) => httpLoad(`${d.url}/api/queue/tickets`, body, Math.ceil(perPhase / count), IN_FLIGHT_PER_DAEMON)));
-        const perSecond = (Math.ceil(perPhase / count) * count) / ((performance.now() - t0) / 1000);
+        const each = await Promise.all(daemons.map((d) => socketLoad(`${d.url}/api/queue/tickets`, body, Math.ceil(perPhase / count), IN_FLIGHT_PER_DAEMON))).catch(during(count, 'phase'));
+        const tickets = Math.ceil(perPhase / count) * count;
+        const perSecond = tickets / ((performance.now() - t0) / 1000);
         issued += next;
-        const perTicket = ((await commits()) - before - 2) / (Math.ceil(perPhase / count) * count); // 2: this client's reads
+        const load = process.cpuUsage(cpu0.load);
+        // Read while the daemons and their backends still run: the CPU of a process that has exited is not counted.
+        const ms = {
+          daemons: ((cpuOf(daemons.map((d) => d.pid)) - cpu0.daemons) * 1000) / tickets,
+          postgres: ((postgresCpu(dataDirectory) - cpu0.postgres) * 1000) / tickets,
+          load: (load.user + load.system) / 1000 / tickets,
+        };
+        await new Promise((r) => setTimeout(r, 300)); // the relays' last NOTIFYs
+        const roundTrips = ((await sent()) - sent0) / tickets;
+        await Promise.all(daemons.map((d) => d.stop()));
+        // Every transaction of the database, autovacuum's and the daemons' timers' included.
+        const perTicket = ((await commits(1000)) - before - 2) / tickets; // 2: this client's reads
         if (count === 1) single = perSecond;
+        largest = perSecond;
         const p99 = Math.max(...each.map((e) => e.p99));
+        const name = `${count} daemon process${count > 1 ? 'es' : ''}`;
         rows.push({
           area: 'hall-wide',
-          metric: `${count} daemon process${count > 1 ? 'es' : ''}, ${IN_FLIGHT_PER_DAEMON} in flight each: tickets/s (p99)`,
+          metric: `${name}, ${IN_FLIGHT_PER_DAEMON} in flight each: tickets/s (p99)`,
           value: `${perSecond.toFixed(0)} /s (${p99.toFixed(1)} ms)`,
-          ratio: `${count === 1 ? 'baseline' : `${(perSecond / single).toFixed(2)}x one daemon`}; ${perTicket.toFixed(2)} PostgreSQL transactions per ticket`,
+          ratio: `${count === 1 ? 'baseline' : `${(perSecond / single).toFixed(2)}x one daemon`}; ${roundTrips.toFixed(2)} statements sent per ticket, all daemons; ${perTicket.toFixed(2)} PostgreSQL transactions`,
           ...(count === 8 ? { target: verdict('≥ 1000 /s across 8', perSecond >= 1000) } : {}),
+        });
+        const total = ms.daemons + ms.postgres + ms.load;
+        rows.push({
+          area: 'hall-wide',
+          metric: `${name}: CPU per ticket, daemons + PostgreSQL + load generator`,
+          value: `${ms.daemons.toFixed(2)} + ${ms.postgres.toFixed(2)} + ${ms.load.toFixed(2)} ms`,
+          ratio: `2 cores allow ${(2000 / total).toFixed(0)} /s; this run reached ${((perSecond * total) / 2000).toFixed(2)} of that`,
         });
       } finally {
         await Promise.all(daemons.map((d) => d.stop()));
       }
+    }
+    // The ceiling beside the largest phase: the same connections, no daemon, same server and durability.
+    const connections = counts.at(-1)! * IN_FLIGHT_PER_DAEMON;
+    let plain = 0;
+    for (const notify of [false, true]) {
+      const pg0 = postgresCpu(dataDirectory);
+      const bare = await pgCeiling(db.url, connections, perPhase, notify);
+      const pgMs = ((postgresCpu(dataDirectory) - pg0) * 1000) / perPhase;
+      if (!notify) plain = bare.perSecond;
+      rows.push({
+        area: 'hall-wide',
+        metric: `ceiling: bare PostgreSQL, ${connections} connections, INSERT … RETURNING${notify ? ' with pg_notify in it' : ''}, one per transaction`,
+        value: `${bare.perSecond.toFixed(0)} /s`,
+        ratio: notify
+          ? `${(bare.perSecond / plain).toFixed(2)} of the same without it: NOTIFY serialises commits, so the relay's stays outside the ticket's`
+          : `${counts.at(-1)} daemons reached ${(largest / bare.perSecond).toFixed(2)} of it; PostgreSQL ${pgMs.toFixed(2)} + client ${bare.clientCpuMs.toFixed(2)} ms CPU a statement`,
+      });
     }
     await stats.end();
     const client = new pg.Client({ connectionString: db.url });

@@ -9,6 +9,8 @@ export interface DaemonProcess {
   pid: number;
   /** process.memoryUsage() of the daemon; `collect` runs a full GC first. */
   memory(collect?: boolean): Promise<NodeJS.MemoryUsage>;
+  /** PostgreSQL statements (round trips) the daemon has sent so far. */
+  statements(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startDaemonProcess(
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const waiting: ((m: NodeJS.MemoryUsage) => void)[] = [];
+  const counting: ((n: number) => void)[] = [];
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => {
     const text = d.toString().split('\n').filter((l) => !/FSTDEP|trace-warnings/.test(l)).join('\n');
@@ -62,6 +65,7 @@ export async function startDaemonProcess(
     child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`daemon exited ${code}: ${stderr}`))));
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('mem ')) waiting.shift()?.(JSON.parse(line.slice(4)) as NodeJS.MemoryUsage);
+      if (line.startsWith('statements ')) counting.shift()?.(Number(line.slice(11)));
       if (!line.startsWith('port ')) return;
       clearTimeout(timer);
       resolve({
@@ -71,6 +75,11 @@ export async function startDaemonProcess(
           new Promise((res) => {
             waiting.push(res);
             child.stdin.write(collect ? 'gc\n' : 'mem\n');
+          }),
+        statements: () =>
+          new Promise((res) => {
+            counting.push(res);
+            child.stdin.write('statements\n');
           }),
         stop: () =>
           new Promise((res) => {

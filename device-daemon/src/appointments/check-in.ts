@@ -43,6 +43,7 @@ export class CheckIn {
       throw err;
     }
     await sql.setTicket(this.ctx.db, row.id, issued.ticket.id, issued.ticket.number, nowIso(this.ctx));
+    this.ctx.checkedIn();
     const appointment = viewOf(this.ctx, { ...row, state: 'checked-in', ticket_id: issued.ticket.id, ticket_number: issued.ticket.number });
     return { ...issued, appointment };
   }

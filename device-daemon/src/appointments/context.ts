@@ -31,6 +31,8 @@ export interface AppointmentContext {
   print(doc: PrintDocument): Promise<PrintOutcome>;
   /** A message was written to the outbox: the sender looks now. */
   notified(): void;
+  /** A checked-in appointment has its ticket: the «还有 N 位» sweep looks at it now. */
+  checkedIn(): void;
 }
 
 export const today = (ctx: AppointmentContext) => serviceDate(ctx.clock.now(), ctx.timeZone);

@@ -64,6 +64,7 @@ export default fp(
       ticket: (id) => app.queue.get(id),
       print: (doc) => printWithFallback(app.devices.printer, doc),
       notified: () => sender?.kick(),
+      checkedIn: () => void sweeps.queueMoved(),
     };
     if (cfg.notify.gateway) {
       sender = new SmsSender(app.store, cfg.notify.gateway, (s) => sealer.unseal(s, PHONE_SEAL), app.clock, log, (row, error) =>
@@ -78,8 +79,11 @@ export default fp(
     app.decorate('appointmentSweeps', sweeps);
     app.decorate('smsSender', sender);
 
+    // Only what moves a waiting ticket forward: a new ticket takes the next number, behind every checked-in one, so
+    // `queue.ticket.issued` (hall-wide, every daemon hears every ticket) would only re-read the same answer; a
+    // check-in looks once itself (checkedIn). docs/PERFORMANCE.md: this was 0.6 statements per ticket per hall.
     const unsubscribe = app.events.subscribe((e) => {
-      if (e.type === 'queue.called' || e.type === 'queue.counter' || e.type === 'queue.ticket.issued') void sweeps.queueMoved();
+      if (e.type === 'queue.called' || e.type === 'queue.counter') void sweeps.queueMoved();
     });
     const qr = app.devices.qrReader;
     const onScan = (scan: QrScan) => app.events.publish('qr.scanned', scanMeaning(scan.text));

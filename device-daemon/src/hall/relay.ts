@@ -10,6 +10,13 @@ const BACKOFF_MS = [250, 500, 1000, 2000, 5000];
 const MAX_PAYLOAD = 7900;
 /** The envelope around a batch: origin (a UUID) and the brackets. */
 const ENVELOPE_BYTES = 60;
+/**
+ * How long the first event of a batch waits for others before its NOTIFY goes: every NOTIFY is a transaction
+ * here and a wake-up of every other daemon's listener there, so fewer, fuller ones cost the hall less (a busy
+ * daemon's tickets of 50 ms go as one). A display or a window's page showing a call 50 ms later is not seen.
+ */
+const RELAY_TICK_MS = 50;
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, RELAY_TICK_MS));
 
 /**
  * Only queue and help-request events and device faults cross daemons: they carry numbers, counters, kiosks, 工号
@@ -29,8 +36,10 @@ interface Envelope {
 
 /**
  * Hall-wide events over the shared PostgreSQL: local `queue.*` events go out with NOTIFY (serialised, so they
- * arrive in the order they happened; the events published while one NOTIFY is on its way go out together in the
- * next, so a busy daemon sends one round trip per burst rather than per event), and other daemons' events come
+ * arrive in the order they happened; the events published within RELAY_TICK_MS of the first, and while the
+ * previous NOTIFY is on its way, go out together, so a busy daemon sends one round trip per burst rather than
+ * per event; never inside the ticket's own statement, where NOTIFY would serialise every commit of the hall:
+ * docs/PERFORMANCE.md), and other daemons' events come
  * in through LISTEN on a dedicated
  * connection that reconnects with backoff. Events published while the link is down are lost, so every
  * (re)connection publishes `hall.link` `{ state: 'up' }` locally: pages refetch what they show.
@@ -64,7 +73,7 @@ export class HallRelay {
     if (Buffer.byteLength(text) + ENVELOPE_BYTES > MAX_PAYLOAD) return void this.log.warn({ type: event.type }, 'hall event too large to relay');
     this.waiting.push(text);
     if (this.waiting.length > 1) return; // a NOTIFY for this batch is already queued behind the one in flight
-    this.outgoing = this.outgoing.then(() => this.flush());
+    this.outgoing = this.outgoing.then(tick).then(() => this.flush());
   }
 
   /** Sends what is waiting, as few NOTIFYs as the payload limit allows. */
