@@ -65,8 +65,8 @@ export default fp(
       const issuedBy = actor.staffId ?? `window-${actor.counter}`;
       const issued = await app.tickets.issue({
         categoryId: req.body.categoryId, delivery: req.body.delivery ?? 'print', source: 'staff', priorityGrant: { issuedBy, reason: req.body.reason },
+        record: (q, ticket) => desk.recordGrant(q, ticket.id, issuedBy, req.body.reason),
       });
-      await desk.recordGrant(issued.ticket.id, issuedBy, req.body.reason);
       return reply.status(201).send({ ticket: { id: issued.ticket.id, number: issued.ticket.number, categoryId: issued.ticket.categoryId, printed: issued.ticket.printed }, grant: { issuedBy, reason: req.body.reason } });
     });
 

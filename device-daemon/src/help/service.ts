@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock';
 import { conflict, notFound } from '../core/errors';
 import type { EventBus } from '../events/bus';
-import type { Db } from '../store/db';
+import type { Db, Queryable } from '../store/db';
 import type { HelpOutcome, HelpRequest, HelpRow, PriorityGrant } from './types';
 
 /** Requests still open after this long are no longer shown (the person has surely left): the day's hall resets. */
@@ -77,9 +77,12 @@ export class HelpDesk {
     return request;
   }
 
-  /** A staff-issued 绿色通道 ticket on record: who issued it and why. */
-  async recordGrant(ticketId: string, issuedBy: string, reason: string): Promise<void> {
-    await this.db.execute('INSERT INTO priority_grants (ticket_id, issued_by, reason, issued_at) VALUES ($1, $2, $3, $4)', [ticketId, issuedBy, reason, this.now()]);
+  /**
+   * A staff-issued 绿色通道 ticket on record: who issued it and why. Written in the ticket's own transaction (`q`),
+   * so no priority ticket exists without its record, and no record without its ticket.
+   */
+  async recordGrant(q: Queryable, ticketId: string, issuedBy: string, reason: string): Promise<void> {
+    await q.execute('INSERT INTO priority_grants (ticket_id, issued_by, reason, issued_at) VALUES ($1, $2, $3, $4)', [ticketId, issuedBy, reason, this.now()]);
   }
 
   /** The record of staff-issued 绿色通道 tickets whose service day is within `from`..`to` (hall dates), oldest first. */

@@ -3,7 +3,7 @@ import type { EventBus } from '../events/bus';
 import type { RealNameGate } from '../identity/types';
 import { ensureCanPrint, printWithFallback, type Printing } from '../devices/printer';
 import { printerUnavailable } from './printer-unavailable';
-import type { QueueService } from './service';
+import type { IssueRequest, QueueService } from './service';
 import { ticketDocument, type TicketLayoutContext } from './ticket-layout';
 import type { Delivery, Ticket } from './types';
 
@@ -20,6 +20,8 @@ export interface TicketRequest {
   priority?: boolean;
   /** Priority the hall grants by decision instead of by age (a staff-issued 绿色通道 ticket): who and why. */
   priorityGrant?: { issuedBy: string; reason: string };
+  /** The caller's record of the ticket, committed with it (`IssueRequest.record`): the grant's, for one. */
+  record?: IssueRequest['record'];
   /** The appointment this ticket checks in (预约签到): the ticket is marked and called ahead of walk-ins. */
   appointmentId?: string;
   /**
@@ -72,6 +74,7 @@ export class TicketIssuing {
       personHash: person.personHash,
       priority: person.priority || Boolean(req.priorityGrant),
       ...(req.appointmentId ? { appointmentId: req.appointmentId } : {}),
+      ...(req.record ? { record: req.record } : {}),
     });
     person.finish();
     let printError: IssuedTicket['printError'];

@@ -141,4 +141,18 @@ describe('QueueService', () => {
     await db.execute('DROP TRIGGER fail_insert');
     expect((await q.issue({ categoryId: 'A', delivery: 'print' })).number).toBe('A002');
   });
+
+  it('commits the caller\'s record with the ticket: a record that fails leaves no ticket and no number used', async () => {
+    const q = service();
+    await db.execute('CREATE TABLE grants (ticket_id TEXT PRIMARY KEY, reason TEXT NOT NULL)');
+    const record = (reason: string | null) => (tx: Parameters<NonNullable<Parameters<typeof q.issue>[0]['record']>>[0], t: { id: string }) =>
+      tx.execute('INSERT INTO grants (ticket_id, reason) VALUES ($1, $2)', [t.id, reason]).then(() => undefined);
+    const granted = await q.issue({ categoryId: 'A', delivery: 'print', priority: true, record: record('行动不便') });
+    expect(granted.number).toBe('A001');
+    expect(await db.query('SELECT reason FROM grants WHERE ticket_id = $1', [granted.id])).toEqual([{ reason: '行动不便' }]);
+    // The record cannot be written (NOT NULL): the ticket goes with it.
+    await expect(q.issue({ categoryId: 'A', delivery: 'print', priority: true, record: record(null) })).rejects.toThrow(/NOT NULL/);
+    expect(await db.query('SELECT number FROM tickets ORDER BY seq')).toEqual([{ number: 'A001' }]);
+    expect((await q.issue({ categoryId: 'A', delivery: 'print' })).number).toBe('A002');
+  });
 });

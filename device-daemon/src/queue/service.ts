@@ -18,6 +18,11 @@ export interface IssueRequest {
   kioskId?: string;
   /** A check-in (预约签到): the ticket is an appointment ticket. */
   appointmentId?: string;
+  /**
+   * A record the caller keeps of this ticket, written in the ticket's own transaction (a staff-issued 绿色通道
+   * ticket's grant: who and why): the ticket and its record are committed together or not at all.
+   */
+  record?: (q: Queryable, ticket: { id: string; number: string }) => Promise<void>;
 }
 
 const OPEN_STATES = `('issued','called','serving','held')`;
@@ -137,7 +142,7 @@ export class QueueService {
   async take(category: CategoryConfig, req: Omit<IssueRequest, 'categoryId'>): Promise<Ticket> {
     const now = this.clock.now();
     const row = this.newRow(category, req, now.toISOString(), serviceDate(now, this.timeZone));
-    if (this.db.writingWith && !req.personHash && !req.appointmentId) {
+    if (this.db.writingWith && !req.personHash && !req.appointmentId && !req.record) {
       // Hall-wide walk-in: number, ticket and view in one round trip (take-one-statement.ts says what it keeps).
       const taken = await takeInOneStatement(this.db, row, category.dailyMax);
       if (!taken) throw dailyLimitReached(category);
@@ -172,6 +177,7 @@ export class QueueService {
         [row.id, row.number, row.category_id, row.service_date, row.seq, row.state, row.priority, row.delivery,
           row.printed, row.person_hash, row.kiosk_id, row.issued_at, row.appointment_id],
       );
+      await req.record?.(q, { id: row.id, number: row.number });
     });
     // The view (people ahead, estimate) is read after commit: the counter row's lock is held only for the insert.
     return this.view(this.db, row);
