@@ -158,9 +158,18 @@ describe('the kiosk font (issue 11 #13, #14)', () => {
       return used.map((f) => `${f.familyName} ${f.isCustomFont ? 'web font' : 'system'}`);
     };
     expect(await drawnBy(page, '.home-tile-label')).toEqual(['Noto Sans SC web font']);
+    // With both at hand, home's faces win for home's characters (the last-declared face is tried first): home's
+    // Regular text asks for no full Regular face (the configured hall name, in Bold, may ask for the full Bold).
     const full = await context.newPage();
+    const fullFonts: string[] = [];
+    full.on('request', (r) => {
+      if (r.resourceType() === 'font') fullFonts.push(path.basename(new URL(r.url()).pathname).replace(/-[\w-]{8}\./, '.'));
+    });
     await full.goto(kiosk.url);
     await full.getByRole('button', { name: '取号', exact: true }).waitFor();
+    await full.evaluate(() => document.fonts.ready);
+    expect(fullFonts).toContain('home-400.woff2');
+    expect(fullFonts).not.toContain('noto-sans-sc-400.woff2');
     await full.evaluate(() => {
       const probe = Object.assign(document.createElement('p'), { id: 'probe', textContent: '湖' });
       document.body.append(probe);
