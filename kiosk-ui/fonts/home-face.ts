@@ -12,9 +12,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import subsetFont from 'subset-font';
 
-/** What hydration adds to home without a new screen: the clock (digits and ASCII below) and its date's words. */
-const CLOCK = '年月日星期一二三四五六天：';
-const ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
+/**
+ * What hydration adds to home without a new screen: the clock («19:45», «2026年12月1日星期二»). Not all of ASCII:
+ * its letters (with their kerning) would double the face, and home draws none; a hall name with Latin letters
+ * takes them from the full face.
+ */
+const CLOCK = '0123456789: 年月日星期一二三四五六天：';
 /** The same weight ranges as the full faces in styles.css, so both join one family per weight. */
 const WEIGHTS = [
   { weight: 400, range: '100 500' },
@@ -56,11 +59,11 @@ export interface HomeFace {
 }
 
 /**
- * Writes `home-<weight>-<hash>.woff2` into `assetsDir` for the characters of `homeText` (plus ASCII and the
- * clock's words) and returns their rules. The hash is of the content, like Vite's, so the year-long cache holds.
+ * Writes `home-<weight>-<hash>.woff2` into `assetsDir` for the characters of `homeText` (plus the clock's) and
+ * returns their rules. The hash is of the content, like Vite's, so the year-long cache holds.
  */
 export async function buildHomeFace(homeText: string, assetsDir: string, publicBase = '/assets/'): Promise<HomeFace> {
-  const chars = [...new Set(drawnCharacters(homeText) + CLOCK + ASCII)].join('');
+  const chars = [...new Set(drawnCharacters(homeText) + CLOCK)].join('');
   const range = unicodeRange(chars);
   const rules: string[] = [];
   const urls: string[] = [];
