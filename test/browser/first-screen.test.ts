@@ -132,7 +132,7 @@ describe('the kiosk font (issue 11 #13, #14)', () => {
     const tile = page.getByRole('button', { name: '取号', exact: true });
     await tile.waitFor();
     await page.evaluate(() => document.fonts.ready);
-    // Home's own faces (~40 KB, not the ~520 KB full font), Regular and Bold, each once, as woff2 under hashed
+    // Home's own faces (~21 KB, not the ~520 KB full font), Regular and Bold, each once, as woff2 under hashed
     // names that never change content.
     const names = () => fonts.map((f) => path.basename(new URL(f.url).pathname).replace(/-[\w-]{8}\./, '.')).sort();
     expect(names()).toEqual(['home-400.woff2', 'home-700.woff2']);
