@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createServer, type Plugin } from 'vite';
+import { buildHomeFace } from './kiosk-ui/fonts/home-face.js';
 
 // `@/` is the UI's own source root (`@/shared/kiosk`); `@daemon/*` stays type-only and is never resolved here.
 const alias = [{ find: /^@\/(.*)$/, replacement: path.resolve(import.meta.dirname, 'kiosk-ui/src/$1') }];
@@ -37,12 +38,15 @@ function precompress(outDir: string): void {
 
 const ROOT_DIV = '<div id="root"></div>';
 const ENTRY = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
+/** index.html's preloads of the full kiosk font (~520 KB a weight): home preloads its own small face instead. */
+const FONT_PRELOAD = /\s*<link rel="preload" as="font" type="font\/woff2" href="[^"]*noto-sans-sc-\d+-[^"]*" crossorigin \/>/g;
 
 /**
  * The end of the prerendered home, after the stylesheet has loaded (a classic script waits for it). Two things:
- * - Home stays undrawn (`html.fonts-wait`, styles.css) until the kiosk's font is ready, at most FONT_WAIT_MS:
- *   laid out in the system's CJK fallback first, home's one layout took 0.5-0.85 s at 4x CPU (the fallback
- *   font file is opened and read), against 30 ms in the kiosk's own font, preloaded and arriving meanwhile.
+ * - Home stays undrawn (`html.fonts-wait`, styles.css) until home's own face of the kiosk font is ready (a few KB,
+ *   kiosk-ui/fonts/home-face.ts), at most FONT_WAIT_MS: laid out in the system's CJK fallback first, home's one
+ *   layout took 0.5-0.85 s at 4x CPU (the fallback font file is opened and read), against 30 ms in the kiosk's
+ *   own font, preloaded and arriving meanwhile.
  * - The kiosk's entry script starts once home is on screen instead of as soon as it has arrived: evaluating
  *   React takes longer than drawing home (and, started between a frame's paint and its presentation, held
  *   that frame back by 0.6 s at 4x), and home drawn from the HTML is usable already (a tap is kept, see
@@ -72,8 +76,12 @@ const afterHome = (src: string) => `<script>
           setTimeout(start, 1000);
         }
         setTimeout(show, ${FONT_WAIT_MS});
-        var family = ' 1em "Kiosk Noto Sans SC"';
-        Promise.all([document.fonts.load('400' + family, '您'), document.fonts.load('800' + family, '取')]).then(show, show);
+        // Home's own faces (the ones with a unicode-range, kiosk-ui/fonts/home-face.ts): a few KB, not the full font.
+        var faces = [];
+        document.fonts.forEach(function (f) {
+          if (f.family.indexOf('Kiosk Noto Sans SC') >= 0 && f.unicodeRange !== 'U+0-10FFFF') faces.push(f.load());
+        });
+        Promise.all(faces).then(show, show);
       })();
     </script>`;
 
@@ -100,10 +108,19 @@ async function prerenderHome(root: string, outDir: string): Promise<void> {
   });
   try {
     const { renderHome } = (await server.ssrLoadModule('/src/app/prerender.tsx')) as { renderHome: () => string };
+    const { homeTiles } = (await server.ssrLoadModule('/src/app/screens.ts')) as { homeTiles: { label: string; hint: string }[] };
+    const body = renderHome();
+    // Home's text and every tile's (a tile whose device is fitted appears once the daemon has answered).
+    const face = await buildHomeFace(body + homeTiles.map((t) => `<i>${t.label}</i><i>${t.hint}</i>`).join(''), path.join(outDir, 'assets'));
+    const preloads = face.urls.map((url) => `\n    <link rel="preload" as="font" type="font/woff2" href="${url}" crossorigin />`).join('');
+    let seen = 0;
     const home = html
       .replace(entry[0], `<link rel="modulepreload" crossorigin href="${entry[1]}">`)
       .replace('<html lang="zh-CN">', '<html lang="zh-CN" class="fonts-wait">')
-      .replace(ROOT_DIV, `<div id="root">${renderHome()}</div>\n    ${afterHome(entry[1]!)}`);
+      .replace(FONT_PRELOAD, () => (seen++ === 0 ? preloads : ''))
+      .replace('</head>', `  <style>\n${face.css}\n    </style>\n  </head>`)
+      .replace(ROOT_DIV, `<div id="root">${body}</div>\n    ${afterHome(entry[1]!)}`);
+    if (home.includes('noto-sans-sc-400') || !home.includes('unicode-range')) throw new Error('prerender: the font preloads of index.html were not replaced');
     writeFileSync(index, home);
   } finally {
     await server.close();
