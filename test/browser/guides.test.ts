@@ -4,20 +4,12 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshot, startKiosk, type KioskUnderTest } from './harness';
 import { axeViolations } from './a11y';
 import { fullyInView, horizontalOverflow, overlappingButtons, smallButtons } from './ux-checks';
+import { HUKOU_MIGRATION } from '../support/matters';
 
 /** Issue 13, 一次性告知 in Chromium: the guide found by pinyin initials at the kiosk, printed, and read on a phone. */
 let kiosk: KioskUnderTest;
 let browser: Browser;
-const MATTER = {
-  code: 'HJ-QY-001', name: '户口迁移登记', department: '公安局', categoryId: 'A',
-  materials: [
-    { id: 'id-card', name: '居民身份证', form: 'original-and-copy', copies: 1 },
-    { id: 'household-book', name: '居民户口簿', form: 'original' },
-    { id: 'move-permit', name: '准予迁入证明', deferrable: true },
-    { id: 'photo', name: '近期免冠照片', required: false, copies: 2 },
-  ],
-  guide: { conditions: '本市户籍居民', timeLimit: '5个工作日', fee: '不收费', place: '一楼综合窗口', windows: [1, 2], phone: '0768-1234567' },
-};
+const MATTER = HUKOU_MIGRATION;
 const OTHER = { code: 'SB-KA-001', name: '社会保障卡申领', department: '人社局', categoryId: 'A', materials: [{ id: 'id-card', name: '居民身份证' }] };
 
 beforeAll(async () => {

@@ -8,22 +8,14 @@ import { parseConfig } from '../../device-daemon/src/config/load';
 import { hashPin } from '../../device-daemon/src/core/auth/pin';
 import { testPinHash } from './maintenance-helpers';
 import { scanPage } from './scan-support';
+import { HUKOU_MIGRATION } from '../support/matters';
 
 /**
  * Issue 13 on the daemon: a scanned submission linked to a ticket reaches the window (PDF for signed-in staff only,
  * every opening logged), the 一次性告知单 holds every material, and a help request goes open → taken → closed.
  */
 const PIN = '135790';
-const MATTER = {
-  code: 'HJ-QY-001', name: '户口迁移登记', department: '公安局', categoryId: 'A',
-  materials: [
-    { id: 'id-card', name: '居民身份证', form: 'original-and-copy', copies: 1 },
-    { id: 'household-book', name: '居民户口簿', form: 'original' },
-    { id: 'move-permit', name: '准予迁入证明', deferrable: true },
-    { id: 'photo', name: '近期免冠照片', required: false, copies: 2 },
-  ],
-  guide: { conditions: '本市户籍居民', timeLimit: '5个工作日', fee: '不收费', place: '一楼综合窗口', windows: [1, 2], phone: '0768-1234567' },
-};
+const MATTER = HUKOU_MIGRATION;
 let app: FastifyInstance;
 let dataDir: string;
 let token: string;
