@@ -213,8 +213,7 @@ export class QueueService {
    * understates (the ticket reads as not printed), never claims paper that did not come out.
    */
   async markPrinted(id: string): Promise<void> {
-    const sql = 'UPDATE tickets SET printed = 1 WHERE id = $1';
-    await (this.db.executeRelaxed ? this.db.executeRelaxed(sql, [id]) : this.db.execute(sql, [id]));
+    await this.db.executeRelaxed('UPDATE tickets SET printed = 1 WHERE id = $1', [id]);
   }
 
   async get(id: string): Promise<Ticket> {

@@ -51,11 +51,12 @@ export interface Db extends Queryable {
    */
   readonly writingWith?: true;
   /**
-   * A capability: a write whose loss in a power cut is harmless (a flag such as "printed"), committed and
+   * A write whose loss in a power cut is harmless (a flag such as "printed"), committed and
    * seen at once but not waited to disk: the next durable commit carries it there (SQLite: the WAL is synced
-   * in order). A crash of the daemon alone loses nothing. Absent: use `execute`.
+   * in order). A crash of the daemon alone loses nothing. A store with nothing cheaper (PostgreSQL) executes it as
+   * usual.
    */
-  executeRelaxed?(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  executeRelaxed(sql: string, params?: readonly SqlValue[]): Promise<number>;
 }
 
 /** Messages between the daemons sharing one store; payloads are text, small (PostgreSQL: under 8000 bytes). */

@@ -116,6 +116,11 @@ export class PostgresDb implements Db {
     return mapConnectionErrors(() => PostgresDb.on(this.pool).execute(sql, params));
   }
 
+  /** `Db.executeRelaxed`: a statement's own commit is already one round trip here; nothing cheaper is kept. */
+  executeRelaxed(sql: string, params?: readonly SqlValue[]): Promise<number> {
+    return this.execute(sql, params);
+  }
+
   /** Checks out one client; a client that saw a connection error is destroyed, not returned to the pool. */
   private async withClient<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
     return mapConnectionErrors(async () => {
