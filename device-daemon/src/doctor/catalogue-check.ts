@@ -22,7 +22,7 @@ export async function catalogueCheck(config: KioskConfig, configFile: string | u
   let entries: MatterEntry[];
   try {
     entries = typeof source === 'string' ? await loadCatalogueFile(source) : source;
-    checkMatterCategories(entries, config.queue.categories.map((c) => c.id), typeof source === 'string' ? source : 'configuration');
+    checkMatterCategories(entries, config.queue.categories.map((c) => c.id), typeof source === 'string' ? source : undefined);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     if (typeof source !== 'string') return fail(ID, TITLE, err.message, 'set the named 事项\'s categoryId to one of queue.categories', { source: 'configuration' });

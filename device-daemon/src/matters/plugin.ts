@@ -25,7 +25,7 @@ export default fp(
   async function mattersPlugin(app: FastifyInstance) {
     const source = app.config.matters;
     const entries = typeof source === 'string' ? await loadCatalogueFile(source) : source;
-    if (entries) checkMatterCategories(entries, app.config.queue.categories.map((c) => c.id), typeof source === 'string' ? source : 'configuration');
+    if (entries) checkMatterCategories(entries, app.config.queue.categories.map((c) => c.id), typeof source === 'string' ? source : undefined);
     app.decorate('matters', new MatterCatalogue(entries, app.config.scan.matters));
     if (typeof source === 'string') app.log.info({ file: source, matters: entries!.length }, 'matters: catalogue file read');
     app.get<{ Querystring: { categoryId?: string } }>('/api/matters', {
