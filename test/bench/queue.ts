@@ -64,16 +64,20 @@ export async function bench(): Promise<BenchRow[]> {
     const ms = (x: number) => `${x.toFixed(2)} ms`;
     const screenShare = screen.perSecond / base.perSecond;
     const printShare = printed.perSecond / base.perSecond;
+    const floorShare = floor.perSecond / base.perSecond;
+    // A ticket is answered only after its durable commit: where that commit alone misses a target, say so beside
+    // the verdict, measured in this run (the limit is then the disk's fsync, not the ticket's path).
+    const beside = (met: boolean, floorMet: boolean, floorFigure: string) => (met || floorMet ? '' : ` (the durable commit alone: ${floorFigure})`);
     const rows: BenchRow[] = [
       { area: 'queue', metric: 'bare Fastify route p50 / p99 (baseline)', value: `${ms(base.p50)} / ${ms(base.p99)}`, ratio: '1.0x' },
-      { area: 'queue', metric: 'durable SQLite commit alone (a ticket\'s floor): p50, rate', value: `${ms(floor.p50)}, ${floor.perSecond.toFixed(0)} /s`, ratio: `${(floor.perSecond / base.perSecond).toFixed(3)} of bare` },
+      { area: 'queue', metric: 'durable SQLite commit alone (a ticket\'s floor): p50 / p99, rate', value: `${ms(floor.p50)} / ${ms(floor.p99)}, ${floor.perSecond.toFixed(0)} /s`, ratio: `${floorShare.toFixed(3)} of bare` },
       { area: 'queue', metric: 'CPU per call: bare / screen ticket / printed ticket', value: `${ms(base.cpuMs)} / ${ms(screen.cpuMs)} / ${ms(printed.cpuMs)}`, ratio: `${(base.cpuMs / screen.cpuMs).toFixed(2)} / ${(base.cpuMs / printed.cpuMs).toFixed(2)} of bare` },
       { area: 'queue', metric: 'per screen ticket: store transactions / statements', value: `${(calls.tx / counted).toFixed(2)} / ${(calls.statements / counted).toFixed(2)}` },
       { area: 'queue', metric: 'per printed ticket: DLE EOT status requests', value: requestsPerTicket.toFixed(2) },
-      { area: 'queue', metric: 'issue ticket, screen: p50 / p99', value: `${ms(screen.p50)} / ${ms(screen.p99)}`, ratio: `${(screen.p50 / base.p50).toFixed(1)}x bare p50`, target: verdict('p99 ≤ 3 ms', screen.p99 <= 3) },
-      { area: 'queue', metric: 'issue ticket, screen: throughput', value: `${screen.perSecond.toFixed(0)} /s`, ratio: `${screenShare.toFixed(3)} of bare`, target: verdict('≥ 0.5 of bare', screenShare >= 0.5) },
+      { area: 'queue', metric: 'issue ticket, screen: p50 / p99', value: `${ms(screen.p50)} / ${ms(screen.p99)}`, ratio: `${(screen.p50 / base.p50).toFixed(1)}x bare p50`, target: verdict('p99 ≤ 3 ms', screen.p99 <= 3) + beside(screen.p99 <= 3, floor.p99 <= 3, `p99 ${ms(floor.p99)}`) },
+      { area: 'queue', metric: 'issue ticket, screen: throughput', value: `${screen.perSecond.toFixed(0)} /s`, ratio: `${screenShare.toFixed(3)} of bare`, target: verdict('≥ 0.5 of bare', screenShare >= 0.5) + beside(screenShare >= 0.5, floorShare >= 0.5, `${floorShare.toFixed(3)}`) },
       { area: 'queue', metric: 'issue + print (sim printer): p50 / p99', value: `${ms(printed.p50)} / ${ms(printed.p99)}`, ratio: `${(printed.p50 / base.p50).toFixed(1)}x bare p50` },
-      { area: 'queue', metric: 'issue + print (sim printer): throughput', value: `${printed.perSecond.toFixed(0)} /s`, ratio: `${printShare.toFixed(3)} of bare`, target: verdict('≥ 0.35 of bare (one status exchange)', printShare >= 0.35) },
+      { area: 'queue', metric: 'issue + print (sim printer): throughput', value: `${printed.perSecond.toFixed(0)} /s`, ratio: `${printShare.toFixed(3)} of bare`, target: verdict('≥ 0.35 of bare (one status exchange)', printShare >= 0.35) + beside(printShare >= 0.35, floorShare >= 0.35, `${floorShare.toFixed(3)}`) },
     ];
     // Over real HTTP (keep-alive clients on loopback), 8 and 32 in flight, against the bare route the same way.
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -86,7 +90,7 @@ export async function bench(): Promise<BenchRow[]> {
       const share = a.perSecond / b.perSecond;
       rows.push(
         { area: 'queue', metric: `HTTP, ${clients} clients: bare route p50 / p99 (baseline)`, value: `${ms(b.p50)} / ${ms(b.p99)}`, ratio: `${b.perSecond.toFixed(0)} /s` },
-        { area: 'queue', metric: `HTTP, ${clients} clients: issue, screen p50 / p99`, value: `${ms(a.p50)} / ${ms(a.p99)}`, ratio: `${(a.p99 / b.p99).toFixed(1)}x bare p99`, target: verdict('p99 ≤ 3 ms', a.p99 <= 3) },
+        { area: 'queue', metric: `HTTP, ${clients} clients: issue, screen p50 / p99`, value: `${ms(a.p50)} / ${ms(a.p99)}`, ratio: `${(a.p99 / b.p99).toFixed(1)}x bare p99`, target: verdict('p99 ≤ 3 ms', a.p99 <= 3) + (a.p99 > 3 && b.p99 > 3 ? ` (the bare route's own: ${ms(b.p99)})` : '') },
         { area: 'queue', metric: `HTTP, ${clients} clients: issue, screen throughput`, value: `${a.perSecond.toFixed(0)} /s`, ratio: `${share.toFixed(3)} of bare`, target: verdict('≥ 0.5 of bare', share >= 0.5) },
       );
     }
