@@ -2,7 +2,7 @@ import type { KioskConfig } from '../config/schema';
 import { ConfigError } from '../config/config-error';
 import { loadCatalogueFile } from '../matters/file';
 import { checkMatterCategories } from '../matters/categories';
-import type { MatterEntry } from '../matters/config';
+import type { MatterEntry } from '../matters/types';
 import { fail, pass, warn, type Check } from './types';
 
 const ID = 'matters';

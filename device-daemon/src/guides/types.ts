@@ -1,3 +1,5 @@
+import type { MatterEntry, MatterMaterial } from '../matters/types';
+
 /** A 事项's 办事指南 (一次性告知) as the kiosk, the phone page and the leaflet show it. */
 export interface Guide {
   code: string;
@@ -6,15 +8,7 @@ export interface Guide {
   categoryId: string | null;
   /** Pinyin initials of the name (what the kiosk's search matches). */
   initials: string;
-  materials: {
-    id: string;
-    name: string;
-    required: boolean;
-    note?: string;
-    form?: 'original' | 'copy' | 'original-and-copy';
-    copies?: number;
-    deferrable?: boolean;
-  }[];
+  materials: MatterMaterial[];
   conditions?: string;
   timeLimit?: string;
   fee?: string;
@@ -23,12 +17,5 @@ export interface Guide {
   phone?: string;
 }
 
-/** A catalogue entry as `app.matters.entries()` gives it (the matters feature's configuration shape). */
-export interface CatalogueEntry {
-  code: string;
-  name: string;
-  department: string;
-  categoryId: string;
-  materials?: (Omit<Guide['materials'][number], 'required'> & { required?: boolean })[];
-  guide?: { conditions?: string; timeLimit?: string; fee?: string; place?: string; windows?: number[]; phone?: string };
-}
+/** A catalogue entry as `app.matters.entries()` gives it: the matters feature's own type. */
+export type CatalogueEntry = MatterEntry;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/load';
 import { MatterCatalogue } from './catalogue';
-import type { MatterEntry } from './config';
+import type { MatterEntry } from './types';
 
 describe('the 事项 catalogue', () => {
   it('without `matters`, is made from the scanner list and scanning keeps its defaults', () => {

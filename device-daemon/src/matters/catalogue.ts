@@ -2,7 +2,7 @@ import type { KioskConfig } from '../config/schema';
 
 /** A matter as `scan.matters` configures it (the catalogue's fallback when `matters` is absent). */
 type MatterConfig = KioskConfig['scan']['matters'][number];
-import type { MatterEntry } from './config';
+import type { MatterEntry } from './types';
 
 /** A 事项 as windows, ratings and the integration API name it. */
 export interface Matter {

@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/config-error';
-import type { MatterEntry } from './config';
+import type { MatterEntry } from './types';
 
 /**
  * Every 事项 names a queue category the hall has: the counter page offers a 事项 only to that category's tickets,

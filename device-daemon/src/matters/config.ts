@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { strict, uniqueBy } from '../config/kit';
 
 /** A material the matter requires (一次性告知), for 材料扫描. */
@@ -44,7 +44,6 @@ export const matterEntry = strict({
   guide: Type.Optional(guide),
 });
 
-export type MatterEntry = Static<typeof matterEntry>;
 
 /** The hall's exported 事项目录 (CSV or XLSX, docs/CONFIGURATION.md), read at start (`file.ts`). */
 const catalogueFile = Type.String({

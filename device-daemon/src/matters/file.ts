@@ -3,7 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { ConfigError } from '../config/config-error';
 import { CatalogueImportError, describeProblem, entriesFromRows } from './import';
-import type { MatterEntry } from './config';
+import type { MatterEntry } from './types';
 
 /**
  * The text of a CSV as halls save it from Excel or WPS: UTF-8 with or without a BOM, UTF-16 («Unicode 文本»), or,

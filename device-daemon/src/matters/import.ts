@@ -1,5 +1,6 @@
 import { Value } from 'typebox/value';
-import { matterEntry, type MatterEntry } from './config';
+import { matterEntry } from './config';
+import type { MatterEntry } from './types';
 import { GUIDE, HINT, MATTER, MATERIAL, materialsFromRow, materialsFromCell, normalHeader, type RowMaterial } from './columns';
 
 /** One problem of an exported 事项目录, at the row the spreadsheet shows (header = its own row) and the column's header. */
