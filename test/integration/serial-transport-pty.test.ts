@@ -68,6 +68,30 @@ describe('SerialTransport on a pty', () => {
     expect(descriptorsOn(tty)).toBe(0);
   });
 
+  it('keeps bytes in order when a write is more than the tty takes at once and others follow before it drains', async () => {
+    pair = await openPtyPair();
+    const host = new SerialTransport(pair.hostPath, 115200);
+    const device = new SerialTransport(pair.devicePath, 115200);
+    await host.open();
+    await device.open();
+    const got: Buffer[] = [];
+    device.on('data', (c) => got.push(c));
+    const big = Buffer.from(Array.from({ length: 1_000_000 }, (_, i) => (i * 7) % 251));
+    const small = Array.from({ length: 20 }, (_, i) => Buffer.from(`after-${i}`));
+    const writes = [host.write(big)];
+    // Issued while the big one is still under way, as the tty's buffer empties and fills again.
+    for (const b of small) {
+      await new Promise((r) => setTimeout(r, 1));
+      writes.push(host.write(b));
+    }
+    await Promise.all(writes);
+    const want = Buffer.concat([big, ...small]);
+    for (let i = 0; i < 200 && Buffer.concat(got).length < want.length; i++) await settle();
+    expect(Buffer.concat(got).equals(want)).toBe(true);
+    await host.close();
+    await device.close();
+  });
+
   it('tells the far end vanishing as one close with a disconnect error, and holds no descriptor after it', async () => {
     pair = await openPtyPair();
     const host = new SerialTransport(pair.hostPath, 115200);

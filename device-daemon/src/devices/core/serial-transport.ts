@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { close as closeFd, closeSync, constants, open as openFd } from 'node:fs';
+import { close as closeFd, closeSync, constants, open as openFd, writeSync } from 'node:fs';
 import { ReadStream, isatty } from 'node:tty';
 import type { SerialPort as SerialPortType } from 'serialport';
 import { transportError, type ByteTransport } from './transport';
@@ -14,16 +14,19 @@ export const wireTimeMs = (bytes: number, baudRate: number): number => (bytes * 
  * A serial port through node-serialport, loaded lazily so a simulated kiosk starts without the native module.
  * 8N1, no flow control: what ID-card SAM modules and ticket printers speak.
  *
- * serialport opens the port (lock, line settings), writes and closes it. Received bytes are read by the event
+ * serialport opens the port (lock, line settings), drains and closes it. Received bytes are read by the event
  * loop itself from a second descriptor on the same tty (`readsOnLoop`): serialport's own reading takes every
  * chunk through libuv's thread pool, a `fs.read` there and a poll before the next one, which cost a card read
- * over a pty some 20 ms of CPU (docs/PERFORMANCE.md, the card read path). Where that descriptor cannot be had
- * (no /proc, not a tty), serialport reads as before.
+ * over a pty some 20 ms of CPU (docs/PERFORMANCE.md, the card read path). Writes go to the tty from the loop
+ * too, as far as it takes them at once (`writeNow`). Where that descriptor cannot be had (no /proc, not a
+ * tty), serialport reads and writes as before.
  */
 export class SerialTransport extends EventEmitter implements ByteTransport {
   readonly description: string;
   private port: SerialPortType | undefined;
   private onLoop = false;
+  /** Writes begun and not yet drained. */
+  private writing = 0;
 
   constructor(
     readonly path: string,
@@ -82,9 +85,33 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
   async write(bytes: Uint8Array): Promise<void> {
     const port = this.port;
     if (!port?.isOpen) throw transportError('ENOTOPEN', `${this.path} is not open`);
-    await new Promise<void>((resolve, reject) => {
-      port.write(Buffer.from(bytes), (err) => (err ? reject(err) : port.drain((e) => (e ? reject(e) : resolve()))));
-    });
+    const rest = this.writing === 0 ? this.writeNow(port, bytes) : Buffer.from(bytes);
+    this.writing += 1;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const drain = () => port.drain((e) => (e ? reject(e) : resolve()));
+        if (rest.length === 0) drain();
+        else port.write(rest, (err) => (err ? reject(err) : drain()));
+      });
+    } finally {
+      this.writing -= 1;
+    }
+  }
+
+  /**
+   * Writes what the tty takes at once, from the loop (a command is a few bytes, and the tty's buffer holds
+   * kilobytes), and answers what is left for serialport, which waits for room (a thread-pool write each time
+   * otherwise, before the device sees a byte). Only when no earlier write is under way, so bytes never
+   * overtake; any error but a full buffer is left for serialport's write to meet and report as it does.
+   */
+  private writeNow(port: SerialPortType, bytes: Uint8Array): Buffer {
+    const fd = (port.port as { fd?: unknown } | undefined)?.fd;
+    if (!this.onLoop || typeof fd !== 'number') return Buffer.from(bytes);
+    try {
+      return Buffer.from(bytes.subarray(writeSync(fd, bytes)));
+    } catch {
+      return Buffer.from(bytes);
+    }
   }
 }
 
