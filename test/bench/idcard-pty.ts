@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openPtyPair } from '../support/pty';
 import { percentile, verdict, type BenchRow } from './table';
 import { BAUD, ms, rig, sorted } from './idcard-rig';
+import { SerialTransport } from '../../device-daemon/src/devices/core/serial-transport';
 
 /** The 30 01 reply alone on the wire at 115200 baud, 8N1: 1295 bytes x 10 bits. */
 const READ_REPLY_WIRE_MS = (1295 * 10 * 1000) / BAUD;
@@ -56,18 +57,31 @@ async function farReader(devicePath: string) {
  * Over a pty with the simulated reader, in a process of its own, pacing its bytes at 115200 baud: find
  * command -> card.read at the client (times across the two processes as epoch ms). The first read is a row
  * of its own; the percentiles are over the n reads after it. CPU is the daemon process's per read (its
- * WebSocket client included), from the card put to card.read.
+ * WebSocket client is a process of its own), from the card put to card.read; the host's reads are the chunks
+ * its serial port delivered from the find that found the card to card.read (find, select and read replies).
  */
 export async function pacedRead(n: number): Promise<BenchRow[]> {
   const pair = await openPtyPair();
   const far = await farReader(pair.devicePath);
   const r = await rig({ driver: 'sam-serial', path: pair.hostPath, baudRate: BAUD, pollIntervalMs: 50 });
   const epoch = (t: number) => performance.timeOrigin + t;
+  // When each chunk reached the host's serial transport (its `data` events), in epoch ms.
+  const arrivals: number[] = [];
+  let onLoop = false;
+  const emit = SerialTransport.prototype.emit;
+  SerialTransport.prototype.emit = function (this: SerialTransport, event: string | symbol, ...args: unknown[]) {
+    if (event === 'data' && this.path === pair.hostPath) {
+      arrivals.push(epoch(performance.now()));
+      onLoop = this.readsOnLoop;
+    }
+    return emit.call(this, event, ...args);
+  };
   try {
     const whole: number[] = [];
     const after: number[] = [];
     const turns: number[] = [];
     const cpu: number[] = [];
+    const reads: number[] = [];
     for (let i = 0; i <= n; i++) {
       const got = r.next('card.read');
       const before = process.cpuUsage();
@@ -79,13 +93,15 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
       after.push(at - writtenAt);
       turns.push(turnarounds);
       cpu.push((used.user + used.system) / 1000);
+      reads.push(arrivals.filter((t) => t > findAt && t <= at).length);
+      arrivals.length = 0;
       const removed = r.next('card.removed');
       far.remove();
       await removed;
     }
     const [first] = whole.splice(0, 1);
-    for (const xs of [cpu, after, turns]) xs.splice(0, 1);
-    const [w, c, a, t] = [sorted(whole), sorted(cpu), sorted(after), sorted(turns)];
+    for (const xs of [cpu, after, turns, reads]) xs.splice(0, 1);
+    const [w, c, a, t, k] = [sorted(whole), sorted(cpu), sorted(after), sorted(turns), sorted(reads)];
     const ofCycle = (x: number) => `${(x / CYCLE_WIRE_MS).toFixed(3)} of whole cycle's wire time (${ms(CYCLE_WIRE_MS)})`;
     return [
       { area: 'idcard', metric: 'whole read over pty at 115200 baud (find -> card.read), first read after start (not in the percentiles)', value: ms(first!), ratio: ofCycle(first!) },
@@ -96,9 +112,10 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
         ratio: `${(percentile(w, p) / READ_REPLY_WIRE_MS).toFixed(2)} of 1295-byte reply wire time (${ms(READ_REPLY_WIRE_MS)}); ${ofCycle(percentile(w, p))}; the host's part: 2 turnarounds ${ms(percentile(t, p))}, last byte written -> card.read ${ms(percentile(a, p))}`,
         target: verdict(`≤ ${p === 50 ? '1.02' : '1.04'}x cycle wire time`, percentile(w, p) / CYCLE_WIRE_MS <= (p === 50 ? 1.02 : 1.04)),
       })),
-      { area: 'idcard', metric: `daemon process CPU per whole read over pty, p50 (n=${n})`, value: ms(percentile(c, 50)), ratio: `p99 ${ms(percentile(c, 99))}` },
+      { area: 'idcard', metric: `daemon process CPU per whole read over pty, p50 (n=${n})`, value: ms(percentile(c, 50)), ratio: `p99 ${ms(percentile(c, 99))}; the host's serial reads per cycle (find, select, read replies) p50 ${percentile(k, 50)}, p99 ${percentile(k, 99)}; reads ${onLoop ? 'on the event loop' : "through serialport's thread pool"}` },
     ];
   } finally {
+    SerialTransport.prototype.emit = emit;
     await r.close();
     await far.close();
     await pair.close();
