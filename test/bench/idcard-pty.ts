@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { openPtyPair } from '../support/pty';
 import { percentile, verdict, type BenchRow } from './table';
-import { BAUD, ms, rig, sorted } from './idcard-rig';
+import { BAUD, fromMonotonic, ms, rig, sorted } from './idcard-rig';
 import { SerialTransport } from '../../device-daemon/src/devices/core/serial-transport';
 
 /** The 30 01 reply alone on the wire at 115200 baud, 8N1: 1295 bytes x 10 bits. */
@@ -25,11 +25,11 @@ async function farReader(devicePath: string) {
       const m = JSON.parse(line) as { ready?: number; find?: number; turnaround?: number; written?: number };
       if (m.ready) resolve();
       if (m.find) {
-        findAt = m.find;
+        findAt = fromMonotonic(m.find);
         turnarounds = 0;
       }
       if (m.turnaround) turnarounds += m.turnaround;
-      if (m.written) written?.(m.written);
+      if (m.written) written?.(fromMonotonic(m.written));
     });
   });
   await ready;
@@ -55,7 +55,7 @@ async function farReader(devicePath: string) {
 
 /**
  * Over a pty with the simulated reader, in a process of its own, pacing its bytes at 115200 baud: find
- * command -> card.read at the client (times across the two processes as epoch ms). The first read is a row
+ * command -> card.read at the client (times across the processes on CLOCK_MONOTONIC). The first read is a row
  * of its own; the percentiles are over the n reads after it. CPU is the daemon process's per read (its
  * WebSocket client is a process of its own), from the card put to card.read; the host's reads are the chunks
  * its serial port delivered from the find that found the card to card.read (find, select and read replies).
@@ -64,14 +64,13 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
   const pair = await openPtyPair();
   const far = await farReader(pair.devicePath);
   const r = await rig({ driver: 'sam-serial', path: pair.hostPath, baudRate: BAUD, pollIntervalMs: 50 });
-  const epoch = (t: number) => performance.timeOrigin + t;
-  // When each chunk reached the host's serial transport (its `data` events), in epoch ms.
+  // When each chunk reached the host's serial transport (its `data` events), on this process's performance.now() scale.
   const arrivals: number[] = [];
   let onLoop = false;
   const emit = SerialTransport.prototype.emit;
   SerialTransport.prototype.emit = function (this: SerialTransport, event: string | symbol, ...args: unknown[]) {
     if (event === 'data' && this.path === pair.hostPath) {
-      arrivals.push(epoch(performance.now()));
+      arrivals.push(performance.now());
       onLoop = this.readsOnLoop;
     }
     return emit.call(this, event, ...args);
@@ -86,7 +85,7 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
       const got = r.next('card.read');
       const before = process.cpuUsage();
       const sent = far.put('resident-elder');
-      const at = epoch(await got);
+      const at = await got;
       const used = process.cpuUsage(before);
       const { findAt, turnarounds, writtenAt } = await sent;
       whole.push(at - findAt);

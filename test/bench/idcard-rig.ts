@@ -36,8 +36,7 @@ export async function rig(idReader: Record<string, unknown>): Promise<Rig> {
       const m = JSON.parse(line) as { open?: number; type?: string; at?: number };
       if (m.open) resolve();
       if (m.type && m.at) {
-        // Epoch ms to this process's clock: both processes' timeOrigin come from the same wall clock.
-        waiting.get(m.type)?.(m.at - performance.timeOrigin);
+        waiting.get(m.type)?.(fromMonotonic(m.at));
         waiting.delete(m.type);
       }
     });
@@ -63,6 +62,11 @@ export async function rig(idReader: Record<string, unknown>): Promise<Rig> {
     },
   };
 }
+
+/** The offset of performance.now() from CLOCK_MONOTONIC (process.hrtime), both in ms: constant in a process. */
+const MONOTONIC_AT_ZERO = Number(process.hrtime.bigint()) / 1e6 - performance.now();
+/** A time another process took from CLOCK_MONOTONIC (the same clock machine-wide), on this process's performance.now() scale. */
+export const fromMonotonic = (t: number) => t - MONOTONIC_AT_ZERO;
 
 export const ms = (x: number) => `${x.toFixed(2)} ms`;
 /** How long a fresh daemon is left alone before the first card. */
