@@ -5,9 +5,8 @@ import { openPtyPair } from '../support/pty';
 import { percentile, verdict, type BenchRow } from './table';
 import { BAUD, fromMonotonic, ms, rig, sorted } from './idcard-rig';
 import { SerialTransport } from '../../device-daemon/src/devices/core/serial-transport';
+import { rigFloor } from './idcard-floor';
 
-/** The 30 01 reply alone on the wire at 115200 baud, 8N1: 1295 bytes x 10 bits. */
-const READ_REPLY_WIRE_MS = (1295 * 10 * 1000) / BAUD;
 /** Every byte of one find/select/read cycle, both directions: 3 commands of 10 bytes, replies 15 + 19 + 1295. */
 const CYCLE_WIRE_MS = ((30 + 15 + 19 + 1295) * 10 * 1000) / BAUD;
 
@@ -59,10 +58,13 @@ async function farReader(devicePath: string) {
  * of its own; the percentiles are over the n reads after it. CPU is the daemon process's per read (its
  * WebSocket client is a process of its own), from the card put to card.read; the host's reads are the chunks
  * its serial port delivered from the find that found the card to card.read (find, select and read replies).
+ * Beside each percentile the rig's floor (idcard-floor.ts): the same cycles with no daemon, same pair, same run.
  */
 export async function pacedRead(n: number): Promise<BenchRow[]> {
   const pair = await openPtyPair();
   const far = await farReader(pair.devicePath);
+  // The rig alone first, on the same pair and reader process, while the daemon does not hold the port.
+  const floor = (await rigFloor(pair.hostPath, far, n)).slice(1);
   const r = await rig({ driver: 'sam-serial', path: pair.hostPath, baudRate: BAUD, pollIntervalMs: 50 });
   // When each chunk reached the host's serial transport (its `data` events), on this process's performance.now() scale.
   const arrivals: number[] = [];
@@ -100,7 +102,7 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
     }
     const [first] = whole.splice(0, 1);
     for (const xs of [cpu, after, turns, reads]) xs.splice(0, 1);
-    const [w, c, a, t, k] = [sorted(whole), sorted(cpu), sorted(after), sorted(turns), sorted(reads)];
+    const [w, c, a, t, k, f] = [sorted(whole), sorted(cpu), sorted(after), sorted(turns), sorted(reads), sorted(floor)];
     const ofCycle = (x: number) => `${(x / CYCLE_WIRE_MS).toFixed(3)} of whole cycle's wire time (${ms(CYCLE_WIRE_MS)})`;
     return [
       { area: 'idcard', metric: 'whole read over pty at 115200 baud (find -> card.read), first read after start (not in the percentiles)', value: ms(first!), ratio: ofCycle(first!) },
@@ -108,7 +110,7 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
         area: 'idcard',
         metric: `whole read over pty at 115200 baud (find -> card.read), p${p} (n=${n})`,
         value: ms(percentile(w, p)),
-        ratio: `${(percentile(w, p) / READ_REPLY_WIRE_MS).toFixed(2)} of 1295-byte reply wire time (${ms(READ_REPLY_WIRE_MS)}); ${ofCycle(percentile(w, p))}; the host's part: 2 turnarounds ${ms(percentile(t, p))}, last byte written -> card.read ${ms(percentile(a, p))}`,
+        ratio: `${ofCycle(percentile(w, p))}; the rig alone (same pty, reader process and transport, no daemon: find -> last reply byte at the host, n=${n}) ${ms(percentile(f, p))}, ${(percentile(f, p) / CYCLE_WIRE_MS).toFixed(3)}x; the host's part: 2 turnarounds ${ms(percentile(t, p))}, last byte written -> card.read ${ms(percentile(a, p))}`,
         target: verdict(`≤ ${p === 50 ? '1.02' : '1.04'}x cycle wire time`, percentile(w, p) / CYCLE_WIRE_MS <= (p === 50 ? 1.02 : 1.04)),
       })),
       { area: 'idcard', metric: `daemon process CPU per whole read over pty, p50 (n=${n})`, value: ms(percentile(c, 50)), ratio: `p99 ${ms(percentile(c, 99))}; the host's serial reads per cycle (find, select, read replies) p50 ${percentile(k, 50)}, p99 ${percentile(k, 99)}; reads ${onLoop ? 'on the event loop' : "through serialport's thread pool"}` },
