@@ -58,17 +58,20 @@ async function farReader(devicePath: string) {
  * of its own; the percentiles are over the n reads after it. CPU is the daemon process's per read (its
  * WebSocket client is a process of its own), from the card put to card.read; the host's reads are the chunks
  * its serial port delivered from the find that found the card to card.read (find, select and read replies).
- * Beside each percentile the rig's floor (idcard-floor.ts): the same cycles with no daemon, same pair, same run.
+ * Beside each percentile the rig's floor (idcard-floor.ts): the same cycles with no daemon, same pair, same run,
+ * half of them before the daemon's reads and half after.
  */
 export async function pacedRead(n: number): Promise<BenchRow[]> {
   const pair = await openPtyPair();
   const far = await farReader(pair.devicePath);
-  // The rig alone first, on the same pair and reader process, while the daemon does not hold the port.
-  const floor = (await rigFloor(pair.hostPath, far, n)).slice(1);
+  // The rig alone, on the same pair and reader process, while the daemon does not hold the port: half before
+  // the daemon's reads and half after, so a machine whose load changes meanwhile weighs on both alike.
+  const floor = (await rigFloor(pair.hostPath, far, Math.floor(n / 2))).slice(1);
   const r = await rig({ driver: 'sam-serial', path: pair.hostPath, baudRate: BAUD, pollIntervalMs: 50 });
   // When each chunk reached the host's serial transport (its `data` events), on this process's performance.now() scale.
   const arrivals: number[] = [];
   let onLoop = false;
+  let closed = false;
   const emit = SerialTransport.prototype.emit;
   SerialTransport.prototype.emit = function (this: SerialTransport, event: string | symbol, ...args: unknown[]) {
     if (event === 'data' && this.path === pair.hostPath) {
@@ -100,6 +103,9 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
       far.remove();
       await removed;
     }
+    await r.close();
+    closed = true;
+    floor.push(...(await rigFloor(pair.hostPath, far, Math.ceil(n / 2))).slice(1));
     const [first] = whole.splice(0, 1);
     for (const xs of [cpu, after, turns, reads]) xs.splice(0, 1);
     const [w, c, a, t, k, f] = [sorted(whole), sorted(cpu), sorted(after), sorted(turns), sorted(reads), sorted(floor)];
@@ -117,7 +123,7 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
     ];
   } finally {
     SerialTransport.prototype.emit = emit;
-    await r.close();
+    if (!closed) await r.close();
     await far.close();
     await pair.close();
   }
