@@ -2,8 +2,8 @@
  * The bench's ID-card reader in a process of its own, as the real module is a device of its own: the
  * simulator on the device end of a pty, paced at the line speed, so its timers and writes do not share the
  * daemon's event loop and thread pool. Commands on stdin, one a line: `put <profile>`, `remove`. Reports on
- * stdout, one JSON object a line, times as epoch ms (performance.timeOrigin + now(), comparable across
- * processes): `{ ready }`, `{ find }` when a find command arrives, `{ turnaround }` for each select or read
+ * stdout, one JSON object a line, times in ms of CLOCK_MONOTONIC (process.hrtime, the same clock in
+ * every process): `{ ready }`, `{ find }` when a find command arrives, `{ turnaround }` for each select or read
  * command (ms since the reply before it was written), `{ written }` after the last write of a read reply.
  */
 import { createInterface } from 'node:readline';
@@ -14,7 +14,7 @@ import { CARD_PROFILES } from '../../device-daemon/src/devices/idcard/sim/profil
 import { READ_REPLY_BYTES } from '../../device-daemon/src/devices/idcard/card-cycle';
 
 const [devicePath, baud] = [process.argv[2]!, Number(process.argv[3])];
-const now = () => performance.timeOrigin + performance.now();
+const now = () => Number(process.hrtime.bigint()) / 1e6;
 const say = (o: Record<string, number>) => process.stdout.write(`${JSON.stringify(o)}\n`);
 /** Command frames as the simulator receives them, from LEN on (the preamble may come in another chunk). */
 const FIND = Buffer.from([0x00, 0x03, 0x20, 0x01, 0x22]);

@@ -3,10 +3,10 @@ import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { openPtyPair } from '../support/pty';
 import { percentile, verdict, type BenchRow } from './table';
-import { BAUD, ms, rig, sorted } from './idcard-rig';
+import { BAUD, fromMonotonic, ms, rig, sorted } from './idcard-rig';
+import { SerialTransport } from '../../device-daemon/src/devices/core/serial-transport';
+import { rigFloor } from './idcard-floor';
 
-/** The 30 01 reply alone on the wire at 115200 baud, 8N1: 1295 bytes x 10 bits. */
-const READ_REPLY_WIRE_MS = (1295 * 10 * 1000) / BAUD;
 /** Every byte of one find/select/read cycle, both directions: 3 commands of 10 bytes, replies 15 + 19 + 1295. */
 const CYCLE_WIRE_MS = ((30 + 15 + 19 + 1295) * 10 * 1000) / BAUD;
 
@@ -24,11 +24,11 @@ async function farReader(devicePath: string) {
       const m = JSON.parse(line) as { ready?: number; find?: number; turnaround?: number; written?: number };
       if (m.ready) resolve();
       if (m.find) {
-        findAt = m.find;
+        findAt = fromMonotonic(m.find);
         turnarounds = 0;
       }
       if (m.turnaround) turnarounds += m.turnaround;
-      if (m.written) written?.(m.written);
+      if (m.written) written?.(fromMonotonic(m.written));
     });
   });
   await ready;
@@ -54,38 +54,61 @@ async function farReader(devicePath: string) {
 
 /**
  * Over a pty with the simulated reader, in a process of its own, pacing its bytes at 115200 baud: find
- * command -> card.read at the client (times across the two processes as epoch ms). The first read is a row
+ * command -> card.read at the client (times across the processes on CLOCK_MONOTONIC). The first read is a row
  * of its own; the percentiles are over the n reads after it. CPU is the daemon process's per read (its
- * WebSocket client included), from the card put to card.read.
+ * WebSocket client is a process of its own), from the card put to card.read; the host's reads are the chunks
+ * its serial port delivered from the find that found the card to card.read (find, select and read replies).
+ * Beside each percentile the rig's floor (idcard-floor.ts): the same cycles with no daemon, same pair, same run,
+ * half of them before the daemon's reads and half after.
  */
 export async function pacedRead(n: number): Promise<BenchRow[]> {
   const pair = await openPtyPair();
   const far = await farReader(pair.devicePath);
+  // The rig alone, on the same pair and reader process, while the daemon does not hold the port: half before
+  // the daemon's reads and half after, so a machine whose load changes meanwhile weighs on both alike.
+  const floor = (await rigFloor(pair.hostPath, far, Math.floor(n / 2))).slice(1);
   const r = await rig({ driver: 'sam-serial', path: pair.hostPath, baudRate: BAUD, pollIntervalMs: 50 });
-  const epoch = (t: number) => performance.timeOrigin + t;
+  // When each chunk reached the host's serial transport (its `data` events), on this process's performance.now() scale.
+  const arrivals: number[] = [];
+  let onLoop = false;
+  let closed = false;
+  const emit = SerialTransport.prototype.emit;
+  SerialTransport.prototype.emit = function (this: SerialTransport, event: string | symbol, ...args: unknown[]) {
+    if (event === 'data' && this.path === pair.hostPath) {
+      arrivals.push(performance.now());
+      onLoop = this.readsOnLoop;
+    }
+    return emit.call(this, event, ...args);
+  };
   try {
     const whole: number[] = [];
     const after: number[] = [];
     const turns: number[] = [];
     const cpu: number[] = [];
+    const reads: number[] = [];
     for (let i = 0; i <= n; i++) {
       const got = r.next('card.read');
       const before = process.cpuUsage();
       const sent = far.put('resident-elder');
-      const at = epoch(await got);
+      const at = await got;
       const used = process.cpuUsage(before);
       const { findAt, turnarounds, writtenAt } = await sent;
       whole.push(at - findAt);
       after.push(at - writtenAt);
       turns.push(turnarounds);
       cpu.push((used.user + used.system) / 1000);
+      reads.push(arrivals.filter((t) => t > findAt && t <= at).length);
+      arrivals.length = 0;
       const removed = r.next('card.removed');
       far.remove();
       await removed;
     }
+    await r.close();
+    closed = true;
+    floor.push(...(await rigFloor(pair.hostPath, far, Math.ceil(n / 2))).slice(1));
     const [first] = whole.splice(0, 1);
-    for (const xs of [cpu, after, turns]) xs.splice(0, 1);
-    const [w, c, a, t] = [sorted(whole), sorted(cpu), sorted(after), sorted(turns)];
+    for (const xs of [cpu, after, turns, reads]) xs.splice(0, 1);
+    const [w, c, a, t, k, f] = [sorted(whole), sorted(cpu), sorted(after), sorted(turns), sorted(reads), sorted(floor)];
     const ofCycle = (x: number) => `${(x / CYCLE_WIRE_MS).toFixed(3)} of whole cycle's wire time (${ms(CYCLE_WIRE_MS)})`;
     return [
       { area: 'idcard', metric: 'whole read over pty at 115200 baud (find -> card.read), first read after start (not in the percentiles)', value: ms(first!), ratio: ofCycle(first!) },
@@ -93,13 +116,14 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
         area: 'idcard',
         metric: `whole read over pty at 115200 baud (find -> card.read), p${p} (n=${n})`,
         value: ms(percentile(w, p)),
-        ratio: `${(percentile(w, p) / READ_REPLY_WIRE_MS).toFixed(2)} of 1295-byte reply wire time (${ms(READ_REPLY_WIRE_MS)}); ${ofCycle(percentile(w, p))}; the host's part: 2 turnarounds ${ms(percentile(t, p))}, last byte written -> card.read ${ms(percentile(a, p))}`,
+        ratio: `${ofCycle(percentile(w, p))}; the rig alone (same pty, reader process and transport, no daemon: find -> last reply byte at the host, n=${n}) ${ms(percentile(f, p))}, ${(percentile(f, p) / CYCLE_WIRE_MS).toFixed(3)}x; the host's part: 2 turnarounds ${ms(percentile(t, p))}, last byte written -> card.read ${ms(percentile(a, p))}`,
         target: verdict(`≤ ${p === 50 ? '1.02' : '1.04'}x cycle wire time`, percentile(w, p) / CYCLE_WIRE_MS <= (p === 50 ? 1.02 : 1.04)),
       })),
-      { area: 'idcard', metric: `daemon process CPU per whole read over pty, p50 (n=${n})`, value: ms(percentile(c, 50)), ratio: `p99 ${ms(percentile(c, 99))}` },
+      { area: 'idcard', metric: `daemon process CPU per whole read over pty, p50 (n=${n})`, value: ms(percentile(c, 50)), ratio: `p99 ${ms(percentile(c, 99))}; the host's serial reads per cycle (find, select, read replies) p50 ${percentile(k, 50)}, p99 ${percentile(k, 99)}; reads ${onLoop ? 'on the event loop' : "through serialport's thread pool"}` },
     ];
   } finally {
-    await r.close();
+    SerialTransport.prototype.emit = emit;
+    if (!closed) await r.close();
     await far.close();
     await pair.close();
   }

@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { close as closeFd, closeSync, constants, open as openFd, writeSync } from 'node:fs';
+import { ReadStream, isatty } from 'node:tty';
 import type { SerialPort as SerialPortType } from 'serialport';
 import { transportError, type ByteTransport } from './transport';
 
@@ -11,10 +13,20 @@ export const wireTimeMs = (bytes: number, baudRate: number): number => (bytes * 
 /**
  * A serial port through node-serialport, loaded lazily so a simulated kiosk starts without the native module.
  * 8N1, no flow control: what ID-card SAM modules and ticket printers speak.
+ *
+ * serialport opens the port (lock, line settings), drains and closes it. Received bytes are read by the event
+ * loop itself from a second descriptor on the same tty (`readsOnLoop`): serialport's own reading takes every
+ * chunk through libuv's thread pool, a `fs.read` there and a poll before the next one, which cost a card read
+ * over a pty some 20 ms of CPU (docs/PERFORMANCE.md, the card read path). Writes go to the tty from the loop
+ * too, as far as it takes them at once (`writeNow`). Where that descriptor cannot be had (no /proc, not a
+ * tty), serialport reads and writes as before.
  */
 export class SerialTransport extends EventEmitter implements ByteTransport {
   readonly description: string;
   private port: SerialPortType | undefined;
+  private onLoop = false;
+  /** Writes begun and not yet drained. */
+  private writing = 0;
 
   constructor(
     readonly path: string,
@@ -28,19 +40,40 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
     return this.port?.isOpen ?? false;
   }
 
+  /** Whether received bytes are read on the event loop (true) or through serialport's thread-pool reads. */
+  get readsOnLoop(): boolean {
+    return this.onLoop;
+  }
+
   async open(): Promise<void> {
     if (this.port?.isOpen) return;
     const { SerialPort } = await import('serialport');
     const port = new SerialPort({ path: this.path, baudRate: this.baudRate, autoOpen: false });
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(normalise(err, this.path)) : resolve())));
-    port.on('data', (chunk: Buffer) => this.emit('data', chunk));
+    const input = await loopReader(port);
+    const received = (chunk: Buffer) => this.emit('data', chunk);
+    if (input) {
+      input.on('data', received);
+      // The tty gone (a USB adapter unplugged: end of file; a pty's far end closed: EIO) is the port gone, told
+      // as serialport tells it when its own read fails: `close` with a disconnect error.
+      const lost = (err?: Error) => {
+        if (port.isOpen) port.close(undefined, Object.assign(new Error(err?.message ?? `${this.path}: the device went away`), { disconnected: true }));
+      };
+      input.on('error', lost);
+      input.once('end', () => lost());
+    } else {
+      port.on('data', received);
+    }
     port.once('close', (err?: Error & { disconnected?: boolean }) => {
       this.port = undefined;
       port.removeAllListeners('data');
+      input?.off('data', received);
+      input?.destroy();
       this.emit('close', err ?? undefined);
     });
     port.on('error', () => undefined); // surfaced through close or the failing write
     this.port = port;
+    this.onLoop = input !== undefined;
   }
 
   async close(): Promise<void> {
@@ -52,9 +85,60 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
   async write(bytes: Uint8Array): Promise<void> {
     const port = this.port;
     if (!port?.isOpen) throw transportError('ENOTOPEN', `${this.path} is not open`);
-    await new Promise<void>((resolve, reject) => {
-      port.write(Buffer.from(bytes), (err) => (err ? reject(err) : port.drain((e) => (e ? reject(e) : resolve()))));
-    });
+    const rest = this.writing === 0 ? this.writeNow(port, bytes) : Buffer.from(bytes);
+    this.writing += 1;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const drain = () => port.drain((e) => (e ? reject(e) : resolve()));
+        if (rest.length === 0) drain();
+        else port.write(rest, (err) => (err ? reject(err) : drain()));
+      });
+    } finally {
+      this.writing -= 1;
+    }
+  }
+
+  /**
+   * Writes what the tty takes at once, from the loop (a command is a few bytes, and the tty's buffer holds
+   * kilobytes), and answers what is left for serialport, which waits for room (a thread-pool write each time
+   * otherwise, before the device sees a byte). Only when no earlier write is under way, so bytes never
+   * overtake; any error but a full buffer is left for serialport's write to meet and report as it does.
+   */
+  private writeNow(port: SerialPortType, bytes: Uint8Array): Buffer {
+    const fd = (port.port as { fd?: unknown } | undefined)?.fd;
+    if (!this.onLoop || typeof fd !== 'number') return Buffer.from(bytes);
+    try {
+      return Buffer.from(bytes.subarray(writeSync(fd, bytes)));
+    } catch {
+      return Buffer.from(bytes);
+    }
+  }
+}
+
+/**
+ * A read-only descriptor of the port serialport has open, reopened through /proc (the same tty: its line
+ * settings are the tty's, not the descriptor's), as a tty stream: libuv reads it on the loop when it is
+ * readable. A descriptor of its own, not serialport's: each side closes its own, and serialport's poller (for
+ * writes that would block) never watches the descriptor the loop reads. Undefined where it cannot be had.
+ */
+async function loopReader(port: SerialPortType): Promise<ReadStream | undefined> {
+  const fd = (port.port as { fd?: unknown } | undefined)?.fd;
+  if (typeof fd !== 'number' || process.platform !== 'linux') return undefined;
+  const flags = constants.O_RDONLY | constants.O_NOCTTY | constants.O_NONBLOCK; // libuv adds O_CLOEXEC
+  const own = await new Promise<number | undefined>((resolve) => openFd(`/proc/self/fd/${fd}`, flags, (err, f) => resolve(err ? undefined : f)));
+  if (own === undefined) return undefined;
+  try {
+    if (!isatty(own)) throw new Error('not a tty');
+    const input = new ReadStream(own);
+    input.on('error', () => undefined); // until the transport's own handler is on
+    // On a pty libuv reads a descriptor it opened itself (and duplicated over ours): ours is then the caller's
+    // to close, at once; otherwise the stream reads ours and closes it when destroyed.
+    const reading = (input as unknown as { _handle?: { fd?: unknown } })._handle?.fd;
+    if (typeof reading === 'number' && reading !== own) closeSync(own);
+    return input;
+  } catch {
+    closeFd(own, () => undefined);
+    return undefined;
   }
 }
 

@@ -59,6 +59,10 @@ export class SamLink {
       this.decoder.reset();
       throw new IdCardError('REPLY_TIMEOUT', '读卡器无应答', 'communication');
     });
+    // The reply can fail (the link detached as the driver closes, a timeout) while the command is still being
+    // written, before it is returned to the caller: marked handled here, so that is no unhandled rejection
+    // (which stops the process); the caller still gets the failure.
+    reply.catch(() => undefined);
     try {
       await this.transport.write(encodeCommand(command));
     } catch (err) {
