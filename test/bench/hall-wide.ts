@@ -37,7 +37,10 @@ export async function bench(): Promise<BenchRow[]> {
   const perPhase = quick ? 160 : 1600;
   const root = mkdtempSync(path.join(tmpdir(), 'bench-hall-'));
   const db = await startPostgres({ durable: true, database: 'kiosk_hall' });
-  const config = { devices: {}, store: { driver: 'postgres', url: db.url }, queue: { categories: CATEGORIES }, log: { level: 'silent' } };
+  // KIOSK_BENCH_PG_POOL: each daemon's pool (store.poolSize), ours and the bare ones alike; else the default.
+  const poolSize = Number(process.env.KIOSK_BENCH_PG_POOL) || undefined;
+  const store = { driver: 'postgres', url: db.url, ...(poolSize ? { poolSize } : {}) };
+  const config = { devices: {}, store, queue: { categories: CATEGORIES }, log: { level: 'silent' } };
   const rows: BenchRow[] = [];
   let issued = 0;
   try {

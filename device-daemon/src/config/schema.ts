@@ -43,7 +43,11 @@ export const kioskConfig = strict({
     'driver',
     {
       sqlite: { path: Type.Optional(Type.String({ minLength: 1 })) },
-      postgres: { url: Type.String({ pattern: '^postgres(ql)?://', expected: 'a postgres:// URL' }) },
+      postgres: {
+        url: Type.String({ pattern: '^postgres(ql)?://', expected: 'a postgres:// URL' }),
+        /** Connections each daemon keeps to PostgreSQL at most, besides its listener (docs/PERFORMANCE.md, hall-wide). */
+        poolSize: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+      },
     },
     { default: { driver: 'sqlite' } },
   ),
