@@ -15,13 +15,14 @@ export async function bareRows(
   store: { url: string; poolSize?: number },
   root: string,
   dataDirectory: string,
+  warmUpPerDaemon: number,
 ): Promise<BenchRow[]> {
   const config = { store };
   const daemons: DaemonProcess[] = await Promise.all(Array.from({ length: count }, () => startDaemonProcess(config, root, { entry: 'bare-daemon' })));
   try {
     let next = 0;
     const body = () => ({ categoryId: 'ABCDEFGH'[next++ % 8], delivery: 'screen' });
-    await warmUp(daemons, body, IN_FLIGHT_PER_DAEMON);
+    await warmUp(daemons, body, IN_FLIGHT_PER_DAEMON, warmUpPerDaemon);
     const bare = await timedPhase(daemons, body, ours.tickets / count, IN_FLIGHT_PER_DAEMON, dataDirectory);
     const cpu = cpuCells(bare);
     const name = `${count} bare daemon${count > 1 ? 's' : ''}`;

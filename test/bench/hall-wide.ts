@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startPostgres } from '../support/postgres';
 import { bareRows } from './hall-bare';
-import { cpuCells, IN_FLIGHT_PER_DAEMON, timedPhase, warmUp, type Phase } from './hall-phase';
+import { cpuCells, IN_FLIGHT_PER_DAEMON, timedPhase, WARM_UP_PER_DAEMON, warmUp, type Phase } from './hall-phase';
 import { CEILING_TABLE, pgCeiling } from './pg-ceiling';
 import { startDaemonProcess, type DaemonProcess } from './processes';
 import { verdict, type BenchRow } from './table';
@@ -35,11 +35,13 @@ const during = (count: number, what: string) => (err: Error): never => {
  */
 export async function bench(): Promise<BenchRow[]> {
   const perPhase = quick ? 160 : 1600;
+  const warmUpPerDaemon = quick ? IN_FLIGHT_PER_DAEMON : WARM_UP_PER_DAEMON;
   const root = mkdtempSync(path.join(tmpdir(), 'bench-hall-'));
   const db = await startPostgres({ durable: true, database: 'kiosk_hall' });
-  // KIOSK_BENCH_PG_POOL: each daemon's pool (store.poolSize), ours and the bare ones alike; else the default.
-  const poolSize = Number(process.env.KIOSK_BENCH_PG_POOL) || undefined;
-  const store = { driver: 'postgres', url: db.url, ...(poolSize ? { poolSize } : {}) };
+  // Each daemon's pool (store.poolSize), ours and the bare ones alike: 2, as docs/CONFIGURATION.md advises for eight
+  // daemons on a 2-core server (measured: docs/PERFORMANCE.md); KIOSK_BENCH_PG_POOL measures another.
+  const poolSize = Number(process.env.KIOSK_BENCH_PG_POOL) || 2;
+  const store = { driver: 'postgres', url: db.url, poolSize };
   const config = { devices: {}, store, queue: { categories: CATEGORIES }, log: { level: 'silent' } };
   const rows: BenchRow[] = [];
   let issued = 0;
@@ -75,7 +77,7 @@ export async function bench(): Promise<BenchRow[]> {
       try {
         let next = 0;
         const body = () => ({ categoryId: CATEGORIES[next++ % CATEGORIES.length]!.id, delivery: 'screen' });
-        await warmUp(daemons, body, IN_FLIGHT_PER_DAEMON).catch(during(count, 'warm-up'));
+        await warmUp(daemons, body, IN_FLIGHT_PER_DAEMON, warmUpPerDaemon).catch(during(count, 'warm-up'));
         const before = await commits(11_000);
         phase = await timedPhase(daemons, body, perDaemon, IN_FLIGHT_PER_DAEMON, dataDirectory).catch(during(count, 'phase'));
         issued += next;
@@ -88,7 +90,7 @@ export async function bench(): Promise<BenchRow[]> {
         const name = `${count} daemon process${count > 1 ? 'es' : ''}`;
         rows.push({
           area: 'hall-wide',
-          metric: `${name}, ${IN_FLIGHT_PER_DAEMON} in flight each: tickets/s (p99)`,
+          metric: `${name}, ${IN_FLIGHT_PER_DAEMON} in flight each, pool ${poolSize}: tickets/s (p99)`,
           value: `${phase.perSecond.toFixed(0)} /s (${phase.p99.toFixed(1)} ms)`,
           ratio: `${first ? 'baseline' : `${(phase.perSecond / single).toFixed(2)}x ${counts[0] === 1 ? 'one daemon' : `${counts[0]} daemons`}`}; ${phase.statements.toFixed(2)} statements sent per ticket, all daemons; ${perTicket.toFixed(2)} PostgreSQL transactions`,
           ...(count === 8 ? { target: verdict('≥ 1000 /s across 8', phase.perSecond >= 1000) } : {}),
@@ -103,7 +105,7 @@ export async function bench(): Promise<BenchRow[]> {
       } finally {
         await Promise.all(daemons.map((d) => d.stop()));
       }
-      if (count === counts[0] || count === counts.at(-1)) rows.push(...(await bareRows(count, phase, config.store, root, dataDirectory)));
+      if (count === counts[0] || count === counts.at(-1)) rows.push(...(await bareRows(count, phase, config.store, root, dataDirectory, warmUpPerDaemon)));
     }
     // The ceiling beside the largest phase: the same connections, no daemon, same server and durability.
     const connections = counts.at(-1)! * IN_FLIGHT_PER_DAEMON;

@@ -45,8 +45,12 @@ export const kioskConfig = strict({
       sqlite: { path: Type.Optional(Type.String({ minLength: 1 })) },
       postgres: {
         url: Type.String({ pattern: '^postgres(ql)?://', expected: 'a postgres:// URL' }),
-        /** Connections each daemon keeps to PostgreSQL at most, besides its listener (docs/PERFORMANCE.md, hall-wide). */
-        poolSize: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+        /**
+         * Connections at most in each of the daemon's two pools (the walk-in ticket's statement; everything else),
+         * besides the relay's listener: 5 + 5, the 10 of one pool before. Fewer backends cost PostgreSQL less CPU
+         * on a small server: 2 for 8 daemons on 2 cores (docs/PERFORMANCE.md, hall-wide).
+         */
+        poolSize: Type.Integer({ minimum: 1, maximum: 50, default: 5 }),
       },
     },
     { default: { driver: 'sqlite' } },

@@ -36,8 +36,8 @@ export class PostgresDb implements Db {
     this.description = `postgres ${u.hostname}:${u.port || 5432}${u.pathname}`;
   }
 
-  /** `poolSize`: connections at most (`store.poolSize`, default 10), besides the relay's dedicated listener. */
-  static async connect(url: string, { poolSize = 10 }: { poolSize?: number } = {}): Promise<PostgresDb> {
+  /** `poolSize`: connections at most in each pool (`store.poolSize`), besides the relay's dedicated listener. */
+  static async connect(url: string, { poolSize = 5 }: { poolSize?: number } = {}): Promise<PostgresDb> {
     const pg = (await import('pg')).default;
     const options = { connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS, idleTimeoutMillis: 30_000 };
     const pool = new pg.Pool(options);
