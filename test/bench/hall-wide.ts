@@ -5,6 +5,7 @@ import pg from 'pg';
 import { startPostgres } from '../support/postgres';
 import { bareRows } from './hall-bare';
 import { cpuCells, IN_FLIGHT_PER_DAEMON, timedPhase, WARM_UP_PER_DAEMON, warmUp, type Phase } from './hall-phase';
+import { statementRows } from './hall-statement';
 import { CEILING_TABLE, pgCeiling } from './pg-ceiling';
 import { startDaemonProcess, type DaemonProcess } from './processes';
 import { verdict, type BenchRow } from './table';
@@ -134,6 +135,8 @@ export async function bench(): Promise<BenchRow[]> {
     const gaps = check.reduce((s, r) => s + Number(r.max) - Number(r.distinct), 0);
     if (total !== issued) throw new Error(`${issued} tickets answered 201, ${total} in the database`);
     rows.push({ area: 'hall-wide', metric: 'numbers checked in PostgreSQL: duplicates / gaps', value: `${duplicates} / ${gaps}`, ratio: `${total} tickets, ${check.length} categories`, target: verdict('0 / 0', duplicates === 0 && gaps === 0) });
+    // After the check: its tickets go to service days of their own.
+    rows.push(...(await statementRows(db.url, dataDirectory, CATEGORIES.map((c) => c.id), perPhase)));
   } finally {
     await db.stop();
     rmSync(root, { recursive: true, force: true });
