@@ -8,6 +8,7 @@
  */
 import { createInterface } from 'node:readline';
 import { buildApp } from '../../device-daemon/src/app';
+import { HallRelay } from '../../device-daemon/src/hall/relay';
 import { benchConfig } from './config';
 
 const raw = JSON.parse(process.env.KIOSK_BENCH_CONFIG ?? '{}') as Record<string, unknown>;
@@ -21,6 +22,8 @@ if ((raw.store as { driver?: string } | undefined)?.driver === 'postgres') {
     return (send as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof send;
 }
+// KIOSK_BENCH_NO_RELAY=1: the daemons neither send nor hear hall events, to measure what the relay costs them.
+if (process.env.KIOSK_BENCH_NO_RELAY === '1') HallRelay.prototype.start = async () => undefined;
 const dataDir = process.env.KIOSK_BENCH_DATA_DIR ?? process.cwd();
 // Eight daemons starting at once on a shared 2-core machine may take longer than Fastify's 10 s per plugin.
 const app = buildApp({ config: await benchConfig(raw, dataDir) }, { logger: false, pluginTimeout: 120_000 });

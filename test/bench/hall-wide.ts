@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startPostgres } from '../support/postgres';
-import { pgCeiling } from './pg-ceiling';
-import { cpuOf, postgresCpu } from './proc-cpu';
+import { bareRows } from './hall-bare';
+import { cpuCells, IN_FLIGHT_PER_DAEMON, timedPhase, WARM_UP_PER_DAEMON, warmUp, type Phase } from './hall-phase';
+import { statementRows } from './hall-statement';
+import { CEILING_TABLE, pgCeiling } from './pg-ceiling';
 import { startDaemonProcess, type DaemonProcess } from './processes';
-import { socketLoad } from './socket-load';
 import { verdict, type BenchRow } from './table';
 
 const quick = process.env.KIOSK_BENCH_QUICK === '1';
 const CATEGORIES = 'ABCDEFGH'.split('').map((id, i) => ({ id, name: `事项${i + 1}`, dailyMax: 999 }));
-const IN_FLIGHT_PER_DAEMON = 8;
 /** Says which phase failed: a 503 from eight daemons' warm-up is not one from their timed phase. */
 const during = (count: number, what: string) => (err: Error): never => {
   throw new Error(`${count} daemons, ${what}: ${err.message}`);
@@ -36,9 +36,14 @@ const during = (count: number, what: string) => (err: Error): never => {
  */
 export async function bench(): Promise<BenchRow[]> {
   const perPhase = quick ? 160 : 1600;
+  const warmUpPerDaemon = quick ? IN_FLIGHT_PER_DAEMON : WARM_UP_PER_DAEMON;
   const root = mkdtempSync(path.join(tmpdir(), 'bench-hall-'));
   const db = await startPostgres({ durable: true, database: 'kiosk_hall' });
-  const config = { devices: {}, store: { driver: 'postgres', url: db.url }, queue: { categories: CATEGORIES }, log: { level: 'silent' } };
+  // Each daemon's pool (store.poolSize), ours and the bare ones alike: 2, as docs/CONFIGURATION.md advises for eight
+  // daemons on a 2-core server (measured: docs/PERFORMANCE.md); KIOSK_BENCH_PG_POOL measures another.
+  const poolSize = Number(process.env.KIOSK_BENCH_PG_POOL) || 2;
+  const store = { driver: 'postgres', url: db.url, poolSize };
+  const config = { devices: {}, store, queue: { categories: CATEGORIES }, log: { level: 'silent' } };
   const rows: BenchRow[] = [];
   let issued = 0;
   try {
@@ -62,66 +67,52 @@ export async function bench(): Promise<BenchRow[]> {
     let single = 0;
     let largest = 0;
     // Quick (CI): 1 and 2 daemons, enough to check numbering across processes; each start costs seconds.
-    const counts = quick ? [1, 2] : [1, 4, 8];
+    // KIOSK_BENCH_HALL_DAEMONS=8 runs only that phase (with its bare baseline), e.g. to profile it.
+    const only = process.env.KIOSK_BENCH_HALL_DAEMONS?.split(',').map(Number).filter((n) => n > 0);
+    const counts = only?.length ? only : quick ? [1, 2] : [1, 4, 8];
+    await stats.query(CEILING_TABLE); // the bare daemons' table
     for (const count of counts) {
+      const perDaemon = Math.ceil(perPhase / count);
       const daemons: DaemonProcess[] = await Promise.all(Array.from({ length: count }, () => startDaemonProcess(config, root)));
+      let phase: Phase;
       try {
         let next = 0;
         const body = () => ({ categoryId: CATEGORIES[next++ % CATEGORIES.length]!.id, delivery: 'screen' });
-        // Warm-up with as many in flight as the phase: each pool opens its connections here, not in the timed phase
-        // (eight daemons opening theirs at once on two loaded cores can exceed the store's 3 s connect timeout).
-        // One daemon after another, so PostgreSQL forks 8 backends at a time, not 64.
-        for (const d of daemons) await socketLoad(`${d.url}/api/queue/tickets`, body, IN_FLIGHT_PER_DAEMON, IN_FLIGHT_PER_DAEMON).catch(during(count, 'warm-up'));
+        await warmUp(daemons, body, IN_FLIGHT_PER_DAEMON, warmUpPerDaemon).catch(during(count, 'warm-up'));
         const before = await commits(11_000);
-        const sent = async () => (await Promise.all(daemons.map((d) => d.statements()))).reduce((a, b) => a + b, 0);
-        const sent0 = await sent();
-        const cpu0 = { daemons: cpuOf(daemons.map((d) => d.pid)), postgres: postgresCpu(dataDirectory), load: process.cpuUsage() };
-        const t0 = performance.now();
-        const each = await Promise.all(daemons.map((d) => socketLoad(`${d.url}/api/queue/tickets`, body, Math.ceil(perPhase / count), IN_FLIGHT_PER_DAEMON))).catch(during(count, 'phase'));
-        const tickets = Math.ceil(perPhase / count) * count;
-        const perSecond = tickets / ((performance.now() - t0) / 1000);
+        phase = await timedPhase(daemons, body, perDaemon, IN_FLIGHT_PER_DAEMON, dataDirectory).catch(during(count, 'phase'));
         issued += next;
-        const load = process.cpuUsage(cpu0.load);
-        // Read while the daemons and their backends still run: the CPU of a process that has exited is not counted.
-        const ms = {
-          daemons: ((cpuOf(daemons.map((d) => d.pid)) - cpu0.daemons) * 1000) / tickets,
-          postgres: ((postgresCpu(dataDirectory) - cpu0.postgres) * 1000) / tickets,
-          load: (load.user + load.system) / 1000 / tickets,
-        };
-        await new Promise((r) => setTimeout(r, 300)); // the relays' last NOTIFYs
-        const roundTrips = ((await sent()) - sent0) / tickets;
         await Promise.all(daemons.map((d) => d.stop()));
         // Every transaction of the database, autovacuum's and the daemons' timers' included.
-        const perTicket = ((await commits(1000)) - before - 2) / tickets; // 2: this client's reads
-        if (count === 1) single = perSecond;
-        largest = perSecond;
-        const p99 = Math.max(...each.map((e) => e.p99));
+        const perTicket = ((await commits(1000)) - before - 2) / phase.tickets; // 2: this client's reads
+        const first = single === 0;
+        if (first) single = phase.perSecond;
+        largest = phase.perSecond;
         const name = `${count} daemon process${count > 1 ? 'es' : ''}`;
         rows.push({
           area: 'hall-wide',
-          metric: `${name}, ${IN_FLIGHT_PER_DAEMON} in flight each: tickets/s (p99)`,
-          value: `${perSecond.toFixed(0)} /s (${p99.toFixed(1)} ms)`,
-          ratio: `${count === 1 ? 'baseline' : `${(perSecond / single).toFixed(2)}x one daemon`}; ${roundTrips.toFixed(2)} statements sent per ticket, all daemons; ${perTicket.toFixed(2)} PostgreSQL transactions`,
-          ...(count === 8 ? { target: verdict('≥ 1000 /s across 8', perSecond >= 1000) } : {}),
+          metric: `${name}, ${IN_FLIGHT_PER_DAEMON} in flight each, pool ${poolSize}: tickets/s (p99)`,
+          value: `${phase.perSecond.toFixed(0)} /s (${phase.p99.toFixed(1)} ms)`,
+          ratio: `${first ? 'baseline' : `${(phase.perSecond / single).toFixed(2)}x ${counts[0] === 1 ? 'one daemon' : `${counts[0]} daemons`}`}; ${phase.statements.toFixed(2)} statements sent per ticket, all daemons; ${perTicket.toFixed(2)} PostgreSQL transactions`,
+          ...(count === 8 ? { target: verdict('≥ 1000 /s across 8', phase.perSecond >= 1000) } : {}),
         });
-        const total = ms.daemons + ms.postgres + ms.load;
+        const cpu = cpuCells(phase);
         rows.push({
           area: 'hall-wide',
           metric: `${name}: CPU per ticket, daemons + PostgreSQL + load generator`,
-          value: `${ms.daemons.toFixed(2)} + ${ms.postgres.toFixed(2)} + ${ms.load.toFixed(2)} ms`,
-          ratio: `2 cores allow ${(2000 / total).toFixed(0)} /s; this run reached ${((perSecond * total) / 2000).toFixed(2)} of that`,
+          value: cpu.value,
+          ratio: `2 cores allow ${cpu.allow.toFixed(0)} /s; this run reached ${cpu.reached.toFixed(2)} of that`,
         });
       } finally {
         await Promise.all(daemons.map((d) => d.stop()));
       }
+      if (count === counts[0] || count === counts.at(-1)) rows.push(...(await bareRows(count, phase, config.store, root, dataDirectory, warmUpPerDaemon)));
     }
     // The ceiling beside the largest phase: the same connections, no daemon, same server and durability.
     const connections = counts.at(-1)! * IN_FLIGHT_PER_DAEMON;
     let plain = 0;
     for (const notify of [false, true]) {
-      const pg0 = postgresCpu(dataDirectory);
-      const bare = await pgCeiling(db.url, connections, perPhase, notify);
-      const pgMs = ((postgresCpu(dataDirectory) - pg0) * 1000) / perPhase;
+      const bare = await pgCeiling(db.url, dataDirectory, connections, perPhase, notify);
       if (!notify) plain = bare.perSecond;
       rows.push({
         area: 'hall-wide',
@@ -129,7 +120,7 @@ export async function bench(): Promise<BenchRow[]> {
         value: `${bare.perSecond.toFixed(0)} /s`,
         ratio: notify
           ? `${(bare.perSecond / plain).toFixed(2)} of the same without it: NOTIFY serialises commits, so the relay's stays outside the ticket's`
-          : `${counts.at(-1)} daemons reached ${(largest / bare.perSecond).toFixed(2)} of it; PostgreSQL ${pgMs.toFixed(2)} + client ${bare.clientCpuMs.toFixed(2)} ms CPU a statement`,
+          : `${counts.at(-1)} daemons reached ${(largest / bare.perSecond).toFixed(2)} of it; PostgreSQL ${bare.postgresCpuMs.toFixed(2)} + client ${bare.clientCpuMs.toFixed(2)} ms CPU a statement`,
       });
     }
     await stats.end();
@@ -144,6 +135,8 @@ export async function bench(): Promise<BenchRow[]> {
     const gaps = check.reduce((s, r) => s + Number(r.max) - Number(r.distinct), 0);
     if (total !== issued) throw new Error(`${issued} tickets answered 201, ${total} in the database`);
     rows.push({ area: 'hall-wide', metric: 'numbers checked in PostgreSQL: duplicates / gaps', value: `${duplicates} / ${gaps}`, ratio: `${total} tickets, ${check.length} categories`, target: verdict('0 / 0', duplicates === 0 && gaps === 0) });
+    // After the check: its tickets go to service days of their own.
+    rows.push(...(await statementRows(db.url, dataDirectory, CATEGORIES.map((c) => c.id), perPhase)));
   } finally {
     await db.stop();
     rmSync(root, { recursive: true, force: true });

@@ -1,9 +1,11 @@
 import pg from 'pg';
+import { cpuSince, postgresProcesses } from './proc-cpu';
 
 /** What the bare statement writes: one row, like a ticket's insert, into a table of its own. */
-const SCRATCH = `CREATE TABLE IF NOT EXISTS bench_ceiling (
+export const CEILING_TABLE = `CREATE TABLE IF NOT EXISTS bench_ceiling (
   id BIGSERIAL PRIMARY KEY, category_id TEXT NOT NULL, issued_at TIMESTAMPTZ NOT NULL DEFAULT now())`;
-const INSERT = 'INSERT INTO bench_ceiling (category_id) VALUES ($1) RETURNING id';
+/** Also the bare daemons' statement (bare-daemon.ts). */
+export const CEILING_INSERT = 'INSERT INTO bench_ceiling (category_id) VALUES ($1) RETURNING id';
 /** The same insert with a NOTIFY in the same statement, as a hall event sent inside the issuing statement would be. */
 const INSERT_NOTIFY = `WITH t AS (INSERT INTO bench_ceiling (category_id) VALUES ($1) RETURNING id)
   SELECT id, pg_notify('bench_ceiling', CAST(id AS TEXT)) FROM t`;
@@ -12,6 +14,8 @@ export interface Ceiling {
   perSecond: number;
   /** CPU time of this process per statement (ms): what the load generator itself costs. */
   clientCpuMs: number;
+  /** PostgreSQL's CPU time per statement (ms), read before the connections close (their backends then exit). */
+  postgresCpuMs: number;
 }
 
 /**
@@ -22,14 +26,15 @@ export interface Ceiling {
  * statement also calls pg_notify, which PostgreSQL serialises hall-wide at commit (a database-wide lock held
  * from before the commit record is flushed until after).
  */
-export async function pgCeiling(url: string, connections: number, total: number, notify = false): Promise<Ceiling> {
+export async function pgCeiling(url: string, dataDirectory: string, connections: number, total: number, notify = false): Promise<Ceiling> {
   const clients = Array.from({ length: connections }, () => new pg.Client({ connectionString: url }));
   try {
     await Promise.all(clients.map((c) => c.connect()));
-    await clients[0]!.query(SCRATCH);
-    const sql = notify ? INSERT_NOTIFY : INSERT;
+    await clients[0]!.query(CEILING_TABLE);
+    const sql = notify ? INSERT_NOTIFY : CEILING_INSERT;
     await Promise.all(clients.map((c) => c.query(sql, ['A']))); // warm-up: each backend's first statement
     let next = 0;
+    const pg0 = postgresProcesses(dataDirectory);
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await Promise.all(
@@ -39,7 +44,8 @@ export async function pgCeiling(url: string, connections: number, total: number,
     );
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
-    return { perSecond: total / seconds, clientCpuMs: (cpu.user + cpu.system) / 1000 / total };
+    const postgresCpuMs = (cpuSince(pg0, postgresProcesses(dataDirectory)) * 1000) / total;
+    return { perSecond: total / seconds, clientCpuMs: (cpu.user + cpu.system) / 1000 / total, postgresCpuMs };
   } finally {
     await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 
-/** A daemon in its own process (bench-daemon.ts): its URL, its memory on request, and how to stop it. */
+/** A daemon in its own process (bench-daemon.ts, or the bare one of bare-daemon.ts): its URL, its memory on request, and how to stop it. */
 export interface DaemonProcess {
   url: string;
   pid: number;
@@ -14,10 +14,10 @@ export interface DaemonProcess {
   stop(): Promise<void>;
 }
 
-const ENTRY = path.join(import.meta.dirname, 'bench-daemon.ts');
-/** Where the compiled bench daemon goes: inside the repository, where its packages resolve. */
-const COMPILED = path.join(import.meta.dirname, '../../dist/bench/bench-daemon.mjs');
-let compiled: Promise<string> | undefined;
+/** The daemon processes a bench can start: ours, and the hall-wide bench's bare one (bare-daemon.ts). */
+export type DaemonEntry = 'bench-daemon' | 'bare-daemon';
+/** Each entry compiled once per run, inside the repository (dist/bench/), where its packages resolve. */
+const compiled = new Map<DaemonEntry, Promise<string>>();
 
 /**
  * How the daemon process runs: `compiled` as `npm start` and the systemd unit run it (the sources bundled by
@@ -31,25 +31,26 @@ export type DaemonRuntime = 'compiled' | 'source';
  */
 const UNIT_ENV = { MALLOC_ARENA_MAX: '2' };
 
-async function command(runtime: DaemonRuntime): Promise<string[]> {
-  if (runtime === 'source') return ['--expose-gc', '--import', 'tsx', ENTRY];
+async function command(runtime: DaemonRuntime, entry: DaemonEntry): Promise<string[]> {
+  const source = path.join(import.meta.dirname, `${entry}.ts`);
+  if (runtime === 'source') return ['--expose-gc', '--import', 'tsx', source];
   const build = (await import(pathToFileURL(path.join(import.meta.dirname, '../../scripts/build-daemon.mjs')).href)) as {
     buildDaemon(o: { entry: string; outfile: string }): Promise<string>;
     DAEMON_NODE_FLAGS: string[];
   };
-  compiled ??= build.buildDaemon({ entry: ENTRY, outfile: COMPILED });
+  if (!compiled.has(entry)) compiled.set(entry, build.buildDaemon({ entry: source, outfile: path.join(import.meta.dirname, `../../dist/bench/${entry}.mjs`) }));
   // KIOSK_BENCH_DAEMON_FLAGS: extra node flags for a look inside, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const extra = process.env.KIOSK_BENCH_DAEMON_FLAGS?.split(' ').filter(Boolean) ?? [];
-  return ['--expose-gc', ...build.DAEMON_NODE_FLAGS, ...extra, await compiled];
+  return ['--expose-gc', ...build.DAEMON_NODE_FLAGS, ...extra, await compiled.get(entry)!];
 }
 
 /** Starts a daemon process with this configuration; rejects if it has not listened within `timeoutMs`. */
 export async function startDaemonProcess(
   config: Record<string, unknown>,
   dataDir: string,
-  { runtime = 'compiled', timeoutMs = 180_000 }: { runtime?: DaemonRuntime; timeoutMs?: number } = {},
+  { runtime = 'compiled', timeoutMs = 180_000, entry = 'bench-daemon' }: { runtime?: DaemonRuntime; timeoutMs?: number; entry?: DaemonEntry } = {},
 ): Promise<DaemonProcess> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, await command(runtime), {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, await command(runtime, entry), {
     env: { ...(runtime === 'compiled' ? UNIT_ENV : {}), ...process.env, KIOSK_BENCH_CONFIG: JSON.stringify(config), KIOSK_BENCH_DATA_DIR: dataDir },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

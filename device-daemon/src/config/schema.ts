@@ -43,7 +43,15 @@ export const kioskConfig = strict({
     'driver',
     {
       sqlite: { path: Type.Optional(Type.String({ minLength: 1 })) },
-      postgres: { url: Type.String({ pattern: '^postgres(ql)?://', expected: 'a postgres:// URL' }) },
+      postgres: {
+        url: Type.String({ pattern: '^postgres(ql)?://', expected: 'a postgres:// URL' }),
+        /**
+         * Connections at most in each of the daemon's two pools (the walk-in ticket's statement; everything else),
+         * besides the relay's listener: 5 + 5, the 10 of one pool before. Fewer backends cost PostgreSQL less CPU
+         * on a small server: 2 for 8 daemons on 2 cores (docs/PERFORMANCE.md, hall-wide).
+         */
+        poolSize: Type.Integer({ minimum: 1, maximum: 50, default: 5 }),
+      },
     },
     { default: { driver: 'sqlite' } },
   ),

@@ -11,12 +11,17 @@ const MAX_PAYLOAD = 7900;
 /** The envelope around a batch: origin (a UUID) and the brackets. */
 const ENVELOPE_BYTES = 60;
 /**
- * How long the first event of a batch waits for others before its NOTIFY goes: every NOTIFY is a transaction
- * here and a wake-up of every other daemon's listener there, so fewer, fuller ones cost the hall less (a busy
- * daemon's tickets of 50 ms go as one). A display or a window's page showing a call 50 ms later is not seen.
+ * How long the first event of a batch waits for others before its NOTIFY goes. Every NOTIFY is a transaction
+ * here and, there, a wake-up of every daemon's listening backend and of every daemon: with 8 daemons at 50 ms
+ * the relay cost PostgreSQL about 1 ms of CPU per ticket, as much as the ticket itself (docs/PERFORMANCE.md,
+ * hall-wide). New tickets only change waiting counts, so a batch of them waits BATCH_MS; any other event (a call,
+ * a counter, a help request, a fault: what a display or a window shows at once) cuts the wait to URGENT_MS, and
+ * the batch goes in order as it is. Neither delay is seen on a hall display.
  */
-const RELAY_TICK_MS = 50;
-const tick = () => new Promise<void>((resolve) => setTimeout(resolve, RELAY_TICK_MS));
+const BATCH_MS = 250;
+const URGENT_MS = 50;
+/** Events whose batch may wait BATCH_MS: they change counts, not what anyone is told to do. */
+const patient = (type: string): boolean => type === 'queue.ticket.issued';
 
 /**
  * Only queue and help-request events and device faults cross daemons: they carry numbers, counters, kiosks, 工号
@@ -36,9 +41,9 @@ interface Envelope {
 
 /**
  * Hall-wide events over the shared PostgreSQL: local `queue.*` events go out with NOTIFY (serialised, so they
- * arrive in the order they happened; the events published within RELAY_TICK_MS of the first, and while the
- * previous NOTIFY is on its way, go out together, so a busy daemon sends one round trip per burst rather than
- * per event; never inside the ticket's own statement, where NOTIFY would serialise every commit of the hall:
+ * arrive in the order they happened; the events published within BATCH_MS of the first (URGENT_MS once a call
+ * or the like is among them), and while the previous NOTIFY is on its way, go out together, so a busy daemon
+ * sends one round trip per burst rather than per event; never inside the ticket's own statement, where NOTIFY would serialise every commit of the hall:
  * docs/PERFORMANCE.md), and other daemons' events come
  * in through LISTEN on a dedicated
  * connection that reconnects with backoff. Events published while the link is down are lost, so every
@@ -54,6 +59,10 @@ export class HallRelay {
   private outgoing: Promise<unknown> = Promise.resolve();
   /** Events (JSON) waiting for the next NOTIFY. */
   private waiting: string[] = [];
+  /** The waiting events include one that is not `patient`: their batch waits only URGENT_MS. */
+  private urgent = false;
+  /** Shortens the running wait to URGENT_MS once an urgent event joins its batch. */
+  private hurry: (() => void) | undefined;
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -72,12 +81,30 @@ export class HallRelay {
     const text = JSON.stringify(event);
     if (Buffer.byteLength(text) + ENVELOPE_BYTES > MAX_PAYLOAD) return void this.log.warn({ type: event.type }, 'hall event too large to relay');
     this.waiting.push(text);
+    if (!this.urgent && !patient(event.type)) {
+      this.urgent = true;
+      this.hurry?.();
+    }
     if (this.waiting.length > 1) return; // a NOTIFY for this batch is already queued behind the one in flight
-    this.outgoing = this.outgoing.then(tick).then(() => this.flush());
+    this.outgoing = this.outgoing.then(() => this.pause()).then(() => this.flush());
+  }
+
+  /** The batch's wait, started once the previous NOTIFY has gone: URGENT_MS or BATCH_MS, cut short by `hurry`. */
+  private pause(): Promise<void> {
+    return new Promise((resolve) => {
+      const started = Date.now();
+      let timer = setTimeout(resolve, this.urgent ? URGENT_MS : BATCH_MS);
+      this.hurry = () => {
+        clearTimeout(timer);
+        timer = setTimeout(resolve, Math.max(0, URGENT_MS - (Date.now() - started)));
+      };
+    });
   }
 
   /** Sends what is waiting, as few NOTIFYs as the payload limit allows. */
   private async flush(): Promise<void> {
+    this.hurry = undefined;
+    this.urgent = false;
     const events = this.waiting.splice(0);
     while (events.length) {
       let bytes = ENVELOPE_BYTES;

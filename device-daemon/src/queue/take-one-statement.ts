@@ -1,4 +1,4 @@
-import type { Queryable } from '../store/db';
+import type { Db, Queryable } from '../store/db';
 import type { TicketRow } from './types';
 
 /** What the one statement returns: the number it took, and what the ticket's view needs, read in passing. */
@@ -45,11 +45,16 @@ SELECT ticket.seq,
       ORDER BY done_at DESC LIMIT 20) r) AS mean_ms
 FROM ticket`;
 
-/** Runs the statement for `row` (its seq and number are filled from the answer); undefined when the day is full. */
-export async function takeInOneStatement(q: Queryable, row: TicketRow, dailyMax: number): Promise<TakenInOneStatement | undefined> {
-  const [taken] = await q.query<TakenInOneStatement>(TAKE_ONE_STATEMENT, [
-    row.category_id, row.service_date, dailyMax, row.id, row.priority, row.delivery, row.kiosk_id, row.issued_at,
-  ]);
+/**
+ * Runs the statement for `row` (its seq and number are filled from the answer); undefined when the day is full.
+ * Where the store can (`prepared`), it is planned once per connection: parsing and planning this statement
+ * cost PostgreSQL about as much CPU as running it (docs/PERFORMANCE.md, hall-wide).
+ */
+export async function takeInOneStatement(db: Queryable & Pick<Db, 'prepared'>, row: TicketRow, dailyMax: number): Promise<TakenInOneStatement | undefined> {
+  const params = [row.category_id, row.service_date, dailyMax, row.id, row.priority, row.delivery, row.kiosk_id, row.issued_at];
+  const [taken] = db.prepared
+    ? await db.prepared<TakenInOneStatement>('queue_take_one', TAKE_ONE_STATEMENT, params)
+    : await db.query<TakenInOneStatement>(TAKE_ONE_STATEMENT, params);
   if (!taken) return undefined;
   row.seq = Number(taken.seq);
   row.number = `${row.category_id}${String(row.seq).padStart(3, '0')}`;

@@ -51,6 +51,12 @@ export interface Db extends Queryable {
    */
   readonly writingWith?: true;
   /**
+   * A capability for the one statement run on every ticket: named and planned once per connection, with a plan
+   * that does not depend on its parameters (PostgreSQL: parsing and planning it each time cost as much as running
+   * it). `name` is unique per statement text. Absent on SQLite, whose statements are prepared once already.
+   */
+  prepared?<T = Row>(name: string, sql: string, params: readonly SqlValue[]): Promise<T[]>;
+  /**
    * A write whose loss in a power cut is harmless (a flag such as "printed"), committed and
    * seen at once but not waited to disk: the next durable commit carries it there (SQLite: the WAL is synced
    * in order). A crash of the daemon alone loses nothing. A store with nothing cheaper (PostgreSQL) executes it as

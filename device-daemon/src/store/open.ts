@@ -4,6 +4,6 @@ import { SqliteDb } from './sqlite';
 import { PostgresDb } from './postgres';
 
 export async function openStore(config: KioskConfig['store']): Promise<Db> {
-  if (config.driver === 'postgres') return PostgresDb.connect(config.url);
+  if (config.driver === 'postgres') return PostgresDb.connect(config.url, { poolSize: config.poolSize });
   return new SqliteDb(config.path ?? 'data/kiosk.db');
 }

@@ -23,6 +23,12 @@ export class PostgresDb implements Db {
 
   private constructor(
     private readonly pool: Pool,
+    /**
+     * The ticket's statement's own connections (`prepared`): their sessions plan every named statement once,
+     * generically (`plan_cache_mode`), where PostgreSQL would otherwise plan a custom plan on every execution.
+     * Only named statements run here; the pool's ad hoc statements keep their custom plans.
+     */
+    private readonly planned: Pool,
     private readonly url: string,
     private readonly pg: typeof import('pg').default,
   ) {
@@ -30,18 +36,16 @@ export class PostgresDb implements Db {
     this.description = `postgres ${u.hostname}:${u.port || 5432}${u.pathname}`;
   }
 
-  static async connect(url: string): Promise<PostgresDb> {
+  /** `poolSize`: connections at most in each pool (`store.poolSize`), besides the relay's dedicated listener. */
+  static async connect(url: string, { poolSize = 5 }: { poolSize?: number } = {}): Promise<PostgresDb> {
     const pg = (await import('pg')).default;
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: 10,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      query_timeout: QUERY_TIMEOUT_MS,
-      idleTimeoutMillis: 30_000,
-    });
+    const options = { connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS, idleTimeoutMillis: 30_000 };
+    const pool = new pg.Pool(options);
+    const planned = new pg.Pool({ ...options, options: '-c plan_cache_mode=force_generic_plan' });
     // An idle client that loses its server emits here; the pool drops it and the next query reconnects.
     pool.on('error', () => undefined);
-    const db = new PostgresDb(pool, url, pg);
+    planned.on('error', () => undefined);
+    const db = new PostgresDb(pool, planned, url, pg);
     await db.query('SELECT 1');
     return db;
   }
@@ -116,6 +120,11 @@ export class PostgresDb implements Db {
     return mapConnectionErrors(() => PostgresDb.on(this.pool).execute(sql, params));
   }
 
+  /** `Db.prepared`: parsed once per connection of `planned`, planned once there (generic plan), then only bound and run. */
+  prepared<T>(name: string, sql: string, params: readonly SqlValue[]): Promise<T[]> {
+    return mapConnectionErrors(async () => (await this.planned.query({ name, text: sql, values: params as SqlValue[] })).rows as T[]);
+  }
+
   /** `Db.executeRelaxed`: a statement's own commit is already one round trip here; nothing cheaper is kept. */
   executeRelaxed(sql: string, params?: readonly SqlValue[]): Promise<number> {
     return this.execute(sql, params);
@@ -169,6 +178,6 @@ export class PostgresDb implements Db {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.planned.end()]);
   }
 }
