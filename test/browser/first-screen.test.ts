@@ -107,6 +107,35 @@ describe('first screen', () => {
     await context.close();
   });
 
+  it('keeps a tap on «关爱模式» and on «呼叫帮办» made before any script has run: both happen once it has', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const calls: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/help-requests') && calls.push(r.postData() ?? ''));
+    await page.goto(kiosk.url, { waitUntil: 'commit' });
+    const care = page.getByRole('switch', { name: '关爱模式' });
+    await care.waitFor();
+    await care.click();
+    await page.getByRole('button', { name: '呼叫帮办' }).click();
+    // Nothing has happened yet: the page is HTML.
+    expect(await care.getAttribute('aria-checked')).toBe('false');
+    release();
+    await expect.poll(() => care.getAttribute('aria-checked'), { timeout: 10_000 }).toBe('true');
+    await page.getByTestId('help-status').waitFor({ timeout: 10_000 });
+    expect(calls.map((c) => JSON.parse(c))).toEqual([{ screen: 'home', elder: true }]);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
+    // The person leaves: withdrawn, so the other tests see no call pending.
+    await page.getByRole('button', { name: '不需要了' }).click();
+    await page.getByRole('button', { name: '呼叫帮办' }).waitFor({ timeout: 10_000 });
+    await context.close();
+  });
+
   it('gives the full pages no glimpse of the kiosk home: the hall display starts from an empty page', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();

@@ -34,6 +34,8 @@ export function HelpButton() {
       <button
         type="button"
         className="nav-button help-button"
+        // On home drawn from HTML, a tap before the script has run is made again once it has (app/early-tap.ts).
+        data-tap="help"
         onClick={() => callForHelp(String(screen), elder).then(() => setFailed(false), () => setFailed(true))}
       >
         {failed ? '呼叫失败，请重试' : '呼叫帮办'}
