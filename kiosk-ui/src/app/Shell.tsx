@@ -133,7 +133,8 @@ export function Shell() {
           <UnknownScreen name={top.name} />
         )}
         {warmScreen ? (
-          <div className={warmShown ? 'warm-layer shown' : 'warm-layer'} inert={!warmShown} aria-hidden={warmShown ? undefined : true}>
+          // Parked (not laid out) while a deeper screen of 取号 is on show: it waits only for «返回».
+          <div className={`warm-layer${warmShown ? ' shown' : top === undefined ? '' : ' parked'}`} inert={!warmShown} aria-hidden={warmShown ? undefined : true}>
             <Standby value={!warmShown}>{warmScreen}</Standby>
           </div>
         ) : null}
