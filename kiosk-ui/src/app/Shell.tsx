@@ -74,19 +74,15 @@ export function Shell() {
     });
   }, [navigate]);
 
-  // Once home is drawn, the flows' chunks load in the background so the first tap does not wait for them; on a
-  // busy kiosk the browser may find no idle moment for long, so they start within half a second regardless.
+  // Once home is live, the flows' chunks load in the background so the first tap does not wait for them: after
+  // the link to the daemon (rendered in the same commit, so its chunk is asked for first and its event stream is
+  // not queued behind a dozen chunks), within half a second on a busy kiosk (useSettled).
   const [warm, setWarm] = useState(false);
   useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(
-      () => {
-        void prefetchFlows().then(() => setWarm(true));
-        void import('./Attract');
-      },
-      { timeout: 500 },
-    );
-  }, []);
+    if (!settled) return;
+    void prefetchFlows().then(() => setWarm(true));
+    void import('./Attract');
+  }, [settled]);
 
   // The stack pairs each name with its own params (Screen); the lookup is by name, hence params: unknown.
   const Screen = top ? screenFor(top.name) : undefined;
@@ -100,8 +96,8 @@ export function Shell() {
   // Shown when it is the first screen of the stack; deeper (identity, issue) it is hidden again with its state,
   // as «返回» would find it; «首页» ends the session and remounts everything (the key of <main>).
   const warmShown = Warm !== undefined && top?.name === WARM && stack.length === 1;
-  // One element for the shell's life: React skips it on the shell's re-renders, so while hidden it is not drawn
-  // again with what changed meanwhile (a 帮办 call's status) beside the screen that shows it; shown, it catches up.
+  // One element for the shell's life: React skips it on the shell's re-renders (a navigation, the daemon's facts);
+  // only what it reads itself (the store, Standby) draws it again, and on standby it shows no 帮办 status.
   const warmScreen = useMemo(
     () =>
       Warm ? (
