@@ -103,7 +103,8 @@ export async function visit(browser: Browser, url: string, tap: boolean): Promis
       await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/assets\/queue-[\w-]+\.js$/.test(e.name)), undefined, { timeout: 30_000 });
       await page.waitForFunction(() => performance.now() - Math.max(...performance.getEntriesByType('resource').map((e) => (e as PerformanceResourceTiming).responseEnd)) > 500, undefined, { timeout: 30_000, polling: 100 });
       await page.evaluate(`new Promise((resolve) => {
-        const wait = () => requestIdleCallback((d) => (d.didTimeout || d.timeRemaining() < 20 ? wait() : resolve()), { timeout: 2000 });
+        const until = performance.now() + 10000; // bounded: a page that never idles is tapped anyway
+        const wait = () => requestIdleCallback((d) => ((d.didTimeout || d.timeRemaining() < 20) && performance.now() < until ? wait() : resolve()), { timeout: 2000 });
         wait();
       })`);
       tapMs = (await page.evaluate(`new Promise((resolve) => {
