@@ -155,7 +155,8 @@ export default defineConfig({
   root: 'kiosk-ui',
   resolve: { alias },
   plugins: [react(), postBuild()],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 800 },
+  // No modulepreload polyfill: the kiosk runs Chromium, which preloads modules itself (saves 0.2 KB of home's script).
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 800, modulePreload: { polyfill: false } },
   server: { proxy: { '/api': { target: 'http://127.0.0.1:8080', ws: true }, '/m/': 'http://127.0.0.1:8080' } },
   test: {
     root: '.',

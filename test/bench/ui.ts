@@ -95,11 +95,18 @@ export async function visit(browser: Browser, url: string, tap: boolean): Promis
       .map((e) => [new URL(e.name).pathname, e.encodedBodySize])`)) as [string, number][];
     let tapMs = NaN;
     if (tap) {
-      // A person looks before tapping: the flows' chunks prefetched meanwhile are part of the design. Waiting for
-      // 'networkidle' alone is not enough: at 4x the script's own evaluation is a quiet half second that counts as
-      // idle, before the prefetch has begun. So: the 取号 flow's chunk has arrived, then the network is quiet.
+      // A person looks before tapping: the flows' chunks prefetched meanwhile are part of the design. Playwright's
+      // 'networkidle' is reached once and stays reached: at 4x the script's own evaluation is a quiet half second
+      // that counts, before the prefetch has begun, so waiting for it tapped while the 取号 chunk was still being
+      // evaluated. So: the 取号 flow's chunk has arrived, no script or stylesheet was asked for in the last 500 ms,
+      // and the page's main thread is idle (an idle callback that did not time out).
       await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/assets\/queue-[\w-]+\.js$/.test(e.name)), undefined, { timeout: 30_000 });
-      await page.waitForLoadState('networkidle');
+      await page.waitForFunction(() => performance.now() - Math.max(...performance.getEntriesByType('resource').map((e) => (e as PerformanceResourceTiming).responseEnd)) > 500, undefined, { timeout: 30_000, polling: 100 });
+      await page.evaluate(`new Promise((resolve) => {
+        const until = performance.now() + 10000; // bounded: a page that never idles is tapped anyway
+        const wait = () => requestIdleCallback((d) => ((d.didTimeout || d.timeRemaining() < 20) && performance.now() < until ? wait() : resolve()), { timeout: 2000 });
+        wait();
+      })`);
       tapMs = (await page.evaluate(`new Promise((resolve) => {
         const button = [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') || b.querySelector('.home-tile-label')?.textContent) === '取号');
         const t0 = performance.now();

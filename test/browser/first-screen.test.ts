@@ -15,9 +15,10 @@ const gzKb = (url: string) => {
 };
 /**
  * The kiosk page's JS before home is usable, gzip -9: React 19 alone is 67.5 KB (npm run bench measures it); the
- * issue's target is 70 KB. What is left is the shell, home and the store; any flow or page pushes it over.
+ * issue's target is 70 KB. What is left is the shell, home and the store (74.5 KB in all); any flow, page, the
+ * data hook or the attract screen pushes it over.
  */
-const INITIAL_JS_KB = 78;
+const INITIAL_JS_KB = 75.5;
 
 /**
  * Issue 11 #12, #13 and #14 where the UX tour does not look: the kiosk's first screen downloads no other page's
@@ -78,9 +79,20 @@ describe('first screen', () => {
     expect(initialKb, `${initialKb.toFixed(1)} KB`).toBeLessThanOrEqual(INITIAL_JS_KB);
     // The meta viewport leaves zoom to the person (the kiosk's Chromium disables pinch itself).
     expect(await page.locator('meta[name=viewport]').getAttribute('content')).not.toMatch(/user-scalable=no|maximum-scale/);
-    // The flows come in the background, so the first tap opens 取号 at once.
+    // The flows come in the background, and 取号's first screen is drawn in advance, laid out but not seen,
+    // tapped or read (inert, aria-hidden), on standby: it asks the daemon nothing until it is shown.
+    const categoryRequests: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/queue/categories') && categoryRequests.push(r.url()));
+    const layer = page.locator('.warm-layer');
+    await layer.waitFor({ state: 'attached', timeout: 10_000 });
+    await page.waitForTimeout(500);
+    expect(await layer.evaluate((el: HTMLElement) => [el.inert, el.getAttribute('aria-hidden'), getComputedStyle(el).visibility, el.getBoundingClientRect().height > 0])).toEqual([true, 'true', 'hidden', true]);
+    expect(categoryRequests).toEqual([]);
+    expect(await page.getByRole('region', { name: /取号/ }).count()).toBe(0);
     await page.getByRole('button', { name: '取号', exact: true }).click();
     await page.getByRole('region', { name: /取号/ }).waitFor({ timeout: 3000 });
+    await expect.poll(() => categoryRequests.length).toBe(1);
+    expect(await page.getByRole('timer').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -104,6 +116,35 @@ describe('first screen', () => {
     expect(await page.getByRole('region', { name: /取号/ }).count()).toBe(0);
     release();
     await page.getByRole('region', { name: /取号/ }).waitFor({ timeout: 10_000 });
+    await context.close();
+  });
+
+  it('keeps a tap on «关爱模式» and on «呼叫帮办» made before any script has run: both happen once it has', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const calls: string[] = [];
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/help-requests') && calls.push(r.postData() ?? ''));
+    await page.goto(kiosk.url, { waitUntil: 'commit' });
+    const care = page.getByRole('switch', { name: '关爱模式' });
+    await care.waitFor();
+    await care.click();
+    await page.getByRole('button', { name: '呼叫帮办' }).click();
+    // Nothing has happened yet: the page is HTML.
+    expect(await care.getAttribute('aria-checked')).toBe('false');
+    release();
+    await expect.poll(() => care.getAttribute('aria-checked'), { timeout: 10_000 }).toBe('true');
+    await page.getByTestId('help-status').waitFor({ timeout: 10_000 });
+    expect(calls.map((c) => JSON.parse(c))).toEqual([{ screen: 'home', elder: true }]);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
+    // The person leaves: withdrawn, so the other tests see no call pending.
+    await page.getByRole('button', { name: '不需要了' }).click();
+    await page.getByRole('button', { name: '呼叫帮办' }).waitFor({ timeout: 10_000 });
     await context.close();
   });
 

@@ -104,7 +104,8 @@ export function overlappingButtons(page: Page): Promise<string[]> {
     const scope = document.querySelector('[aria-modal="true"]') ?? document;
     const boxes = [...scope.querySelectorAll('button')]
       .map((el) => ({ el, r: visible(el) }))
-      .filter(({ r, el }) => r.width > 0 && r.height > 0 && !el.classList.contains('attract'));
+      // A button laid out but not drawn (取号's screen kept ready under home, app/Shell.tsx) hides nothing.
+      .filter(({ r, el }) => r.width > 0 && r.height > 0 && !el.classList.contains('attract') && getComputedStyle(el).visibility !== 'hidden');
     const found: string[] = [];
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {

@@ -1,28 +1,4 @@
-import { useEffect, useState } from 'react';
-
-/**
- * After a while untouched on the home screen, the attract screen invites passers-by; any touch dismisses it.
- */
-export function useIdle(seconds: number, enabled: boolean): [boolean, () => void] {
-  const [idle, setIdle] = useState(false);
-  useEffect(() => {
-    if (!enabled) return;
-    let timer = setTimeout(() => setIdle(true), seconds * 1000);
-    const activity = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => setIdle(true), seconds * 1000);
-    };
-    window.addEventListener('pointerdown', activity);
-    window.addEventListener('keydown', activity);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener('pointerdown', activity);
-      window.removeEventListener('keydown', activity);
-    };
-  }, [seconds, enabled]);
-  return [idle, () => setIdle(false)];
-}
-
+/** The attract screen (after a while untouched at home, app/idle.ts): its own chunk, loaded when first shown. */
 export function Attract({ hallName, onDismiss }: { hallName: string; onDismiss: () => void }) {
   return (
     // Named by its visible text (WCAG 2.5.3 label in name): «请触摸屏幕开始», the hall's own words on screen.

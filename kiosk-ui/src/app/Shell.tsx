@@ -1,55 +1,37 @@
-import { Activity, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useKiosk } from '@/shared/store';
-import { events } from '@/shared/api/events';
-import { get, onReachability } from '@/shared/api/client';
-import { useQuery } from '@/shared/api/use-query';
-import type { EntryScreen, KioskInfo } from '@/shared/store';
+import type { EntryScreen } from '@/shared/store';
 // The voice module alone: the shared kiosk kit (InnerPage, pads, dialogs) comes with the first flow's chunk.
 import { stopSpeaking } from '@/shared/kiosk/voice';
 import { useHelpPending } from '@/shared/kiosk/help';
+import { Standby } from '@/shared/kiosk/standby';
+import { useSettled } from '@/shared/kiosk/use-settled';
 import { Header } from './Header';
-import { Attract, useIdle } from './Attract';
+import { useIdle } from './idle';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { homeTiles, prefetchFlows, screenFor } from './screens';
 import { cornerGesture } from './gesture';
-import { takeEarlyInfo, takeEarlyTap } from './early-tap';
+import { replayEarlyTaps, takeEarlyTap } from './early-tap';
 
 /**
- * The screen most people open from home (取号's categories): drawn in advance, hidden (React's <Activity>: its
- * tree rendered at low priority, no effects run, so no fetch, countdown or voice), once its chunk is in. A tap on
- * «取号» then reveals it and mounts its effects instead of rendering it from nothing (issue 11 #14, the tap).
+ * The screen most people open from home (取号's categories): drawn in advance once its chunk is in, and kept laid
+ * out but invisible in a layer over home (`.warm-layer`: `visibility: hidden`, `inert` and `aria-hidden`, so it
+ * is neither seen, focused, tapped nor read), on standby (shared/kiosk/standby.ts: no fetch, countdown or voice).
+ * A tap on «取号» then flips the layer's class and lets it go: the frame only paints it (issue 11 #14, the tap).
+ * (React's <Activity mode="hidden"> was `display: none`: revealing it paid the screen's whole layout, ~60 ms at 4x.)
  */
 const WARM: EntryScreen = 'queue.categories';
 
-// The first time, the answer index.html's inline script asked for while the page loaded (else, or if it failed, asked now).
-const fetchInfo = (signal: AbortSignal) => takeEarlyInfo<KioskInfo>()?.catch(() => get<KioskInfo>('/api/kiosk', signal)) ?? get<KioskInfo>('/api/kiosk', signal);
-
-/** Loads the kiosk's facts (again after every reconnection), follows device states and daemon reachability. */
-function useDaemon(): void {
-  const setInfo = useKiosk((s) => s.setInfo);
-  const setReachable = useKiosk((s) => s.setDaemonReachable);
-  const setDeviceState = useKiosk((s) => s.setDeviceState);
-  const info = useQuery('kiosk', fetchInfo, { retryMs: [2000] }).data;
-  useEffect(() => {
-    if (info) setInfo(info);
-  }, [info, setInfo]);
-  useEffect(() => {
-    events.start();
-    const offReach = onReachability(setReachable);
-    const offConn = events.onConnection(setReachable);
-    const offEvents = events.subscribe((e) => {
-      if (e.type === 'device.status') setDeviceState(e.device, e.status.state);
-    });
-    return () => {
-      offReach();
-      offConn();
-      offEvents();
-    };
-  }, [setInfo, setReachable, setDeviceState]);
-}
+/**
+ * What home needs only once it is live, each its own chunk, mounted at the first idle moment after hydration
+ * (useSettled): the link to the daemon (facts, events, reachability: the HTTP client and the data hook) and the
+ * attract screen. Home draws the store's defaults meanwhile, as it did from the HTML.
+ */
+const DaemonLink = lazy(() => import('./DaemonLink').then((m) => ({ default: m.DaemonLink })));
+const Attract = lazy(() => import('./Attract').then((m) => ({ default: m.Attract })));
 
 export function Shell() {
-  useDaemon();
+  const settled = useSettled();
   const stack = useKiosk((s) => s.stack);
   const epoch = useKiosk((s) => s.sessionEpoch);
   const elder = useKiosk((s) => s.elderMode);
@@ -73,26 +55,34 @@ export function Shell() {
   // A new screen silences the last one's voice BEFORE the new screen speaks: a layout effect runs ahead of every
   // passive effect, whereas a passive one here would run after the (child) screen's own speak() and silence it
   // whenever the screen's chunk is already loaded (prefetched) and it renders in the same commit.
+  // Only a page that was scrolled is scrolled back (known from its scroll events): scrollTo() makes the browser lay
+  // the page out there and then, inside the tap, where the next screen would otherwise only be painted.
+  const scrolled = useRef(false);
   useLayoutEffect(() => {
     stopSpeaking();
-    main.current?.scrollTo?.(0, 0);
+    if (scrolled.current) main.current?.scrollTo?.(0, 0);
+    scrolled.current = false;
   }, [top]);
 
-  // A tile tapped on the prerendered home before the script ran: open its screen now that the shell is live.
+  // Taps on the prerendered home before the script ran: «关爱模式» and «呼叫帮办» again, then a tile's screen.
   const navigate = useKiosk((s) => s.navigate);
   useEffect(() => {
-    const tapped = takeEarlyTap();
-    const tile = homeTiles.find((t) => t.screen === tapped);
-    if (tile) navigate(tile.screen);
+    replayEarlyTaps(() => {
+      const tapped = takeEarlyTap();
+      const tile = homeTiles.find((t) => t.screen === tapped);
+      if (tile) navigate(tile.screen);
+    });
   }, [navigate]);
 
-  // Once home is drawn, the flows' chunks load in the background so the first tap does not wait for them; on a
-  // busy kiosk the browser may find no idle moment for long, so they start within half a second regardless.
+  // Once home is live, the flows' chunks load in the background so the first tap does not wait for them: after
+  // the link to the daemon (rendered in the same commit, so its chunk is asked for first and its event stream is
+  // not queued behind a dozen chunks), within half a second on a busy kiosk (useSettled).
   const [warm, setWarm] = useState(false);
   useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(() => void prefetchFlows().then(() => setWarm(true)), { timeout: 500 });
-  }, []);
+    if (!settled) return;
+    void prefetchFlows().then(() => setWarm(true));
+    void import('./Attract');
+  }, [settled]);
 
   // The stack pairs each name with its own params (Screen); the lookup is by name, hence params: unknown.
   const Screen = top ? screenFor(top.name) : undefined;
@@ -106,8 +96,8 @@ export function Shell() {
   // Shown when it is the first screen of the stack; deeper (identity, issue) it is hidden again with its state,
   // as «返回» would find it; «首页» ends the session and remounts everything (the key of <main>).
   const warmShown = Warm !== undefined && top?.name === WARM && stack.length === 1;
-  // One element for the shell's life: React skips it on the shell's re-renders, so while hidden it is not drawn
-  // again with what changed meanwhile (a 帮办 call's status) beside the screen that shows it; shown, it catches up.
+  // One element for the shell's life: React skips it on the shell's re-renders (a navigation, the daemon's facts);
+  // only what it reads itself (the store, Standby) draws it again, and on standby it shows no 帮办 status.
   const warmScreen = useMemo(
     () =>
       Warm ? (
@@ -117,15 +107,17 @@ export function Shell() {
       ) : null,
     [Warm],
   );
+  // The header follows the store itself (hall name, clock): not drawn again on every navigation.
+  const header = useMemo(() => <Header onCornerTap={cornerGesture.tap} />, []);
   return (
     <div className="kiosk">
-      <Header onCornerTap={cornerGesture.tap} />
+      {header}
       {!reachable ? (
         <div className="offline-banner" role="alert">
           系统连接中断，正在自动重连…如需帮助请联系工作人员
         </div>
       ) : null}
-      <main className="kiosk-main" ref={main} key={`${epoch}`}>
+      <main className="kiosk-main" ref={main} key={`${epoch}`} onScroll={() => (scrolled.current = true)}>
         {top === undefined ? (
           <HomeScreen tiles={homeTiles} />
         ) : warmShown ? null : Screen ? (
@@ -136,13 +128,27 @@ export function Shell() {
         ) : (
           <UnknownScreen name={top.name} />
         )}
-        {warmScreen ? <Activity mode={warmShown ? 'visible' : 'hidden'}>{warmScreen}</Activity> : null}
+        {warmScreen ? (
+          // Parked (not laid out) while a deeper screen of 取号 is on show: it waits only for «返回».
+          <div className={`warm-layer${warmShown ? ' shown' : top === undefined ? '' : ' parked'}`} inert={!warmShown} aria-hidden={warmShown ? undefined : true}>
+            <Standby value={!warmShown}>{warmScreen}</Standby>
+          </div>
+        ) : null}
       </main>
       <footer className="kiosk-footer">
         <span>如需帮助，请咨询现场工作人员</span>
         <span>服务热线 12345</span>
       </footer>
-      {idle && top === undefined ? <Attract hallName={info?.hall.name ?? '政务服务中心'} onDismiss={wake} /> : null}
+      {idle && top === undefined ? (
+        <Suspense fallback={null}>
+          <Attract hallName={info?.hall.name ?? '政务服务中心'} onDismiss={wake} />
+        </Suspense>
+      ) : null}
+      {settled ? (
+        <Suspense fallback={null}>
+          <DaemonLink />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

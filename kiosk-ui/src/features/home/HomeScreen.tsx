@@ -93,6 +93,8 @@ export function HomeScreen({ tiles }: { tiles: HomeTile[] }) {
           aria-checked={elder}
           className={`care-switch${elder ? ' on' : ''}`}
           onClick={toggleElder}
+          // Tapped before the script has run: made again once it has (app/early-tap.ts).
+          data-tap="elder"
         >
           <span className="care-switch-knob" aria-hidden="true" />
           关爱模式

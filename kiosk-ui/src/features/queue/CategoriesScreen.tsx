@@ -1,12 +1,14 @@
 import { InnerPage, Notice } from '@/shared/kiosk';
 import { useQuery } from '@/shared/api/use-query';
 import { useKiosk } from '@/shared/store';
+import { useStandby } from '@/shared/kiosk/standby';
 import { fetchCategories } from './api';
 
 /** 取号 step 1: the business categories with the number of people waiting in each. */
 export function CategoriesScreen() {
   const navigate = useKiosk((s) => s.navigate);
-  const { data, error } = useQuery('queue.categories', fetchCategories, { refetchOn: ['queue.*'] });
+  // Drawn in advance while home is on show (app/Shell.tsx): it asks the daemon only once it is shown.
+  const { data, error } = useQuery(useStandby() ? null : 'queue.categories', fetchCategories, { refetchOn: ['queue.*'] });
   const categories = data?.categories;
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useKiosk } from '../store';
 import { callForHelp, useHelpRequest, withdrawHelp } from './help';
+import { useStandby } from './standby';
 
 /**
  * «呼叫帮办» on every citizen screen, home included: raises a help request with the screen's name (and the 关爱模式
@@ -8,7 +9,9 @@ import { callForHelp, useHelpRequest, withdrawHelp } from './help';
  * taken (with «不需要了» to withdraw it), «帮办已完成» for a few seconds once closed, then the button again.
  */
 export function HelpButton() {
-  const request = useHelpRequest();
+  // A screen drawn in advance and not on show (standby.ts) says nothing of a call: the screen on show does.
+  const live = useHelpRequest();
+  const request = useStandby() ? null : live;
   const elder = useKiosk((s) => s.elderMode);
   const screen = useKiosk((s) => s.stack.at(-1)?.name ?? 'home');
   const [failed, setFailed] = useState(false);
@@ -34,6 +37,8 @@ export function HelpButton() {
       <button
         type="button"
         className="nav-button help-button"
+        // On home drawn from HTML, a tap before the script has run is made again once it has (app/early-tap.ts).
+        data-tap="help"
         onClick={() => callForHelp(String(screen), elder).then(() => setFailed(false), () => setFailed(true))}
       >
         {failed ? '呼叫失败，请重试' : '呼叫帮办'}

@@ -7,6 +7,7 @@ import { TimeoutWarning, warningSeconds } from './TimeoutWarning';
 import { useConfirm } from './use-confirm';
 import { HelpButton } from './HelpButton';
 import { useHelpPending } from './help';
+import { useStandby } from './standby';
 
 export interface InnerPageProps {
   title: string;
@@ -39,7 +40,9 @@ export function InnerPage({ title, voice, busy = false, onBack, unsaved, childre
   const seconds = elder ? Math.max(normal, ui?.elderPageTimeoutSeconds ?? 120) : normal;
   // While a 帮办 request is pending the page stays open: the person is waiting for staff, not idle.
   const helping = useHelpPending();
-  const { left, restart } = useCountdown(seconds, () => home('timeout'), busy || helping);
+  // Drawn in advance and not yet on show (standby.ts): no countdown and no voice until it is.
+  const standby = useStandby();
+  const { left, restart } = useCountdown(seconds, () => home('timeout'), busy || helping || standby);
   const warning = !busy && !helping && left > 0 && left <= warningSeconds(seconds);
   const { ask, dialog } = useConfirm();
   // Leaving with unsaved work asks first; without any, it leaves at once.
@@ -47,8 +50,8 @@ export function InnerPage({ title, voice, busy = false, onBack, unsaved, childre
     unsaved ? ask({ title: '确定要离开吗？', body: <p>离开后，{unsaved}将被清除。</p>, confirmLabel: '确定离开' }, go) : go();
 
   useEffect(() => {
-    if (elder && voice) speak(voice);
-  }, [elder, voice]);
+    if (elder && voice && !standby) speak(voice);
+  }, [elder, voice, standby]);
 
   return (
     <section className="inner-page" aria-label={title}>

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
  * Counts down from `seconds`, restarting on every touch or key press anywhere on the page, and calls
- * `onExpire` once at zero. `paused` holds it (e.g. while printing or scanning: the person is waiting on us).
+ * `onExpire` once at zero. `paused` holds it (e.g. while printing or scanning: the person is waiting on us;
+ * a page drawn in advance, not yet shown) and it starts afresh when let go.
  */
 export function useCountdown(seconds: number, onExpire: () => void, paused = false): { left: number; restart(): void } {
   const [left, setLeft] = useState(seconds);
@@ -29,10 +30,10 @@ export function useCountdown(seconds: number, onExpire: () => void, paused = fal
   }, [restart]);
 
   useEffect(() => {
-    if (paused) {
-      restart();
-      return;
-    }
+    // Held, or just let go: the whole time again from now (a page shown after minutes on standby, or after a
+    // print the person waited for, does not start with its time already spent).
+    restart();
+    if (paused) return;
     const timer = setInterval(() => {
       const remaining = Math.max(0, Math.ceil((deadline.current - Date.now()) / 1000));
       setLeft(remaining);
