@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { SqliteDb } from '../../device-daemon/src/store/sqlite';
 import { percentile } from './table';
 
@@ -40,6 +40,30 @@ export async function durableCommit(dir: string, n: number): Promise<Measured> {
     for (let i = 0; i < 20; i++) await db.tx((q) => q.execute('INSERT INTO t (v) VALUES ($1)', ['warm-up']));
     return await measure(n, () => db.tx(async (q) => void (await q.execute('INSERT INTO t (v) VALUES ($1)', ['A001']))));
   } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The ceiling of a durable ticket answered over the API, one at a time: the bare route whose handler first does
+ * the floor's commit (one fsynced INSERT, same driver, same folder). Where this is below a target, so is any
+ * ticket: it does at least this much.
+ */
+export async function durableRoute(dir: string, n: number): Promise<Measured> {
+  const db = new SqliteDb(path.join(dir, 'route-floor.db'));
+  const route = Fastify({ logger: false });
+  try {
+    await db.execute('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+    route.post('/t', async (_req, reply) => {
+      await db.tx(async (q) => void (await q.execute('INSERT INTO t (v) VALUES ($1)', ['A001'])));
+      return reply.status(201).send({ ticket: { number: 'A001' } });
+    });
+    await route.ready();
+    const call = () => route.inject({ method: 'POST', url: '/t', payload: { categoryId: 'A' } });
+    for (let i = 0; i < 20; i++) await call();
+    return await measure(n, call, 201);
+  } finally {
+    await route.close();
     await db.close();
   }
 }

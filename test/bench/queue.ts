@@ -6,7 +6,7 @@ import { buildApp } from '../../device-daemon/src/app';
 import { benchConfig } from './config';
 import { verdict, type BenchRow } from './table';
 import { httpLoad } from './http-load';
-import { countStoreCalls, durableCommit, measure } from './queue-floor';
+import { countStoreCalls, durableCommit, durableRoute, measure } from './queue-floor';
 
 const quick = process.env.KIOSK_BENCH_QUICK === '1';
 
@@ -37,6 +37,7 @@ export async function bench(): Promise<BenchRow[]> {
   try {
     const base = await measure(n, () => bare.inject({ method: 'POST', url: '/t', payload: { categoryId: 'A' } }), 201);
     const floor = await durableCommit(dir, Math.min(n, 300));
+    const routeFloor = await durableRoute(dir, Math.min(n, 300));
     // A category's daily maximum is at most 999 numbers (A001..A999): spread the screen tickets over four
     // categories so the full run's 1000 stay inside the rules it exercises.
     const screenCategories = ['A', 'C', 'D', 'E'];
@@ -65,19 +66,24 @@ export async function bench(): Promise<BenchRow[]> {
     const screenShare = screen.perSecond / base.perSecond;
     const printShare = printed.perSecond / base.perSecond;
     const floorShare = floor.perSecond / base.perSecond;
-    // A ticket is answered only after its durable commit: where that commit alone misses a target, say so beside
-    // the verdict, measured in this run (the limit is then the disk's fsync, not the ticket's path).
+    const routeShare = routeFloor.perSecond / base.perSecond;
+    // A ticket is answered only after its durable commit: where that commit alone, or the bare route doing it,
+    // misses a target too, say so beside the verdict, measured in this run (the limit is then the disk's fsync
+    // and the route it is answered through, not the ticket's own path).
     const beside = (met: boolean, floorMet: boolean, floorFigure: string) => (met || floorMet ? '' : ` (the durable commit alone: ${floorFigure})`);
+    const besideRoute = (met: boolean, limit: number) =>
+      met || floorShare < limit || routeShare >= limit ? '' : ` (the bare route doing the durable commit: ${routeShare.toFixed(3)})`;
     const rows: BenchRow[] = [
       { area: 'queue', metric: 'bare Fastify route p50 / p99 (baseline)', value: `${ms(base.p50)} / ${ms(base.p99)}`, ratio: '1.0x' },
       { area: 'queue', metric: 'durable SQLite commit alone (a ticket\'s floor): p50 / p99, rate', value: `${ms(floor.p50)} / ${ms(floor.p99)}, ${floor.perSecond.toFixed(0)} /s`, ratio: `${floorShare.toFixed(3)} of bare` },
+      { area: 'queue', metric: 'bare route + the durable commit (a durable ticket\'s ceiling): p50 / p99, rate', value: `${ms(routeFloor.p50)} / ${ms(routeFloor.p99)}, ${routeFloor.perSecond.toFixed(0)} /s`, ratio: `${routeShare.toFixed(3)} of bare` },
       { area: 'queue', metric: 'CPU per call: bare / screen ticket / printed ticket', value: `${ms(base.cpuMs)} / ${ms(screen.cpuMs)} / ${ms(printed.cpuMs)}`, ratio: `${(base.cpuMs / screen.cpuMs).toFixed(2)} / ${(base.cpuMs / printed.cpuMs).toFixed(2)} of bare` },
       { area: 'queue', metric: 'per screen ticket: store transactions / statements', value: `${(calls.tx / counted).toFixed(2)} / ${(calls.statements / counted).toFixed(2)}` },
       { area: 'queue', metric: 'per printed ticket: DLE EOT status requests', value: requestsPerTicket.toFixed(2) },
       { area: 'queue', metric: 'issue ticket, screen: p50 / p99', value: `${ms(screen.p50)} / ${ms(screen.p99)}`, ratio: `${(screen.p50 / base.p50).toFixed(1)}x bare p50`, target: verdict('p99 ≤ 3 ms', screen.p99 <= 3) + beside(screen.p99 <= 3, floor.p99 <= 3, `p99 ${ms(floor.p99)}`) },
-      { area: 'queue', metric: 'issue ticket, screen: throughput', value: `${screen.perSecond.toFixed(0)} /s`, ratio: `${screenShare.toFixed(3)} of bare`, target: verdict('≥ 0.5 of bare', screenShare >= 0.5) + beside(screenShare >= 0.5, floorShare >= 0.5, `${floorShare.toFixed(3)}`) },
+      { area: 'queue', metric: 'issue ticket, screen: throughput', value: `${screen.perSecond.toFixed(0)} /s`, ratio: `${screenShare.toFixed(3)} of bare`, target: verdict('≥ 0.5 of bare', screenShare >= 0.5) + beside(screenShare >= 0.5, floorShare >= 0.5, `${floorShare.toFixed(3)}`) + besideRoute(screenShare >= 0.5, 0.5) },
       { area: 'queue', metric: 'issue + print (sim printer): p50 / p99', value: `${ms(printed.p50)} / ${ms(printed.p99)}`, ratio: `${(printed.p50 / base.p50).toFixed(1)}x bare p50` },
-      { area: 'queue', metric: 'issue + print (sim printer): throughput', value: `${printed.perSecond.toFixed(0)} /s`, ratio: `${printShare.toFixed(3)} of bare`, target: verdict('≥ 0.35 of bare (one status exchange)', printShare >= 0.35) + beside(printShare >= 0.35, floorShare >= 0.35, `${floorShare.toFixed(3)}`) },
+      { area: 'queue', metric: 'issue + print (sim printer): throughput', value: `${printed.perSecond.toFixed(0)} /s`, ratio: `${printShare.toFixed(3)} of bare`, target: verdict('≥ 0.35 of bare (one status exchange)', printShare >= 0.35) + beside(printShare >= 0.35, floorShare >= 0.35, `${floorShare.toFixed(3)}`) + besideRoute(printShare >= 0.35, 0.35) },
     ];
     // Over real HTTP (keep-alive clients on loopback), 8 and 32 in flight, against the bare route the same way.
     await app.listen({ port: 0, host: '127.0.0.1' });
