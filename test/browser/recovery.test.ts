@@ -40,7 +40,8 @@ async function openHome(): Promise<Outage> {
   });
   await page.goto(kiosk.url);
   // Home is drawn from /api/kiosk: wait until the daemon's facts arrived (the scanner tile needs them).
-  await expect.poll(() => page.getByRole('button', { name: '材料扫描', exact: true }).isVisible()).toBe(true);
+  // (The daemon link is mounted once home has hydrated and settled: on a loaded machine that is seconds.)
+  await expect.poll(() => page.getByRole('button', { name: '材料扫描', exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
   return {
     page,
     async down() {
