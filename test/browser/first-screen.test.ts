@@ -38,6 +38,19 @@ afterAll(async () => {
   await kiosk?.close();
 });
 
+/** A kiosk page whose entry script is held back until `release()`: until then only the HTML and its inline script run. */
+async function pageWithEntryHeld() {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return { context, page, release };
+}
+
 describe('first screen', () => {
   it('loads only home before it is usable: no display, counter, phone or maintenance code, assets compressed', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -98,15 +111,8 @@ describe('first screen', () => {
   });
 
   it('draws home from the HTML before any script has run, and a tap on 取号 then still opens 取号', async () => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const page = await context.newPage();
     // The kiosk's entry script is held back until after the tap: what the person sees and taps is the HTML.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const { context, page, release } = await pageWithEntryHeld();
     await page.goto(kiosk.url, { waitUntil: 'commit' });
     const tile = page.getByRole('button', { name: '取号', exact: true });
     await tile.waitFor();
@@ -120,14 +126,7 @@ describe('first screen', () => {
   });
 
   it('keeps a tap on «关爱模式» and on «呼叫帮办» made before any script has run: both happen once it has', async () => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const page = await context.newPage();
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const { context, page, release } = await pageWithEntryHeld();
     const calls: string[] = [];
     page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/help-requests') && calls.push(r.postData() ?? ''));
     await page.goto(kiosk.url, { waitUntil: 'commit' });
