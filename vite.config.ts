@@ -53,15 +53,6 @@ const FONT_PRELOAD = /\s*<link rel="preload" as="font" type="font\/woff2" href="
  *   index.html's head). It is fetched meanwhile (modulepreload). A hidden page draws no frame: started at once.
  */
 const FONT_WAIT_MS = 1200;
-/**
- * No frame is drawn before the parser is past the script below (`<link rel="expect" blocking="render">` in the
- * head, on an empty template after it): without it Chromium drew a blank frame (home hidden by `fonts-wait`) as
- * soon as the stylesheet was in, a style recalc, paint and raster of the whole screen on home's path (55 ms of
- * main thread at 4x CPU in a CDP trace) for nothing, since the faces are usually in by then and the script shows
- * home at once. The marker is after the script, not on it: the parser may yield between inserting a script and
- * running it, and a frame drawn there is that blank one again.
- */
-const HOME_READY = 'home-ready';
 const afterHome = (src: string) => `<script>
       (function () {
         var shown = false;
@@ -127,8 +118,8 @@ async function prerenderHome(root: string, outDir: string): Promise<void> {
       .replace(entry[0], `<link rel="modulepreload" crossorigin href="${entry[1]}">`)
       .replace('<html lang="zh-CN">', '<html lang="zh-CN" class="fonts-wait">')
       .replace(FONT_PRELOAD, () => (seen++ === 0 ? preloads : ''))
-      .replace('</head>', `  <style>\n${face.css}\n    </style>\n    <link rel="expect" href="#${HOME_READY}" blocking="render">\n  </head>`)
-      .replace(ROOT_DIV, `<div id="root">${body}</div>\n    ${afterHome(entry[1]!)}\n    <template id="${HOME_READY}"></template>`);
+      .replace('</head>', `  <style>\n${face.css}\n    </style>\n  </head>`)
+      .replace(ROOT_DIV, `<div id="root">${body}</div>\n    ${afterHome(entry[1]!)}`);
     if (home.includes('noto-sans-sc-400') || !home.includes('unicode-range')) throw new Error('prerender: the font preloads of index.html were not replaced');
     writeFileSync(index, home);
   } finally {
