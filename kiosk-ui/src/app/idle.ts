@@ -7,10 +7,11 @@ export function useIdle(seconds: number, enabled: boolean): [boolean, () => void
   const [idle, setIdle] = useState(false);
   useEffect(() => {
     if (!enabled) return;
-    let timer = setTimeout(() => setIdle(true), seconds * 1000);
+    const arm = () => setTimeout(() => setIdle(true), seconds * 1000);
+    let timer = arm();
     const activity = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => setIdle(true), seconds * 1000);
+      timer = arm();
     };
     window.addEventListener('pointerdown', activity);
     window.addEventListener('keydown', activity);
