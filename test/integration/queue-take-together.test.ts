@@ -12,6 +12,7 @@ import { queueConfig } from '../../device-daemon/src/queue/config';
 import { parseWith } from '../../device-daemon/src/config/explain';
 import type { DomainError } from '../../device-daemon/src/core/errors';
 import type { Ticket } from '../../device-daemon/src/queue/types';
+import { TOGETHER_CAP } from '../../device-daemon/src/queue/take-together';
 
 let pg: TestPostgres;
 let dir: string;
@@ -133,6 +134,13 @@ describe('walk-in tickets asked for at once share one PostgreSQL statement', () 
       expect(bySeq).toEqual(bySeq.map((_, i) => [i + 1, i]));
     }
     expect(first.statements()).toBeLessThan(60);
+  });
+
+  it('sends a burst larger than a statement holds as several, one after another', async () => {
+    const { q, statements } = await hall('together_cap');
+    const tickets = await Promise.all(Array.from({ length: TOGETHER_CAP + 6 }, () => q.issue({ categoryId: 'C', delivery: 'screen' })));
+    expect(tickets.map((t) => [t.number, t.waitingAhead])).toEqual(tickets.map((_, i) => [`C${String(i + 1).padStart(3, '0')}`, i]));
+    expect(statements()).toBe(2);
   });
 
   it('rejects every caller of a failed statement and uses no number', async () => {
