@@ -25,8 +25,11 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
   readonly description: string;
   private port: SerialPortType | undefined;
   private onLoop = false;
-  /** Writes begun and not yet drained. */
-  private writing = 0;
+  /**
+   * Writes serialport still holds bytes of (handed to its own write, not yet written). A write the tty took
+   * whole may still be draining: bytes written after it cannot overtake it, so it does not count.
+   */
+  private queued = 0;
 
   constructor(
     readonly path: string,
@@ -85,17 +88,16 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
   async write(bytes: Uint8Array): Promise<void> {
     const port = this.port;
     if (!port?.isOpen) throw transportError('ENOTOPEN', `${this.path} is not open`);
-    const rest = this.writing === 0 ? this.writeNow(port, bytes) : Buffer.from(bytes);
-    this.writing += 1;
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const drain = () => port.drain((e) => (e ? reject(e) : resolve()));
-        if (rest.length === 0) drain();
-        else port.write(rest, (err) => (err ? reject(err) : drain()));
+    const rest = this.queued === 0 ? this.writeNow(port, bytes) : Buffer.from(bytes);
+    if (rest.length === 0) return new Promise<void>((resolve, reject) => port.drain((e) => (e ? reject(e) : resolve())));
+    this.queued += 1;
+    await new Promise<void>((resolve, reject) => {
+      port.write(rest, (err) => {
+        this.queued -= 1;
+        if (err) reject(err);
+        else port.drain((e) => (e ? reject(e) : resolve()));
       });
-    } finally {
-      this.writing -= 1;
-    }
+    });
   }
 
   /**

@@ -53,7 +53,7 @@ export class SamLink {
     return this.queue.run(() => this.exchangeNow(command, expectBytes));
   }
 
-  private async exchangeNow(command: readonly [number, number], expectBytes: number): Promise<TimedReply> {
+  private exchangeNow(command: readonly [number, number], expectBytes: number): Promise<TimedReply> {
     const wireMs = Math.ceil(wireTimeMs(expectBytes, this.opts.baudRate));
     const reply = this.reply.wait(timeoutFor(command, this.opts.timeouts) + wireMs, () => {
       this.decoder.reset();
@@ -63,11 +63,18 @@ export class SamLink {
     // written, before it is returned to the caller: marked handled here, so that is no unhandled rejection
     // (which stops the process); the caller still gets the failure.
     reply.catch(() => undefined);
-    try {
-      await this.transport.write(encodeCommand(command));
-    } catch (err) {
-      this.reply.fail(new IdCardError('READER_DISCONNECTED', `写入读卡器失败：${(err as Error).message}`, 'communication'));
-    }
+    // The reply is not held back until the write has settled: a serial port's write settles after a drain on
+    // the thread pool, and a reply that came first (a 15-byte find reply is 1.3 ms on the wire) waited for
+    // it, so the next command did too, by as long as that thread waited for a core. A failed write still
+    // fails this exchange while it waits; one failing after its reply came leaves the next exchange alone.
+    let settled = false;
+    reply.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    this.transport.write(encodeCommand(command)).catch((err: Error) => {
+      if (!settled) this.reply.fail(new IdCardError('READER_DISCONNECTED', `写入读卡器失败：${err.message}`, 'communication'));
+    });
     return reply;
   }
 
