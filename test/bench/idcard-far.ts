@@ -38,7 +38,8 @@ sim.receive = (bytes) => {
   if (bytes.includes(READ)) readReplyLeft = READ_REPLY_BYTES;
   receive(bytes);
 };
-const port = new SerialTransport(devicePath, baud);
+// A reader is a device of its own: its writes are not held back by a drain on the thread pool, only paced.
+const port = new SerialTransport(devicePath, baud, { settle: 'written' });
 const write = port.write.bind(port);
 port.write = (bytes) => {
   const written = write(bytes);

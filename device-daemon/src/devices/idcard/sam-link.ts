@@ -45,6 +45,7 @@ export class SamLink {
 
   detach(): void {
     this.transport.off('data', this.onData);
+    this.transport.expect?.(1);
     this.reply.fail(new IdCardError('READER_DISCONNECTED', '读卡器连接已断开', 'communication'));
   }
 
@@ -57,6 +58,7 @@ export class SamLink {
     const wireMs = Math.ceil(wireTimeMs(expectBytes, this.opts.baudRate));
     const reply = this.reply.wait(timeoutFor(command, this.opts.timeouts) + wireMs, () => {
       this.decoder.reset();
+      this.transport.expect?.(1);
       throw new IdCardError('REPLY_TIMEOUT', '读卡器无应答', 'communication');
     });
     // The reply can fail (the link detached as the driver closes, a timeout) while the command is still being
@@ -72,6 +74,7 @@ export class SamLink {
       () => (settled = true),
       () => (settled = true),
     );
+    this.transport.expect?.(this.decoder.needed);
     this.transport.write(encodeCommand(command)).catch((err: Error) => {
       if (!settled) this.reply.fail(new IdCardError('READER_DISCONNECTED', `写入读卡器失败：${err.message}`, 'communication'));
     });
@@ -80,7 +83,11 @@ export class SamLink {
 
   private received(chunk: Buffer): void {
     const at = performance.now();
-    for (const r of this.decoder.push(chunk)) {
+    const results = this.decoder.push(chunk);
+    // A 1295-byte read reply comes in some 80 of a USB adapter's 1 ms frames; the transport may wake the
+    // loop once for all the bytes the frame still needs instead (docs/PERFORMANCE.md, the card read path).
+    this.transport.expect?.(this.reply.waiting ? this.decoder.needed : 1);
+    for (const r of results) {
       if (!this.reply.waiting) continue;
       if (r.kind === 'error') {
         const code = r.code === 'FRAME_CHECKSUM' ? 'REPLY_CHECKSUM' : 'REPLY_LENGTH';
