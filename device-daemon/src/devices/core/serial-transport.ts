@@ -39,7 +39,9 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
   private onLoop = false;
   /** The tty's VMIN as last set through `expect` (1: every byte wakes the loop). */
   private minimum = 1;
-  private lineSettings: LineSettings | undefined;
+  private vmin: ReturnType<LineSettings['forTty']>;
+  /** Calls of `expect`, to tell whether a `data` listener asked for its next frame's bytes itself. */
+  private expected = 0;
   /**
    * Writes serialport still holds bytes of (handed to its own write, not yet written). A write the tty took
    * whole may still be draining: bytes written after it cannot overtake it, so it does not count.
@@ -71,10 +73,12 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(normalise(err, this.path)) : resolve())));
     const input = await loopReader(port);
     const received = (chunk: Buffer) => {
-      // Linux's tty read hands over at most 64 bytes at a time while VMIN is above 1, and what is left may
-      // then be fewer than VMIN: lowered by what came, so nothing that came is held back (`expect`).
-      if (this.minimum > 1) this.expect(this.minimum - chunk.length);
+      const expected = this.expected;
       this.emit('data', chunk);
+      // Linux's tty read hands over at most 64 bytes at a time while VMIN is above 1, and what is left may
+      // then be fewer than VMIN: unless a listener asked anew, VMIN is lowered by what came, so nothing that
+      // came is held back (`expect`).
+      if (this.minimum > 1 && this.expected === expected) this.expect(this.minimum - chunk.length);
     };
     if (input) {
       input.on('data', received);
@@ -99,7 +103,8 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
     this.port = port;
     this.onLoop = input !== undefined;
     this.minimum = 1;
-    this.lineSettings = this.onLoop ? await loadLineSettings() : undefined;
+    const fd = (port.port as { fd?: unknown } | undefined)?.fd;
+    this.vmin = this.onLoop && typeof fd === 'number' ? (await loadLineSettings())?.forTty(fd) : undefined;
   }
 
   /**
@@ -109,10 +114,10 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
    * loop does not read the tty or libc cannot be reached (every byte wakes the loop, as before).
    */
   expect(bytes: number): void {
-    const fd = (this.port?.port as { fd?: unknown } | undefined)?.fd;
+    this.expected += 1;
     const minimum = Math.max(1, Math.min(255, Math.floor(bytes)));
-    if (minimum === this.minimum || !this.lineSettings || !this.onLoop || typeof fd !== 'number') return;
-    if (this.lineSettings.setMinimum(fd, minimum)) this.minimum = minimum;
+    if (minimum === this.minimum || !this.vmin || !this.port?.isOpen) return;
+    if (this.vmin.setMinimum(minimum)) this.minimum = minimum;
   }
 
   async close(): Promise<void> {
