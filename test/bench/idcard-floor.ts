@@ -19,20 +19,23 @@ export interface FarReader {
  * run, is the daemon's share. Returns n + 1 cycle times, the first after start included.
  */
 export async function rigFloor(hostPath: string, far: FarReader, n: number): Promise<number[]> {
-  const host = new SerialTransport(hostPath, BAUD);
+  const host = new SerialTransport(hostPath, BAUD, { settle: 'written' }); // as the daemon's reader opens it
   await host.open();
   const decoder = new FrameDecoder();
   let answer: ((r: { sw3: number; at: number }) => void) | undefined;
   host.on('data', (chunk) => {
     const at = performance.now();
-    for (const r of decoder.push(chunk)) {
+    const results = decoder.push(chunk);
+    host.expect(decoder.needed); // as the daemon's link asks its transport
+    for (const r of results) {
       const reply = r.kind === 'frame' ? parseReply(r.body) : undefined;
       answer?.({ sw3: reply?.sw3 ?? -1, at });
     }
   });
   const exchange = async (command: readonly [number, number]) => {
     const replied = new Promise<{ sw3: number; at: number }>((resolve) => (answer = resolve));
-    await host.write(encodeCommand(command));
+    host.expect(decoder.needed);
+    await host.write(encodeCommand(command)); // settles when the tty has the bytes, as in the daemon's link
     return replied;
   };
   const cycles: number[] = [];

@@ -68,6 +68,41 @@ describe('SerialTransport on a pty', () => {
     expect(descriptorsOn(tty)).toBe(0);
   });
 
+  it('with expect(n) wakes the loop once n bytes are in, not for each write before, and for every byte again after expect(1)', async () => {
+    pair = await openPtyPair();
+    const host = new SerialTransport(pair.hostPath, 115200);
+    const device = new SerialTransport(pair.devicePath, 115200);
+    await host.open();
+    await device.open();
+    const chunks: Buffer[] = [];
+    host.on('data', (c) => chunks.push(c));
+    host.expect(100);
+    for (let i = 0; i < 9; i++) {
+      await device.write(Buffer.alloc(10, i));
+      await settle();
+    }
+    expect(chunks).toHaveLength(0); // 90 bytes are in the tty: the kernel does not report it readable yet
+    await device.write(Buffer.alloc(10, 9));
+    for (let i = 0; i < 100 && Buffer.concat(chunks).length < 100; i++) await settle();
+    // All 100, in at most two reads (Linux hands over 64 bytes a read while VMIN is above 1), not ten.
+    expect(Buffer.concat(chunks)).toEqual(Buffer.concat(Array.from({ length: 10 }, (_, i) => Buffer.alloc(10, i))));
+    expect(chunks.length).toBeLessThanOrEqual(2);
+    chunks.length = 0;
+    host.expect(1);
+    await device.write(Buffer.from('abc'));
+    for (let i = 0; i < 100 && chunks.length < 1; i++) await settle();
+    expect(Buffer.concat(chunks).toString()).toBe('abc');
+    chunks.length = 0;
+    host.expect(50);
+    await host.close(); // the next opener finds VMIN back at 1: a single byte is read
+    await host.open();
+    await device.write(Buffer.from('z'));
+    for (let i = 0; i < 100 && chunks.length < 1; i++) await settle();
+    expect(Buffer.concat(chunks).toString()).toBe('z');
+    await host.close();
+    await device.close();
+  });
+
   it('keeps bytes in order when a write is more than the tty takes at once and others follow before it drains', async () => {
     pair = await openPtyPair();
     const host = new SerialTransport(pair.hostPath, 115200);

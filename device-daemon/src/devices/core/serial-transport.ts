@@ -3,12 +3,24 @@ import { close as closeFd, closeSync, constants, open as openFd, writeSync } fro
 import { ReadStream, isatty } from 'node:tty';
 import type { SerialPort as SerialPortType } from 'serialport';
 import { transportError, type ByteTransport } from './transport';
+import { loadLineSettings, type LineSettings } from './tty-line-settings';
 
 /** Bits on the wire per byte at 8N1: start + 8 data + stop. */
 const BITS_PER_BYTE = 10;
 
 /** Time `bytes` take on an 8N1 line at `baudRate`, in (fractional) milliseconds. */
 export const wireTimeMs = (bytes: number, baudRate: number): number => (bytes * BITS_PER_BYTE * 1000) / baudRate;
+
+export interface SerialOptions {
+  /**
+   * When `write()` settles: `drained` (the default) once the bytes have left the port (tcdrain, on libuv's
+   * thread pool), which a printer's driver waits for; `written` as soon as the tty has taken them all, for
+   * a request/reply link that times the reply itself (the ID-card reader: a thread-pool round trip per
+   * command saved, docs/PERFORMANCE.md, the card read path). Bytes the tty could not take at once are drained
+   * either way.
+   */
+  settle?: 'drained' | 'written';
+}
 
 /**
  * A serial port through node-serialport, loaded lazily so a simulated kiosk starts without the native module.
@@ -25,12 +37,21 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
   readonly description: string;
   private port: SerialPortType | undefined;
   private onLoop = false;
-  /** Writes begun and not yet drained. */
-  private writing = 0;
+  /** The tty's VMIN as last set through `expect` (1: every byte wakes the loop). */
+  private minimum = 1;
+  private vmin: ReturnType<LineSettings['forTty']>;
+  /** Calls of `expect`, to tell whether a `data` listener asked for its next frame's bytes itself. */
+  private expected = 0;
+  /**
+   * Writes serialport still holds bytes of (handed to its own write, not yet written). A write the tty took
+   * whole may still be draining: bytes written after it cannot overtake it, so it does not count.
+   */
+  private queued = 0;
 
   constructor(
     readonly path: string,
     readonly baudRate: number,
+    private readonly opts: SerialOptions = {},
   ) {
     super();
     this.description = `serial ${path} @${baudRate}`;
@@ -51,7 +72,14 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
     const port = new SerialPort({ path: this.path, baudRate: this.baudRate, autoOpen: false });
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(normalise(err, this.path)) : resolve())));
     const input = await loopReader(port);
-    const received = (chunk: Buffer) => this.emit('data', chunk);
+    const received = (chunk: Buffer) => {
+      const expected = this.expected;
+      this.emit('data', chunk);
+      // Linux's tty read hands over at most 64 bytes at a time while VMIN is above 1, and what is left may
+      // then be fewer than VMIN: unless a listener asked anew, VMIN is lowered by what came, so nothing that
+      // came is held back (`expect`).
+      if (this.minimum > 1 && this.expected === expected) this.expect(this.minimum - chunk.length);
+    };
     if (input) {
       input.on('data', received);
       // The tty gone (a USB adapter unplugged: end of file; a pty's far end closed: EIO) is the port gone, told
@@ -74,28 +102,45 @@ export class SerialTransport extends EventEmitter implements ByteTransport {
     port.on('error', () => undefined); // surfaced through close or the failing write
     this.port = port;
     this.onLoop = input !== undefined;
+    this.minimum = 1;
+    const fd = (port.port as { fd?: unknown } | undefined)?.fd;
+    this.vmin = this.onLoop && typeof fd === 'number' ? (await loadLineSettings())?.forTty(fd) : undefined;
+  }
+
+  /**
+   * Sets the tty's VMIN (with VTIME 0) to the bytes a frame still needs, up to 255: the kernel then reports
+   * the descriptor readable only once that many are there, so the loop reads a reply in a few chunks instead
+   * of one per 1 ms frame of the adapter, and the last one the moment its last byte is in. A no-op where the
+   * loop does not read the tty or libc cannot be reached (every byte wakes the loop, as before).
+   */
+  expect(bytes: number): void {
+    this.expected += 1;
+    const minimum = Math.max(1, Math.min(255, Math.floor(bytes)));
+    if (minimum === this.minimum || !this.vmin || !this.port?.isOpen) return;
+    if (this.vmin.setMinimum(minimum)) this.minimum = minimum;
   }
 
   async close(): Promise<void> {
     const port = this.port;
     if (!port?.isOpen) return;
+    this.expect(1); // the tty's settings outlive this descriptor: the next opener finds VMIN as it was
     await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 
   async write(bytes: Uint8Array): Promise<void> {
     const port = this.port;
     if (!port?.isOpen) throw transportError('ENOTOPEN', `${this.path} is not open`);
-    const rest = this.writing === 0 ? this.writeNow(port, bytes) : Buffer.from(bytes);
-    this.writing += 1;
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const drain = () => port.drain((e) => (e ? reject(e) : resolve()));
-        if (rest.length === 0) drain();
-        else port.write(rest, (err) => (err ? reject(err) : drain()));
+    const rest = this.queued === 0 ? this.writeNow(port, bytes) : Buffer.from(bytes);
+    if (rest.length === 0 && this.opts.settle === 'written') return;
+    if (rest.length === 0) return new Promise<void>((resolve, reject) => port.drain((e) => (e ? reject(e) : resolve())));
+    this.queued += 1;
+    await new Promise<void>((resolve, reject) => {
+      port.write(rest, (err) => {
+        this.queued -= 1;
+        if (err) reject(err);
+        else port.drain((e) => (e ? reject(e) : resolve()));
       });
-    } finally {
-      this.writing -= 1;
-    }
+    });
   }
 
   /**

@@ -23,6 +23,13 @@ export interface ByteTransport {
   off(event: 'data', listener: (chunk: Buffer) => void): this;
   off(event: 'close', listener: (err?: Error) => void): this;
   /**
+   * A hint from a link that decodes frames: nothing it waits for can complete before `bytes` more have
+   * arrived. A transport may then deliver fewer, larger chunks (a serial port: the tty's VMIN, so the loop
+   * is woken once for many of a USB adapter's 1 ms frames); it never holds bytes back once that many have
+   * come. 1 asks for every byte as it arrives, as without the hint.
+   */
+  expect?(bytes: number): void;
+  /**
    * Transports that can tell their device arrived (USB hot-plug) call `listener` then, so the driver connects
    * at once instead of at its next backoff step; returns the unsubscribe function.
    */

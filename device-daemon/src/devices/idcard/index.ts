@@ -43,7 +43,8 @@ export async function createIdReader(config: IdReaderConfig, _ctx: DeviceContext
     const link = new VendorSdkLink({ library: config.library, family: config.family, port: config.port });
     return { driver: new IdReaderDriver({ transport: link, simulated: false, driver: config.driver, baudRate: SIM_BAUD, ...timing }) };
   }
-  const transport = new SerialTransport(config.path, config.baudRate);
+  // The link times each reply itself and sends the next command once the reply is in: no drain is waited for.
+  const transport = new SerialTransport(config.path, config.baudRate, { settle: 'written' });
   const driver = new IdReaderDriver({ transport, simulated: false, driver: config.driver, baudRate: config.baudRate, ...timing });
   return { driver };
 }

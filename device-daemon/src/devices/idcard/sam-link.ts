@@ -45,6 +45,7 @@ export class SamLink {
 
   detach(): void {
     this.transport.off('data', this.onData);
+    this.transport.expect?.(1);
     this.reply.fail(new IdCardError('READER_DISCONNECTED', '读卡器连接已断开', 'communication'));
   }
 
@@ -53,27 +54,40 @@ export class SamLink {
     return this.queue.run(() => this.exchangeNow(command, expectBytes));
   }
 
-  private async exchangeNow(command: readonly [number, number], expectBytes: number): Promise<TimedReply> {
+  private exchangeNow(command: readonly [number, number], expectBytes: number): Promise<TimedReply> {
     const wireMs = Math.ceil(wireTimeMs(expectBytes, this.opts.baudRate));
     const reply = this.reply.wait(timeoutFor(command, this.opts.timeouts) + wireMs, () => {
       this.decoder.reset();
+      this.transport.expect?.(1);
       throw new IdCardError('REPLY_TIMEOUT', '读卡器无应答', 'communication');
     });
     // The reply can fail (the link detached as the driver closes, a timeout) while the command is still being
     // written, before it is returned to the caller: marked handled here, so that is no unhandled rejection
     // (which stops the process); the caller still gets the failure.
     reply.catch(() => undefined);
-    try {
-      await this.transport.write(encodeCommand(command));
-    } catch (err) {
-      this.reply.fail(new IdCardError('READER_DISCONNECTED', `写入读卡器失败：${(err as Error).message}`, 'communication'));
-    }
+    // The reply is not held back until the write has settled: a serial port's write settles after a drain on
+    // the thread pool, and a reply that came first (a 15-byte find reply is 1.3 ms on the wire) waited for
+    // it, so the next command did too, by as long as that thread waited for a core. A failed write still
+    // fails this exchange while it waits; one failing after its reply came leaves the next exchange alone.
+    let settled = false;
+    reply.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    this.transport.expect?.(this.decoder.needed);
+    this.transport.write(encodeCommand(command)).catch((err: Error) => {
+      if (!settled) this.reply.fail(new IdCardError('READER_DISCONNECTED', `写入读卡器失败：${err.message}`, 'communication'));
+    });
     return reply;
   }
 
   private received(chunk: Buffer): void {
     const at = performance.now();
-    for (const r of this.decoder.push(chunk)) {
+    const results = this.decoder.push(chunk);
+    // A 1295-byte read reply comes in some 80 of a USB adapter's 1 ms frames; the transport may wake the
+    // loop once for all the bytes the frame still needs instead (docs/PERFORMANCE.md, the card read path).
+    this.transport.expect?.(this.reply.waiting ? this.decoder.needed : 1);
+    for (const r of results) {
       if (!this.reply.waiting) continue;
       if (r.kind === 'error') {
         const code = r.code === 'FRAME_CHECKSUM' ? 'REPLY_CHECKSUM' : 'REPLY_LENGTH';

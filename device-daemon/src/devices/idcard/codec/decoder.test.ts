@@ -26,6 +26,21 @@ describe('FrameDecoder', () => {
     }
   });
 
+  it('says how many more bytes a frame needs, never more than it takes to complete one (noise included)', () => {
+    const noisy = Buffer.concat([Buffer.from([0x00, 0xaa, 0x13]), read, find]);
+    const d = new FrameDecoder();
+    expect(d.needed).toBe(7); // preamble and LEN
+    const out = [];
+    for (let at = 0; at < noisy.length; at += 1) {
+      const short = d.needed - 1;
+      // Fewer bytes than `needed` never complete a frame: a transport that waits for them delays nothing.
+      if (short > 0) expect(d.push(noisy.subarray(at, (at += short)))).toEqual([]);
+      out.push(...d.push(noisy.subarray(at, at + 1)));
+    }
+    expect(bodies(out)).toEqual([0x90, 0x9f]);
+    expect(d.needed).toBe(7);
+  });
+
   it('decodes back-to-back frames split across chunk boundaries, a frame held in pieces included', () => {
     const stream = Buffer.concat([read, find, read, select]);
     for (const size of [7, 64, 500]) {

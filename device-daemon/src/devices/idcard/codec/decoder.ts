@@ -87,6 +87,12 @@ export class FrameDecoder {
     return this.buf.length + this.heldBytes;
   }
 
+  /** How many more bytes must arrive before `push` can return anything: a lower bound, at least 1. */
+  get needed(): number {
+    if (this.awaiting > 0) return Math.max(1, this.awaiting - this.pending);
+    return Math.max(1, HEADER_BYTES - this.buf.length);
+  }
+
   reset(): void {
     this.buf = Buffer.alloc(0);
     this.held = [];
