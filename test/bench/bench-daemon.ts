@@ -9,6 +9,8 @@
 import { createInterface } from 'node:readline';
 import { buildApp } from '../../device-daemon/src/app';
 import { HallRelay } from '../../device-daemon/src/hall/relay';
+import { TakingTogether } from '../../device-daemon/src/queue/take-together';
+import { takeInOneStatement } from '../../device-daemon/src/queue/take-one-statement';
 import { benchConfig } from './config';
 
 const raw = JSON.parse(process.env.KIOSK_BENCH_CONFIG ?? '{}') as Record<string, unknown>;
@@ -24,6 +26,12 @@ if ((raw.store as { driver?: string } | undefined)?.driver === 'postgres') {
 }
 // KIOSK_BENCH_NO_RELAY=1: the daemons neither send nor hear hall events, to measure what the relay costs them.
 if (process.env.KIOSK_BENCH_NO_RELAY === '1') HallRelay.prototype.start = async () => undefined;
+// KIOSK_BENCH_ONE_BY_ONE=1: each walk-in ticket its own statement, as before group commit, to measure what it buys.
+if (process.env.KIOSK_BENCH_ONE_BY_ONE === '1') {
+  TakingTogether.prototype.take = function (this: TakingTogether, row, dailyMax) {
+    return takeInOneStatement((this as unknown as { db: Parameters<typeof takeInOneStatement>[0] }).db, row, dailyMax);
+  };
+}
 const dataDir = process.env.KIOSK_BENCH_DATA_DIR ?? process.cwd();
 // Eight daemons starting at once on a shared 2-core machine may take longer than Fastify's 10 s per plugin.
 const app = buildApp({ config: await benchConfig(raw, dataDir) }, { logger: false, pluginTimeout: 120_000 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresDb } from '../../device-daemon/src/store/postgres';
 import { TAKE_ONE_STATEMENT } from '../../device-daemon/src/queue/take-one-statement';
+import { TAKE_TOGETHER_STATEMENT } from '../../device-daemon/src/queue/take-together';
 import { cpuSince, postgresProcesses } from './proc-cpu';
 import type { BenchRow } from './table';
 
@@ -8,7 +9,8 @@ import type { BenchRow } from './table';
  * The walk-in ticket's statement alone, one at a time on one connection, through the store itself: PostgreSQL's
  * CPU per statement sent ad hoc (`query`: parsed and planned on every execution) beside `prepared` (named,
  * planned once per connection, generically), `total` of each, round the categories, on service days of their
- * own (far in the past) so the hall's numbers are untouched. Run after the duplicate / gap check.
+ * own (far in the past) so the hall's numbers are untouched; then the batch statement (take-together.ts) with one
+ * ticket of each category, PostgreSQL's CPU per ticket. Run after the duplicate / gap check.
  */
 export async function statementRows(url: string, dataDirectory: string, categories: readonly string[], total: number): Promise<BenchRow[]> {
   const db = await PostgresDb.connect(url, { poolSize: 1 });
@@ -25,12 +27,35 @@ export async function statementRows(url: string, dataDirectory: string, categori
     };
     const adHoc = await perStatement('2000-01-01', false);
     const prepared = await perStatement('2000-01-02', true);
+    // The batch the daemons send under load: one request per category, as the bench's load asks round them.
+    const batch = categories.length;
+    const together = async (date: string) => {
+      const run = () => {
+        const ids = categories.map(() => randomUUID());
+        const at = new Date().toISOString();
+        const params = [categories, categories.map(() => date), ids, categories.map(() => 0), categories.map(() => 'screen'),
+          categories.map(() => 'bench'), categories.map(() => at), categories.map(() => 999)];
+        return db.prepared('queue_take_together', TAKE_TOGETHER_STATEMENT, params);
+      };
+      for (let i = 0; i < 5; i++) await run();
+      const before = postgresProcesses(dataDirectory);
+      const statements = Math.ceil(total / batch);
+      for (let i = 0; i < statements; i++) await run();
+      return (cpuSince(before, postgresProcesses(dataDirectory)) * 1000) / (statements * batch);
+    };
+    const perTicketTogether = await together('2000-01-03');
     return [
       {
         area: 'hall-wide',
         metric: `the ticket's statement alone, one connection, ${total}: PostgreSQL CPU per statement, ad hoc / prepared (generic plan)`,
         value: `${adHoc.toFixed(2)} / ${prepared.toFixed(2)} ms`,
         ratio: `prepared = ${(prepared / adHoc).toFixed(2)} of ad hoc`,
+      },
+      {
+        area: 'hall-wide',
+        metric: `the same tickets ${batch} to a statement (take-together.ts, one per category), prepared: PostgreSQL CPU per ticket`,
+        value: `${perTicketTogether.toFixed(2)} ms`,
+        ratio: `${(perTicketTogether / prepared).toFixed(2)} of one ticket a statement, prepared`,
       },
     ];
   } finally {

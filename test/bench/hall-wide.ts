@@ -23,11 +23,12 @@ const during = (count: number, what: string) => (err: Error): never => {
  * issuing screen tickets round the hall's categories. Afterwards every category's numbers are checked in
  * the database: no number twice, none skipped (1..max all present).
  *
- * Round trips per ticket on PostgreSQL: ONE for these walk-in tickets (queue/take-one-statement.ts): the counter
- * upsert (its row lock: no number twice), the ticket insert in the same statement (committed together: no gap;
+ * Round trips per ticket on PostgreSQL: at most ONE for these walk-in tickets (queue/take-one-statement.ts), and
+ * one per batch for the tickets a daemon is asked for at once (queue/take-together.ts, group commit): the counter
+ * upsert (its row lock: no number twice), the ticket inserts in the same statement (committed together: no gap;
  * durable before the answer), people ahead and the estimate read in passing; then the relay's NOTIFY, one per
  * burst of events, off the answer's path and outside the ticket's transaction. docs/PERFORMANCE.md says which
- * guarantee each part keeps.
+ * guarantee each part keeps. KIOSK_BENCH_ONE_BY_ONE=1 sends one statement a ticket, to measure what batching buys.
  *
  * Beside the largest phase, the machine's ceiling in the same run (pg-ceiling.ts): as many bare connections as
  * the daemons had requests in flight, each committing one INSERT … RETURNING, then the same with pg_notify in

@@ -29,15 +29,15 @@ describe('hall relay batching', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('lets new tickets wait 250 ms for others: one NOTIFY for the burst', async () => {
+  it('lets new tickets wait 500 ms for others: one NOTIFY for the burst', async () => {
     const { bus, sent, relay: r } = await relay();
     bus.publish('queue.ticket.issued', issued(1));
     await vi.advanceTimersByTimeAsync(100);
     bus.publish('queue.ticket.issued', issued(2));
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(350);
     expect(sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(60);
-    expect(sent).toEqual([{ at: 250, types: ['queue.ticket.issued', 'queue.ticket.issued'] }]);
+    expect(sent).toEqual([{ at: 500, types: ['queue.ticket.issued', 'queue.ticket.issued'] }]);
     await r.stop();
   });
 
@@ -52,8 +52,8 @@ describe('hall relay batching', () => {
     expect(sent).toEqual([{ at: 50, types: ['queue.ticket.issued', 'queue.called'] }]);
     // The next batch starts patient again.
     bus.publish('queue.ticket.issued', issued(2));
-    await vi.advanceTimersByTimeAsync(250);
-    expect(sent[1]).toEqual({ at: 300, types: ['queue.ticket.issued'] });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(sent[1]).toEqual({ at: 550, types: ['queue.ticket.issued'] });
     await r.stop();
   });
 

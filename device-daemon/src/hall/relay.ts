@@ -13,12 +13,13 @@ const ENVELOPE_BYTES = 60;
 /**
  * How long the first event of a batch waits for others before its NOTIFY goes. Every NOTIFY is a transaction
  * here and, there, a wake-up of every daemon's listening backend and of every daemon: with 8 daemons at 50 ms
- * the relay cost PostgreSQL about 1 ms of CPU per ticket, as much as the ticket itself (docs/PERFORMANCE.md,
+ * the relay cost PostgreSQL about 1 ms of CPU per ticket, as much as the ticket itself, and at 250 ms, once the
+ * tickets were grouped, it was still most of what PostgreSQL did beyond the tickets (docs/PERFORMANCE.md,
  * hall-wide). New tickets only change waiting counts, so a batch of them waits BATCH_MS; any other event (a call,
  * a counter, a help request, a fault: what a display or a window shows at once) cuts the wait to URGENT_MS, and
  * the batch goes in order as it is. Neither delay is seen on a hall display.
  */
-const BATCH_MS = 250;
+const BATCH_MS = 500;
 const URGENT_MS = 50;
 /** Events whose batch may wait BATCH_MS: they change counts, not what anyone is told to do. */
 const patient = (type: string): boolean => type === 'queue.ticket.issued';

@@ -7,6 +7,7 @@ import type { Clock } from '../core/clock';
 import { localTime, serviceDate, withinHours } from '../core/hall-time';
 import { conflict, notFound } from '../core/errors';
 import { takeInOneStatement } from './take-one-statement';
+import { canTakeTogether, TakingTogether } from './take-together';
 
 export interface IssueRequest {
   categoryId: string;
@@ -46,6 +47,8 @@ export class QueueService {
   private readonly categories: Map<string, CategoryConfig>;
   /** The hall model (estimate feature); without it, or where it knows no history, the recent mean × people ahead. */
   private estimator?: WaitEstimator;
+  /** Hall-wide (PostgreSQL): the walk-in tickets asked for at once share one statement (take-together.ts). */
+  private readonly together?: TakingTogether;
 
   constructor(
     private readonly db: Db,
@@ -54,6 +57,7 @@ export class QueueService {
     private readonly clock: Clock,
   ) {
     this.categories = new Map(config.categories.map((c) => [c.id, c]));
+    if (canTakeTogether(db)) this.together = new TakingTogether(db);
   }
 
   useEstimator(estimator: WaitEstimator): void {
@@ -143,8 +147,9 @@ export class QueueService {
     const now = this.clock.now();
     const row = this.newRow(category, req, now.toISOString(), serviceDate(now, this.timeZone));
     if (this.db.writingWith && !req.personHash && !req.appointmentId && !req.record) {
-      // Hall-wide walk-in: number, ticket and view in one round trip (take-one-statement.ts says what it keeps).
-      const taken = await takeInOneStatement(this.db, row, category.dailyMax);
+      // Hall-wide walk-in: number, ticket and view in one round trip (take-one-statement.ts says what it keeps),
+      // shared with the other walk-ins asked for at the same moment (take-together.ts).
+      const taken = this.together ? await this.together.take(row, category.dailyMax) : await takeInOneStatement(this.db, row, category.dailyMax);
       if (!taken) throw dailyLimitReached(category);
       return this.present(row, taken.ahead, taken.mean_ms ?? undefined);
     }

@@ -11,6 +11,8 @@
  */
 export type SqlValue = string | number | null;
 export type Row = Record<string, SqlValue>;
+/** A parameter of a prepared statement: a value, or an array of them (PostgreSQL `unnest`, one per request of a batch). */
+export type SqlParam = SqlValue | readonly SqlValue[];
 
 export interface Queryable {
   /** Runs a statement and returns its rows (empty for statements that return none). */
@@ -53,9 +55,10 @@ export interface Db extends Queryable {
   /**
    * A capability for the one statement run on every ticket: named and planned once per connection, with a plan
    * that does not depend on its parameters (PostgreSQL: parsing and planning it each time cost as much as running
-   * it). `name` is unique per statement text. Absent on SQLite, whose statements are prepared once already.
+   * it). `name` is unique per statement text. Its parameters may be arrays (a batch of tickets, `unnest`). Absent
+   * on SQLite, whose statements are prepared once already.
    */
-  prepared?<T = Row>(name: string, sql: string, params: readonly SqlValue[]): Promise<T[]>;
+  prepared?<T = Row>(name: string, sql: string, params: readonly SqlParam[]): Promise<T[]>;
   /**
    * A write whose loss in a power cut is harmless (a flag such as "printed"), committed and
    * seen at once but not waited to disk: the next durable commit carries it there (SQLite: the WAL is synced

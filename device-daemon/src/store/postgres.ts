@@ -1,5 +1,5 @@
 import type { Client, Pool, PoolClient } from 'pg';
-import { applyMigrations, type Db, type Migration, type Queryable, type SqlValue, type StoreListener, type StoreNotifications } from './db';
+import { applyMigrations, type Db, type Migration, type Queryable, type SqlParam, type SqlValue, type StoreListener, type StoreNotifications } from './db';
 import { isConnectionError, mapConnectionErrors, storeUnavailable } from './pg-errors';
 
 /** How long a request may wait for a connection or a statement before it fails with STORE_UNAVAILABLE. */
@@ -121,8 +121,8 @@ export class PostgresDb implements Db {
   }
 
   /** `Db.prepared`: parsed once per connection of `planned`, planned once there (generic plan), then only bound and run. */
-  prepared<T>(name: string, sql: string, params: readonly SqlValue[]): Promise<T[]> {
-    return mapConnectionErrors(async () => (await this.planned.query({ name, text: sql, values: params as SqlValue[] })).rows as T[]);
+  prepared<T>(name: string, sql: string, params: readonly SqlParam[]): Promise<T[]> {
+    return mapConnectionErrors(async () => (await this.planned.query({ name, text: sql, values: params as unknown[] })).rows as T[]);
   }
 
   /** `Db.executeRelaxed`: a statement's own commit is already one round trip here; nothing cheaper is kept. */
