@@ -1,6 +1,8 @@
 #!/bin/sh
 # Chromium as the kiosk screen: full screen on the daemon's page, no pinch zoom, no context menu, no error or
-# "restore pages" bubbles, no translate bar. Waits for the daemon, restarts the browser when it exits, and
+# "restore pages" bubbles, no translate bar, and no omnibox pop-up page preloaded (a kiosk has no address bar, and
+# Chromium would load that WebUI page in a renderer of its own beside the kiosk's, about 200 requests: CPU a kiosk PC
+# needs for its first screen). Waits for the daemon, restarts the browser when it exits, and
 # restarts it when the daemon reports the page silent (/api/health ui.silent: the page stopped sending
 # heartbeats, e.g. a hung renderer).
 #
@@ -34,7 +36,7 @@ while :; do
     --no-first-run --no-default-browser-check \
     --noerrdialogs --disable-infobars --disable-session-crashed-bubble \
     --disable-pinch --overscroll-history-navigation=0 \
-    --disable-features=Translate,TranslateUI,OverscrollHistoryNavigation,TouchpadOverscrollHistoryNavigation,HardwareMediaKeyHandling \
+    --disable-features=Translate,TranslateUI,OverscrollHistoryNavigation,TouchpadOverscrollHistoryNavigation,HardwareMediaKeyHandling,WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup,PreloadTopChromeWebUI \
     --disable-translate --disable-sync --disable-background-networking --disable-component-update \
     --check-for-update-interval=31536000 \
     --autoplay-policy=no-user-gesture-required \

@@ -71,7 +71,7 @@ function gzSize(file: string): number {
   return existsSync(`${file}.gz`) ? statSync(`${file}.gz`).size : gzipSync(readFileSync(file), { level: 9 }).length;
 }
 
-/** React 19 alone (createRoot + one element), bundled and minified like the app: the floor of any React page. */
+/** React alone (createRoot + one element), bundled and minified like the app: the floor of any React page. */
 async function reactAloneGzKb(): Promise<number> {
   const { build } = await import('esbuild');
   const dir = mkdtempSync(path.join(root, 'node_modules/.bench-react-'));

@@ -54,11 +54,30 @@ export async function startKiosk(config: Record<string, unknown> = {}, extra: { 
 }
 
 /** Debian's Chromium, headless, with the flags this closed-network machine needs. */
+/**
+ * Features of Playwright's own `--disable-features` list (playwright-core's chromiumSwitches). Chromium reads one
+ * `--disable-features` switch, the last, so ours repeats these before adding its own.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect',
+  'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+];
+/**
+ * The browser's own omnibox pop-up, a WebUI page that Chromium preloads in a renderer of its own for each new window:
+ * with a new context per cold visit, about 200 chrome:// requests and 1.2-1.4 s of that renderer's CPU fell inside
+ * every visit's first second (CDP trace, 2 December 2026), on a 2-core machine. The kiosk has no omnibox
+ * (deploy/browser/kiosk-browser.sh disables the same).
+ */
+export const NO_OMNIBOX_WEBUI = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup', 'PreloadTopChromeWebUI'];
+
 export async function launchBrowser(): Promise<Browser> {
+  const omnibox = process.env.KIOSK_BROWSER_OMNIBOX === '1' ? [] : NO_OMNIBOX_WEBUI;
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
+      `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...omnibox].join(',')}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

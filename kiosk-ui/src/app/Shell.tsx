@@ -130,8 +130,8 @@ export function Shell() {
         )}
         {warmScreen ? (
           // Parked (not laid out) while a deeper screen of 取号 is on show: it waits only for «返回».
-          <div className={`warm-layer${warmShown ? ' shown' : top === undefined ? '' : ' parked'}`} inert={!warmShown} aria-hidden={warmShown ? undefined : true}>
-            <Standby value={!warmShown}>{warmScreen}</Standby>
+          <div className={`warm-layer${warmShown ? ' shown' : top === undefined ? '' : ' parked'}`} {...inert(!warmShown)} aria-hidden={warmShown ? undefined : true}>
+            <Standby.Provider value={!warmShown}>{warmScreen}</Standby.Provider>
           </div>
         ) : null}
       </main>
@@ -151,6 +151,11 @@ export function Shell() {
       ) : null}
     </div>
   );
+}
+
+/** `inert` as an attribute: React 18 knows no `inert` prop, so it is passed as the empty string HTML wants. */
+function inert(on: boolean): Record<string, string> {
+  return on ? { inert: '' } : {};
 }
 
 function UnknownScreen({ name }: { name: string }) {
