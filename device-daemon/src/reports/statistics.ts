@@ -53,7 +53,11 @@ export class ReportService {
     let made = 0;
     for (const day of [...days, ...monthDays]) {
       if (done.has(day)) continue;
-      if (await this.db.tx(async (q) => storeRollup(q, day, await tallyDay(q, day, this.timeZone), now))) made += 1;
+      // Counted on the pool (its three reads at once, each on a connection; on one transaction's connection they
+      // would only queue, which pg deprecates), stored in the transaction: a past day's rows no longer change, and
+      // under READ COMMITTED the reads saw no common snapshot inside it either.
+      const tallies = await tallyDay(this.db, day, this.timeZone);
+      if (await this.db.tx(async (q) => storeRollup(q, day, tallies, now))) made += 1;
     }
     // A month is the sum of its days' rollups (their histograms merged), never recounted from tickets.
     for (const month of months) {
