@@ -1,5 +1,6 @@
 // The tty's VMIN, which Node cannot set (its tty streams only switch raw mode on and off): SerialTransport's
 // `expect` sets it so the kernel wakes the loop once a frame's bytes are there (docs/PERFORMANCE.md).
+import { loadLibc } from './libc';
 
 /**
  * Sets a tty's VMIN through libc's termios calls (Node has no tcsetattr): `forTty` reads the settings once
@@ -16,15 +17,14 @@ const [VTIME, VMIN] = [5, 6];
 
 let lineSettings: Promise<LineSettings | undefined> | undefined;
 
-/** libc's tcgetattr/tcsetattr through koffi (already the vendor SDKs' FFI), once; undefined where either is missing. */
+/** libc's tcgetattr/tcsetattr (core/libc.ts), once; undefined where either is missing. */
 export function loadLineSettings(): Promise<LineSettings | undefined> {
   lineSettings ??= (async () => {
-    if (process.platform !== 'linux') return undefined;
+    const libc = await loadLibc();
+    if (!libc) return undefined;
     try {
-      const koffi = ((await import('koffi')) as unknown as { default: typeof import('koffi') }).default;
-      const libc = koffi.load('libc.so.6');
-      const get = libc.func('int tcgetattr(int fd, void *termios)') as unknown as (fd: number, t: Buffer) => number;
-      const set = libc.func('int tcsetattr(int fd, int when, void *termios)') as unknown as (fd: number, when: number, t: Buffer) => number;
+      const get = libc('int tcgetattr(int fd, void *termios)') as (fd: number, t: Buffer) => number;
+      const set = libc('int tcsetattr(int fd, int when, void *termios)') as (fd: number, when: number, t: Buffer) => number;
       return {
         forTty(fd) {
           const termios = Buffer.alloc(TERMIOS_BYTES);

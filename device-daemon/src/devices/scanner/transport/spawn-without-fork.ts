@@ -3,6 +3,7 @@ import { Socket } from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
 import { constants } from 'node:os';
 import type { ScanExit } from '../codec/status';
+import { loadLibc, type LibcFunction } from '../../core/libc';
 
 /**
  * Starting scanimage without fork(). Node's spawn forks the daemon, which write-protects every page of its
@@ -36,18 +37,15 @@ const REAP_EVERY_MS = 5;
 
 const SIGNAL_NAMES = new Map<number, string>(Object.entries(constants.signals).map(([name, n]) => [n, name]));
 
-type Fn = (...args: unknown[]) => number;
 
 let loading: Promise<Spawner | undefined> | undefined;
 
 /** The spawner, or undefined where it cannot work (not Linux with glibc, koffi missing). Loaded once. */
 export function loadSpawner(): Promise<Spawner | undefined> {
   loading ??= (async () => {
-    if (process.platform !== 'linux') return undefined;
+    const fn = await loadLibc();
+    if (!fn) return undefined;
     try {
-      const koffi = ((await import('koffi')) as unknown as { default: typeof import('koffi') }).default;
-      const libc = koffi.load('libc.so.6');
-      const fn = (proto: string) => libc.func(proto) as unknown as Fn;
       return makeSpawner({
         pipe2: fn('int pipe2(_Out_ int *fds, int flags)'),
         faInit: fn('int posix_spawn_file_actions_init(void *fa)'),
@@ -71,7 +69,7 @@ export function loadSpawner(): Promise<Spawner | undefined> {
   return loading;
 }
 
-function makeSpawner(c: Record<string, Fn>): Spawner {
+function makeSpawner(c: Record<string, LibcFunction>): Spawner {
   return (command, args, env, stdoutFd) => {
     const fds = [0, 0];
     if (c.pipe2!(fds, O_CLOEXEC) !== 0) throw new Error('pipe2 failed');
