@@ -17,6 +17,9 @@ import { takeInOneStatement, type TakenInOneStatement } from './take-one-stateme
  *   waited for the lock (the old value minus the counter as the snapshot saw it), plus the batch's own tickets
  *   before this one: `waiting + seq - 1 - counted`, as the one-ticket statement counts it;
  * - each ticket's estimate from its category's last 20 service times, read once per category.
+ * The reads (`seen`) feed the upsert through its ORDER BY, a sort that takes all its input first: they run
+ * before any counter row is locked, so other daemons' batches do not wait on them (they read the statement's
+ * snapshot wherever they run, so the figures are the same).
  * Returns one row per ticket taken, with its id; a request whose category did not fit has none.
  */
 export const TAKE_TOGETHER_STATEMENT = `
@@ -28,9 +31,20 @@ WITH req AS (
 ), asked AS (
   SELECT category_id, service_date, CAST(COUNT(*) AS INTEGER) AS n, MIN(daily_max) AS daily_max
   FROM req GROUP BY category_id, service_date
+), seen AS (
+  SELECT a.category_id, a.service_date,
+    (SELECT CAST(COUNT(*) AS INTEGER) FROM tickets t
+      WHERE t.category_id = a.category_id AND t.service_date = a.service_date AND t.state = 'issued') AS waiting,
+    COALESCE((SELECT c.last_seq FROM ticket_counters c WHERE c.category_id = a.category_id AND c.service_date = a.service_date), 0) AS counted,
+    (SELECT CAST(AVG(EXTRACT(EPOCH FROM CAST(d.done_at AS TIMESTAMPTZ) - CAST(d.serving_at AS TIMESTAMPTZ)) * 1000) AS DOUBLE PRECISION)
+      FROM (SELECT serving_at, done_at FROM tickets
+        WHERE service_date = a.service_date AND category_id = a.category_id AND state = 'done' AND serving_at IS NOT NULL AND done_at IS NOT NULL
+        ORDER BY done_at DESC LIMIT 20) d) AS mean_ms
+  FROM asked a
 ), counter AS (
   INSERT INTO ticket_counters (category_id, service_date, last_seq)
-  SELECT category_id, service_date, n FROM asked WHERE n <= daily_max ORDER BY category_id, service_date
+  SELECT a.category_id, a.service_date, a.n FROM asked a JOIN seen s ON s.category_id = a.category_id AND s.service_date = a.service_date
+  WHERE a.n <= a.daily_max ORDER BY a.category_id, a.service_date
   ON CONFLICT (category_id, service_date) DO UPDATE SET last_seq = ticket_counters.last_seq + EXCLUDED.last_seq
   WHERE ticket_counters.last_seq + EXCLUDED.last_seq <= (SELECT a.daily_max FROM asked a
     WHERE a.category_id = EXCLUDED.category_id AND a.service_date = EXCLUDED.service_date)
@@ -43,16 +57,6 @@ WITH req AS (
     JOIN counter c ON c.category_id = r.category_id AND c.service_date = r.service_date
     CROSS JOIN LATERAL (SELECT c.last_seq - a.n + r.rank AS seq) s
   RETURNING id, category_id, service_date, seq
-), seen AS (
-  SELECT a.category_id, a.service_date,
-    (SELECT CAST(COUNT(*) AS INTEGER) FROM tickets t
-      WHERE t.category_id = a.category_id AND t.service_date = a.service_date AND t.state = 'issued') AS waiting,
-    COALESCE((SELECT c.last_seq FROM ticket_counters c WHERE c.category_id = a.category_id AND c.service_date = a.service_date), 0) AS counted,
-    (SELECT CAST(AVG(EXTRACT(EPOCH FROM CAST(d.done_at AS TIMESTAMPTZ) - CAST(d.serving_at AS TIMESTAMPTZ)) * 1000) AS DOUBLE PRECISION)
-      FROM (SELECT serving_at, done_at FROM tickets
-        WHERE service_date = a.service_date AND category_id = a.category_id AND state = 'done' AND serving_at IS NOT NULL AND done_at IS NOT NULL
-        ORDER BY done_at DESC LIMIT 20) d) AS mean_ms
-  FROM asked a WHERE EXISTS (SELECT 1 FROM counter c WHERE c.category_id = a.category_id AND c.service_date = a.service_date)
 )
 SELECT ticket.id, ticket.seq, seen.waiting + ticket.seq - 1 - seen.counted AS ahead, seen.mean_ms
 FROM ticket JOIN seen ON seen.category_id = ticket.category_id AND seen.service_date = ticket.service_date`;
