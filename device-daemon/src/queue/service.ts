@@ -7,6 +7,7 @@ import type { Clock } from '../core/clock';
 import { localTime, serviceDate, withinHours } from '../core/hall-time';
 import { conflict, notFound } from '../core/errors';
 import { takeInOneStatement } from './take-one-statement';
+import { ticketNumber } from './ticket-number';
 import { canTakeTogether, TakingTogether } from './take-together';
 
 export interface IssueRequest {
@@ -174,7 +175,7 @@ export class QueueService {
       );
       row.seq = Number(counter!.last_seq);
       if (row.seq > category.dailyMax) throw dailyLimitReached(category);
-      row.number = `${category.id}${String(row.seq).padStart(3, '0')}`;
+      row.number = ticketNumber(category.id, row.seq);
       await q.execute(
         `INSERT INTO tickets (id, number, category_id, service_date, seq, state, priority, delivery, printed,
            person_hash, kiosk_id, issued_at, appointment_id)

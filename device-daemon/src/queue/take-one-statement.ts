@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '../store/db';
 import type { TicketRow } from './types';
+import { ticketNumber } from './ticket-number';
 
 /** What the one statement returns: the number it took, and what the ticket's view needs, read in passing. */
 export interface TakenInOneStatement {
@@ -55,8 +56,12 @@ export async function takeInOneStatement(db: Queryable & Pick<Db, 'prepared'>, r
   const [taken] = db.prepared
     ? await db.prepared<TakenInOneStatement>('queue_take_one', TAKE_ONE_STATEMENT, params)
     : await db.query<TakenInOneStatement>(TAKE_ONE_STATEMENT, params);
-  if (!taken) return undefined;
+  return taken && numbered(row, taken);
+}
+
+/** The statement's answer for `row` (one ticket's, or one of a batch's): the row gets its seq and number. */
+export function numbered(row: TicketRow, taken: TakenInOneStatement): TakenInOneStatement {
   row.seq = Number(taken.seq);
-  row.number = `${row.category_id}${String(row.seq).padStart(3, '0')}`;
+  row.number = ticketNumber(row.category_id, row.seq);
   return { seq: row.seq, ahead: Number(taken.ahead), mean_ms: taken.mean_ms === null ? null : Number(taken.mean_ms) };
 }

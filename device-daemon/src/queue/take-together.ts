@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../store/db';
 import type { TicketRow } from './types';
-import { takeInOneStatement, type TakenInOneStatement } from './take-one-statement';
+import { numbered, takeInOneStatement, type TakenInOneStatement } from './take-one-statement';
 
 /**
  * The walk-in tickets a daemon is asked for at once, in ONE statement (group commit for PostgreSQL): the
@@ -148,9 +148,7 @@ export class TakingTogether {
         left.push(a);
         continue;
       }
-      a.row.seq = Number(taken.seq);
-      a.row.number = `${a.row.category_id}${String(a.row.seq).padStart(3, '0')}`;
-      a.resolve({ seq: a.row.seq, ahead: Number(taken.ahead), mean_ms: taken.mean_ms === null ? null : Number(taken.mean_ms) });
+      a.resolve(numbered(a.row, taken));
     }
     // Categories whose batch would cross the daily maximum took nothing: one by one, in the order asked.
     for (const a of left) await this.alone(a);
