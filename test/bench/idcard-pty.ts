@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { openPtyPair } from '../support/pty';
@@ -133,8 +134,14 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
     }
     return emit.call(this, event, ...args);
   };
+  // The daemon's garbage collections (the bench shares its process), to tell a slow read's own pause from the
+  // machine's: each read gets the GC pause time that began inside it.
+  const collections: PerformanceEntry[] = [];
+  const gcObserver = new PerformanceObserver((list) => collections.push(...list.getEntries()));
+  gcObserver.observe({ entryTypes: ['gc'] });
   try {
     const whole: number[] = [];
+    const paused: number[] = [];
     const after: number[] = [];
     const turns: number[] = [];
     const cpu: number[] = [];
@@ -147,6 +154,7 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
     const unusual: string[] = [];
     for (let i = 0; i <= n; i++) {
       const got = r.next('card.read');
+      const putAt = performance.now();
       const before = process.cpuUsage();
       const queued = runQueueMs();
       const socatQueued = socat ? runQueueMs(socat) : 0;
@@ -164,6 +172,9 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
       whole.push(at - findAt);
       after.push(at - writtenAt);
       turns.push(turnarounds);
+      await new Promise((resolve) => setImmediate(resolve)); // the observer's entries are delivered on a later turn
+      paused.push(collections.filter((e) => e.startTime >= putAt && e.startTime <= at).reduce((sum, e) => sum + e.duration, 0));
+      collections.length = 0;
       cpu.push((used.user + used.system) / 1000);
       reads.push(arrivals.filter((t) => t > findAt && t <= at).length);
       arrivals.length = 0;
@@ -175,7 +186,7 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
     closed = true;
     floor.push(...(await rigFloor(pair.hostPath, far, Math.ceil(n / 2))).slice(1));
     const [first] = whole.splice(0, 1);
-    for (const xs of [cpu, after, turns, reads, waited, farWaited, socatWaited]) xs.splice(0, 1);
+    for (const xs of [cpu, after, turns, reads, waited, farWaited, socatWaited, paused]) xs.splice(0, 1);
     const slowest = whole.map((_, i) => i).sort((x, y) => whole[y]! - whole[x]!).slice(0, 2);
     const [w, c, a, t, k, f, q, g] = [sorted(whole), sorted(cpu), sorted(after), sorted(turns), sorted(reads), sorted(floor), sorted(waited), sorted(gaps)];
     const ofCycle = (x: number) => `${(x / CYCLE_WIRE_MS).toFixed(3)} of whole cycle's wire time (${ms(CYCLE_WIRE_MS)})`;
@@ -190,11 +201,12 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
       })),
       {
         area: 'idcard', metric: `cycles restarted (a failed find, select or read, a retry, a timeout) (n=${n})`, value: String(unusual.length),
-        ratio: `${unusual.length ? `${unusual.slice(0, 4).join(', ')}; ` : ''}single turnarounds (select or read) p50 ${ms(percentile(g, 50))}, p99 ${ms(percentile(g, 99))}, max ${ms(g.at(-1)!)}; waiting for a core (schedstat run-queue delay): the daemon's main thread put -> card.read p50 ${ms(percentile(q, 50))}, p99 ${ms(percentile(q, 99))}; in the 2 slowest reads (${slowest.map((i) => ms(whole[i]!)).join(', ')}) the daemon ${slowest.map((i) => ms(waited[i]!)).join(', ')}, the reader process (find -> last byte) ${slowest.map((i) => ms(farWaited[i]!)).join(', ')}, socat ${slowest.map((i) => ms(socatWaited[i]!)).join(', ')}`,
+        ratio: `${unusual.length ? `${unusual.slice(0, 4).join(', ')}; ` : ''}single turnarounds (select or read) p50 ${ms(percentile(g, 50))}, p99 ${ms(percentile(g, 99))}, max ${ms(g.at(-1)!)}; waiting for a core (schedstat run-queue delay): the daemon's main thread put -> card.read p50 ${ms(percentile(q, 50))}, p99 ${ms(percentile(q, 99))}; in the 2 slowest reads (${slowest.map((i) => ms(whole[i]!)).join(', ')}) the daemon ${slowest.map((i) => ms(waited[i]!)).join(', ')}, the reader process (find -> last byte) ${slowest.map((i) => ms(farWaited[i]!)).join(', ')}, socat ${slowest.map((i) => ms(socatWaited[i]!)).join(', ')}; the daemon's CPU in them ${slowest.map((i) => ms(cpu[i]!)).join(', ')}, its GC pauses ${slowest.map((i) => ms(paused[i]!)).join(', ')} (p99 of all reads ${ms(percentile(sorted(paused), 99))})`,
       },
       { area: 'idcard', metric: `daemon process CPU per whole read over pty, p50 (n=${n})`, value: ms(percentile(c, 50)), ratio: `p99 ${ms(percentile(c, 99))}; the host's serial reads per cycle (find, select, read replies) p50 ${percentile(k, 50)}, p99 ${percentile(k, 99)}; reads ${onLoop ? 'on the event loop' : "through serialport's thread pool"}` },
     ];
   } finally {
+    gcObserver.disconnect();
     SerialTransport.prototype.emit = emit;
     if (!closed) await r.close();
     await far.close();

@@ -35,16 +35,31 @@ async function latency(n: number, photoDecoderMs?: number): Promise<BenchRow[]> 
     let lastByteAt = 0;
     driver.cards.on('card', (read) => (lastByteAt = read.lastByteAt));
     let publishing = 0;
+    // How long the client had had nothing when card.read went out (every event but the heartbeat reaches it).
+    let lastEventAt = 0;
+    let idle = 0;
     const bus = r.app.events;
     const publish = bus.publish;
     bus.publish = function (type, payload) {
-      if (type === 'card.read') publishing = performance.now();
+      if (type === 'card.read') {
+        publishing = performance.now();
+        idle = publishing - lastEventAt;
+      }
       publish.call(this, type, payload);
+      if (type !== 'ui.heartbeat') lastEventAt = performance.now();
     };
     const card: number[] = [];
     const sent: number[] = [];
     const photo: number[] = [];
     const bare: number[] = [];
+    const bareIdle: number[] = [];
+    const idles: number[] = [];
+    const bareEvent = async () => {
+      const ping = r.next('device.state');
+      const t0 = performance.now();
+      r.app.events.publish('device.state', { device: 'bench', state: 'idle', previous: 'idle' });
+      return (await ping) - t0;
+    };
     for (let i = 0; i <= n; i++) {
       const got = r.next('card.read');
       const pictured = photoDecoder ? r.next('card.photo') : undefined;
@@ -56,16 +71,20 @@ async function latency(n: number, photoDecoderMs?: number): Promise<BenchRow[]> 
       const removed = r.next('card.removed');
       await r.app.inject({ method: 'DELETE', url: '/api/sim/idReader/card' });
       await removed;
-      const ping = r.next('device.state');
-      const t0 = performance.now();
-      r.app.events.publish('device.state', { device: 'bench', state: 'idle', previous: 'idle' });
-      bare.push((await ping) - t0);
+      bare.push(await bareEvent());
+      // The same bare event once the client has had nothing for as long as it had before this card.read (about
+      // one poll interval): a client process that has idled is woken later, which the event right after
+      // card.removed does not show (docs/PERFORMANCE.md, «The delivery after an idle»).
+      idles.push(idle);
+      await new Promise((resolve) => setTimeout(resolve, idle));
+      bareIdle.push(await bareEvent());
     }
     bus.publish = publish;
     const [first] = card.splice(0, 1);
     const [firstSent] = sent.splice(0, 1);
-    for (const xs of [bare, photo]) xs.splice(0, 1);
-    const [c, s, b, ph] = [sorted(card), sorted(sent), sorted(bare), sorted(photo)];
+    for (const xs of [bare, bareIdle, idles, photo]) xs.splice(0, 1);
+    const [c, s, b, bi, ph] = [sorted(card), sorted(sent), sorted(bare), sorted(bareIdle), sorted(photo)];
+    const idleMs = percentile(sorted(idles), 50);
     const area = 'idcard';
     if (photoDecoder) {
       return [
@@ -81,8 +100,8 @@ async function latency(n: number, photoDecoderMs?: number): Promise<BenchRow[]> 
       ...[50, 99].map((p) => ({
         area, metric: `last reply byte -> card.read at WS client (own process), p${p} (n=${n})`,
         value: ms(percentile(c, p)),
-        ratio: `published by the daemon at ${ms(percentile(s, p))}; a bare event, publish -> client: ${ms(percentile(b, p))} (same socket, same run)`,
-        ...(p === 99 ? { target: verdict('p99 ≤ 2 ms', percentile(c, p) <= 2) } : {}),
+        ratio: `published by the daemon at ${ms(percentile(s, p))}; a bare event, publish -> client: ${ms(percentile(b, p))} right after card.removed, ${ms(percentile(bi, p))} after the same idle as the read (${idleMs.toFixed(0)} ms) (same socket, same run)`,
+        ...(p === 99 ? { target: verdict('p99 ≤ 2 ms', percentile(c, p) <= 2) + besideIdle(percentile(c, p), percentile(s, p), percentile(bi, p)) } : {}),
       })),
     ];
   } finally {
@@ -91,12 +110,21 @@ async function latency(n: number, photoDecoderMs?: number): Promise<BenchRow[]> 
   }
 }
 
+/**
+ * Where card.read misses 2 ms at p99 and the machine's own delivery to a client that has idled as long (a bare
+ * event, nothing of the card's path in it) added to the daemon's publish would miss it too, say so: the limit is
+ * then the wake-up of an idle client process on this machine, not the read path.
+ */
+function besideIdle(card: number, published: number, bareAfterIdle: number): string {
+  return card <= 2 || published + bareAfterIdle <= 2 ? '' : ` (published at ${ms(published)} + a bare event to the idled client ${ms(bareAfterIdle)})`;
+}
+
 export async function bench(): Promise<BenchRow[]> {
-  // n large enough that p99 is not the maximum: 200 reads (p99 is the 3rd largest), 100 over the pty (2nd).
+  // n large enough that p99 is not the maximum: 200 reads, and 200 over the pty (p99 is the 3rd largest).
   return [
     ...(await latency(quick ? 20 : 200)),
     ...(await latency(quick ? 5 : 40, 30)),
-    ...(await pacedRead(quick ? 5 : 100)),
+    ...(await pacedRead(quick ? 5 : 200)),
   ];
 }
 
