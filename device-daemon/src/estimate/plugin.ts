@@ -30,8 +30,11 @@ export default fp(
 
     let pending: NodeJS.Timeout | undefined;
     const unsubscribe = app.events.subscribe((e) => {
-      if (!e.type.startsWith('queue.')) return;
-      estimates.changed();
+      // A new ticket joins the end of its lane (the runs made for the lane answer it); anything else moves the
+      // queue itself: read again. A relay that reconnects may have missed events: read again too.
+      if (e.type === 'queue.ticket.issued') estimates.issued(e.ticket);
+      else if (e.type.startsWith('queue.') || e.type === 'hall.link') estimates.changed();
+      else return;
       pending ??= setTimeout(() => {
         pending = undefined;
         for (const c of app.config.queue.categories) estimates.forCategory(c.id).catch((err: unknown) => app.log.warn({ err }, 'wait estimate failed'));

@@ -65,7 +65,7 @@ export function simulateOnce(rules: HallRules, now: QueueNow, history: HallHisto
 }
 
 /** What is left of a service already `elapsed` seconds long: a draw longer than that, less the elapsed part. */
-function residual(history: HallHistory, category: string, elapsed: number, rng: () => number): number {
+export function residual(history: HallHistory, category: string, elapsed: number, rng: () => number): number {
   for (let i = 0; i < 20; i++) {
     const s = history.sampleService(category, rng);
     if (s > elapsed) return s - elapsed;
