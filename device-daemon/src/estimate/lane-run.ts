@@ -35,6 +35,8 @@ export class LaneRun {
     private readonly times: Float64Array,
     private readonly runs: number,
     tailAt: number,
+    /** CPU time the runs took, ms (the service adds them up: `simulationCpuMs`). */
+    readonly cpuMs: number,
   ) {
     laneIds.forEach((id, i) => this.positions.set(id, i));
     this.next = laneIds.length;
@@ -50,9 +52,9 @@ export class LaneRun {
     const width = laneIds.length + count;
     const times = new Float64Array(width * bounds.runs);
     const now: QueueNow = { waiting: waiting.map((t) => ({ category: t.lane })), busy };
-    const runs = await repeatSliced((run) => simulateLane(rules, now, history, lane, count, rng, times.subarray(run * width, (run + 1) * width)), bounds);
-    if (runs === null) return null;
-    return new LaneRun(lane, sharingWith(rules, lane), new Set(waiting.map((t) => t.id)), laneIds, count, times, runs, tailAt);
+    const done = await repeatSliced((run) => simulateLane(rules, now, history, lane, count, rng, times.subarray(run * width, (run + 1) * width)), bounds);
+    if (done === null) return null;
+    return new LaneRun(lane, sharingWith(rules, lane), new Set(waiting.map((t) => t.id)), laneIds, count, times, done.runs, tailAt, done.cpuMs);
   }
 
   /** Where `id` stands in these runs, reading the arrivals heard of since; undefined where the runs cannot say. */

@@ -28,20 +28,31 @@ export function simulateLane(rules: HallRules, now: QueueNow, history: HallHisto
     return { serves: new Set(w.categories), free: b ? residual(history, b.category, b.elapsedSeconds, rng) : 0, streak: b?.streak ?? 0 };
   });
   let left = targets;
+  // Normal tickets are taken in place (`taken`) from a moving head: a lane of hundreds would otherwise be
+  // shifted once per call, which made a run quadratic in the queue's length.
+  let head = 0;
+  const nextNormal = (serves: ReadonlySet<string>) => {
+    for (let i = head; i < normal.length; i++) if (!normal[i]!.taken && serves.has(normal[i]!.category)) return i;
+    return -1;
+  };
   for (let guard = 0; left > 0 && guard < 20_000 + 4 * targets; guard++) {
     let w = windows[0]!;
     for (const x of windows) if (x.free < w.free) w = x;
     if (!Number.isFinite(w.free)) return false;
     const t = w.free;
     const pi = priority.findIndex((l) => l.at <= t && w.serves.has(l.category));
-    const ni = normal.findIndex((l) => w.serves.has(l.category));
+    const ni = nextNormal(w.serves);
     const takePriority = pi >= 0 && (ni < 0 || w.streak >= rules.priorityRatio);
     if (!takePriority && ni < 0) {
       const next = priority.find((l) => l.at > t && w.serves.has(l.category));
       w.free = next ? next.at : Infinity;
       continue;
     }
-    const [slot] = takePriority ? priority.splice(pi, 1) : normal.splice(ni, 1);
+    const slot = takePriority ? priority.splice(pi, 1)[0] : normal[ni];
+    if (!takePriority) {
+      normal[ni]!.taken = true;
+      while (head < normal.length && normal[head]!.taken) head++;
+    }
     if (slot!.target >= 0) {
       out[slot!.target] = t;
       left -= 1;
@@ -53,7 +64,7 @@ export function simulateLane(rules: HallRules, now: QueueNow, history: HallHisto
 }
 
 /** A ticket in the run: its lane, when it joined (waiting ones before now, in order), its place among the lane's. */
-interface Slot { category: string; at: number; target: number }
+interface Slot { category: string; at: number; target: number; taken?: boolean }
 
 /** How many of `now`'s waiting tickets are in `lane`: a run's first new ticket is this one's position plus one. */
 export const waitingIn = (now: QueueNow, lane: string) => now.waiting.reduce((n, t) => n + (t.category === lane ? 1 : 0), 0);

@@ -16,7 +16,10 @@ export interface EstimateOptions extends CpuBounds {
   minServed: number;
   /** Runs of the hall are kept until the queue changes, or this long (busy windows' service goes on meanwhile). */
   maxAgeMs: number;
-  /** New tickets of a lane each run of the hall carries behind the queue: a burst of this many reads one run. */
+  /**
+   * New tickets of a lane each run of the hall carries behind the queue, at least: a burst of this many reads one
+   * run (more in a longer burst: `runFor`). 0 makes one run a ticket, as before the runs were shared.
+   */
   arrivals: number;
 }
 export const DEFAULT_OPTIONS: EstimateOptions = { ...DEFAULT_BOUNDS, historyDays: 28, minServed: 5, maxAgeMs: 60_000, arrivals: 32 };
@@ -45,8 +48,9 @@ export class EstimateService implements WaitEstimator {
   private work: Promise<unknown> = Promise.resolve();
   private hour = 9;
   readonly options: EstimateOptions;
-  /** Sets of runs made so far (the bench and the tests read it: a burst should cost one). */
+  /** Sets of runs made so far and their CPU time, ms (the bench and the tests read them: a burst should cost one). */
   simulations = 0;
+  simulationCpuMs = 0;
 
   constructor(private readonly deps: Deps, options: EstimateOptions = DEFAULT_OPTIONS) {
     this.options = { ...options };
@@ -112,6 +116,9 @@ export class EstimateService implements WaitEstimator {
     const generation = this.generation;
     const tailAt = this.tail.length;
     const known = this.tail.slice(0, tailAt);
+    // A burst carries on about as long as it has lasted: the runs carry as many new tickets as were heard of
+    // since the hall was read (at least `arrivals`, at most 8 times that), so a long burst costs a few runs.
+    const count = Math.min(8 * this.options.arrivals, Math.max(this.options.arrivals, tailAt));
     const value = this.serially(async () => {
       const { model } = await this.loadHistory();
       const hall = await this.loadHall(generation);
@@ -120,7 +127,9 @@ export class EstimateService implements WaitEstimator {
       this.hour = Number(localTime(this.deps.clock.now(), this.deps.timeZone).slice(0, 2));
       this.simulations += 1;
       const rng = seededRandom(generation * 7919 + this.simulations);
-      return LaneRun.make(hallRules(this.deps.queue, hall.paused), waiting, hall.busy, model, lane, this.options.arrivals, tailAt, rng, this.options);
+      const run = await LaneRun.make(hallRules(this.deps.queue, hall.paused), waiting, hall.busy, model, lane, count, tailAt, rng, this.options);
+      this.simulationCpuMs += run?.cpuMs ?? 0;
+      return run;
     });
     const entry = { generation, value };
     this.runs.set(lane, entry);
