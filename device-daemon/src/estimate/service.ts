@@ -24,6 +24,9 @@ export interface EstimateOptions extends CpuBounds {
 }
 export const DEFAULT_OPTIONS: EstimateOptions = { ...DEFAULT_BOUNDS, historyDays: 28, minServed: 5, maxAgeMs: 60_000, arrivals: 32 };
 
+/** Tickets heard of since the hall was read, at most: past this many, it is read again (they are all in it). */
+const MAX_HEARD = 4096;
+
 interface Deps { db: Db; queue: KioskConfig['queue']; timeZone: string; clock: Clock }
 type Estimated = Pick<TicketRow, 'id' | 'category_id' | 'priority' | 'issued_at' | 'number' | 'service_date'>;
 
@@ -143,10 +146,14 @@ export class EstimateService implements WaitEstimator {
     this.tail.push(a);
   }
 
-  /** Runs older than `maxAgeMs` are of a hall that has moved on (service time elapsed): read it again. */
+  /**
+   * Runs older than `maxAgeMs` are of a hall that has moved on (service time elapsed): read it again. So is a
+   * long list of tickets heard of (a hall whose model has no history never reads the hall, yet hears them).
+   */
   private fresh(): void {
     const h = this.hall;
     if (h && h.generation === this.generation && this.deps.clock.now().getTime() - h.at >= this.options.maxAgeMs) this.changed();
+    else if (this.tail.length >= MAX_HEARD) this.changed();
   }
 
   private serially<T>(job: () => Promise<T>): Promise<T> {
