@@ -7,6 +7,7 @@ import { serviceDate } from '../../device-daemon/src/core/hall-time';
 import { seededRandom } from '../../device-daemon/src/estimate/simulate';
 import { benchConfig } from './config';
 import { measure } from './queue-floor';
+import { EstimatePerTicket } from './estimate-before';
 import { verdict, type BenchRow } from './table';
 
 const quick = process.env.KIOSK_BENCH_QUICK === '1';
@@ -16,27 +17,33 @@ const AHEAD = 20;
 /** Median service (call to done), seconds, log-normal with a long tail as a hall's: A 8 min, B 5 min. */
 const SERVICE = { A: 480, B: 300 };
 
-/** How the daemon is set up: a fresh hall, one with served history, that one answering each ticket from its own runs (as before). */
-type Hall = 'fresh' | 'history' | 'one run a ticket';
+/**
+ * How the daemon is set up: a fresh hall; one with served history whose model is off (`minServed` out of reach:
+ * what the history in the store costs by itself); the same with the model on; and the same with the model as it
+ * was before the lane's runs were shared (`estimate-before.ts`: each ticket's own simulation).
+ */
+type Hall = 'fresh' | 'model off' | 'history' | 'before';
+const HALLS: readonly Hall[] = ['fresh', 'model off', 'history', 'before'];
 
 /**
  * Screen tickets of A one after another behind 20 waiting, in a daemon whose store holds 20 days × 30 served
  * tickets of A and B (so the wait model answers: basis `simulation`), beside the same daemon on a fresh store
- * (the model answers null: basis `recent-mean` or none) and beside the history daemon made to run the hall once
- * per ticket (`arrivals` 0: what every ticket cost before the lane's runs were shared). Fresh daemons each time,
- * the three alternated in rounds; CPU time of this process per ticket, which the shared machine inflates little.
+ * (the model answers null: basis `recent-mean` or none), beside the history daemon with its model off and with
+ * the model as it was (each ticket its own simulation: what every ticket cost before). Fresh daemons each time,
+ * the four alternated in rounds (the median round shown); CPU time of this process per ticket, which the shared
+ * machine inflates little, and the simulations' own CPU (`simulationCpuMs`), which it inflates less.
  */
 export async function estimateHall(): Promise<BenchRow[]> {
   const n = quick ? 30 : 200;
-  const rounds = quick ? 1 : 2;
-  const cpu: Record<Hall, number[]> = { fresh: [], history: [], 'one run a ticket': [] };
-  const runs: Record<Hall, number> = { fresh: 0, history: 0, 'one run a ticket': 0 };
-  const simulated: Record<Hall, number> = { fresh: 0, history: 0, 'one run a ticket': 0 };
+  const rounds = quick ? 1 : 3;
+  const cpu = Object.fromEntries(HALLS.map((h) => [h, [] as number[]])) as Record<Hall, number[]>;
+  const runs = Object.fromEntries(HALLS.map((h) => [h, 0])) as Record<Hall, number>;
+  const simulated = { ...runs };
   const answer: Partial<Record<Hall, string>> = {};
   // A first round of a few tickets each, not counted: V8 compiles the simulation the first time it runs, and the
   // daemon that ran it first would pay for all three.
   for (let round = -1; round < rounds; round++) {
-    for (const hall of ['fresh', 'history', 'one run a ticket'] as const) {
+    for (const hall of HALLS) {
       const r = await issueBurst(hall, round < 0 ? 10 : n);
       if (round < 0) continue;
       cpu[hall].push(r.cpuMs);
@@ -45,17 +52,19 @@ export async function estimateHall(): Promise<BenchRow[]> {
       answer[hall] = r.answer;
     }
   }
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const [fresh, shared, single] = [mean(cpu.fresh), mean(cpu.history), mean(cpu['one run a ticket'])];
+  // The median round: one round of a loaded machine's noise does not move it.
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const [fresh, off, shared, single] = HALLS.map((h) => median(cpu[h])) as [number, number, number, number];
   const ms = (x: number) => `${x.toFixed(2)} ms`;
   const each = (h: Hall) => (cpu[h].length > 1 ? ` (${cpu[h].map(ms).join(', ')})` : '');
   const row = (metric: string, value: string, ratio?: string, target?: string): BenchRow => ({ area: 'estimate', metric, value, ...(ratio ? { ratio } : {}), ...(target ? { target } : {}) });
-  const perTicket = (h: Hall) => `${(runs[h] / (n * rounds)).toFixed(2)} simulations, ${ms(simulated[h] / (n * rounds))} of their CPU a ticket`;
+  const perTicket = (h: Hall) => `${(runs[h] / (n * rounds)).toFixed(2)} simulations${h === 'before' ? '' : `, ${ms(simulated[h] / (n * rounds))} of their CPU`} a ticket`;
   return [
     row(`CPU a screen ticket, ${n} behind ${AHEAD}, fresh hall (baseline)`, ms(fresh) + each('fresh'), '1.0x', undefined),
-    row(`CPU a screen ticket, hall with ${DAYS} days × ${SERVED_A_DAY} served a category: lane's runs shared`, ms(shared) + each('history'), `${(shared / fresh).toFixed(2)}x fresh; ${perTicket('history')}`, verdict('≤ 1.3x fresh', shared <= 1.3 * fresh)),
-    row('CPU a screen ticket, the same hall, one simulation a ticket (as before)', ms(single) + each('one run a ticket'), `${(single / fresh).toFixed(2)}x fresh; ${perTicket('one run a ticket')}`),
-    row('the last ticket\'s wait: fresh / history (basis)', `${answer.fresh ?? '—'} / ${answer.history ?? '—'}`),
+    row(`CPU a screen ticket, hall with ${DAYS} days × ${SERVED_A_DAY} served a category, model off`, ms(off) + each('model off'), `${(off / fresh).toFixed(2)}x fresh`),
+    row('CPU a screen ticket, the same hall, model on: lane\'s runs shared', ms(shared) + each('history'), `${(shared / fresh).toFixed(2)}x fresh, ${(shared / off).toFixed(2)}x model off; ${perTicket('history')}`, verdict('≤ 1.3x fresh', shared <= 1.3 * fresh)),
+    row('CPU a screen ticket, the same hall, each ticket its own simulation (the model before)', ms(single) + each('before'), `${(single / fresh).toFixed(2)}x fresh, ${(single / off).toFixed(2)}x model off; ${perTicket('before')}`),
+    row('the last ticket\'s wait: fresh / history, runs shared / before (basis)', `${answer.fresh ?? '—'} / ${answer.history ?? '—'} / ${answer.before ?? '—'}`),
   ];
 }
 
@@ -69,10 +78,12 @@ export async function issueBurst(hall: Hall, n: number) {
   try {
     await app.ready();
     if (hall !== 'fresh') await seedServed(app);
-    if (hall === 'one run a ticket') Object.assign(app.estimates.options, { arrivals: 0 });
+    if (hall === 'model off' || hall === 'before') Object.assign(app.estimates.options, { minServed: Infinity });
+    const before = hall === 'before' ? new EstimatePerTicket(app.store, config.queue, config.hall.timezone) : undefined;
+    if (before) app.queue.useEstimator(before);
     const take = () => app.inject({ method: 'POST', url: '/api/queue/tickets', payload: { categoryId: 'A', delivery: 'screen' } });
     for (let i = 0; i < AHEAD; i++) await take();
-    const before = { simulations: app.estimates.simulations, cpuMs: app.estimates.simulationCpuMs };
+    const start = { simulations: app.estimates.simulations + (before?.simulations ?? 0), cpuMs: app.estimates.simulationCpuMs };
     let last: { ticket: { estimatedWait: { text: string; basis: string } | null } } | undefined;
     const m = await measure(n, async () => {
       const res = await take();
@@ -80,8 +91,8 @@ export async function issueBurst(hall: Hall, n: number) {
       return res;
     }, 201);
     const wait = last?.ticket.estimatedWait;
-    const simulations = app.estimates.simulations - before.simulations;
-    return { cpuMs: m.cpuMs, simulations, simulationCpuMs: app.estimates.simulationCpuMs - before.cpuMs, answer: wait ? `${wait.text} (${wait.basis})` : 'none' };
+    const simulations = app.estimates.simulations + (before?.simulations ?? 0) - start.simulations;
+    return { cpuMs: m.cpuMs, simulations, simulationCpuMs: app.estimates.simulationCpuMs - start.cpuMs, answer: wait ? `${wait.text} (${wait.basis})` : 'none' };
   } finally {
     await app.close();
     rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import type { WaitRange } from '../queue/types';
 import { categoryOfLane } from './hall-now';
-import { simulateLane } from './lane';
+import { LaneSimulation } from './lane';
 import { summarize, type HallHistory, type HallRules, type QueueNow } from './simulate';
 import { repeatSliced, type CpuBounds } from './sliced';
 
@@ -8,7 +8,7 @@ import { repeatSliced, type CpuBounds } from './sliced';
 export interface Arrival { id: string; lane: string }
 
 /**
- * The runs of the hall for one lane, made once for a queue (`simulateLane`): every waiting ticket of the lane
+ * The runs of the hall for one lane, made once for a queue (`LaneSimulation`): every waiting ticket of the lane
  * and `arrivals` new tickets behind them each read their range from the same runs. A ticket issued after the
  * queue was read is one of those new tickets (the next one of the lane) as long as, since then, no ticket of
  * another lane that shares a window with this one was issued: that one would be ahead of it and is not in the
@@ -52,7 +52,8 @@ export class LaneRun {
     const width = laneIds.length + count;
     const times = new Float64Array(width * bounds.runs);
     const now: QueueNow = { waiting: waiting.map((t) => ({ category: t.lane })), busy };
-    const done = await repeatSliced((run) => simulateLane(rules, now, history, lane, count, rng, times.subarray(run * width, (run + 1) * width)), bounds);
+    const simulation = new LaneSimulation(rules, now, history, lane, count);
+    const done = await repeatSliced((run) => simulation.run(rng, times.subarray(run * width, (run + 1) * width)), bounds);
     if (done === null) return null;
     return new LaneRun(lane, sharingWith(rules, lane), new Set(waiting.map((t) => t.id)), laneIds, count, times, done.runs, tailAt, done.cpuMs);
   }
@@ -77,7 +78,8 @@ export class LaneRun {
     let r = this.ranges.get(position);
     if (!r) {
       const width = this.positions.size + this.arrivals;
-      const waits = Array.from({ length: this.runs }, (_, run) => this.times[run * width + position]!);
+      const waits = new Float64Array(this.runs);
+      for (let run = 0; run < this.runs; run++) waits[run] = this.times[run * width + position]!;
       const e = summarize(waits);
       r = { lowMinutes: e.lowMinutes, medianMinutes: e.medianMinutes, highMinutes: e.highMinutes };
       this.ranges.set(position, r);
