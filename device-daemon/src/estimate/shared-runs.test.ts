@@ -116,6 +116,16 @@ describe('a lane\'s shared runs', () => {
     expect(s.simulations).toBe(2); // 32 new tickets in the first runs, the rest in the second
   });
 
+  it('place tickets asked for at once (many kiosks, one daemon) in the order they were issued', async () => {
+    for (let i = 0; i < 5; i++) await waiting('A');
+    const s = service();
+    const burst: Row[] = [];
+    for (let i = 0; i < 12; i++) burst.push(await waiting('A'));
+    const answers = await Promise.all(burst.map((t) => s.forTicket(t)));
+    for (const [i, t] of burst.entries()) expect(Math.abs(answers[i]!.medianMinutes - (await alone(apart, t))), `ticket ${i + 1}`).toBeLessThanOrEqual(TOLERANCE);
+    expect(s.simulations).toBe(1);
+  });
+
   it('make the runs again when a ticket of a lane sharing a window comes between, not for a lane apart', async () => {
     for (let i = 0; i < 6; i++) await waiting('A');
     const apartService = service(apart);
