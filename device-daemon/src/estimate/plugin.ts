@@ -16,9 +16,9 @@ declare module 'fastify' {
 const COALESCE_MS = 250;
 
 /**
- * The wait model wired (issue 14 #5, #7): `app.estimates` gives `app.queue` its ranges, forgets them on every
- * queue event and makes the categories' estimates again ahead of the next request; the what-if routes replay a
- * past day under the manager's window plan.
+ * The wait model wired (issue 14 #5, #7): `app.estimates` gives `app.queue` its ranges, hears of every new
+ * ticket (it joins its lane's runs), reads the hall again on any other queue event and makes the categories'
+ * estimates again ahead of the next request; the what-if routes replay a past day under the manager's window plan.
  */
 export default fp(
   async function estimatePlugin(fastify: FastifyInstance) {

@@ -32,10 +32,10 @@ type Estimated = Pick<TicketRow, 'id' | 'category_id' | 'priority' | 'issued_at'
 
 /**
  * The queue's wait model (`app.estimates`, given to `app.queue`): the hall simulated from its served history,
- * one set of runs per lane (`LaneRun`) answering every waiting ticket of the lane and the next `arrivals` new
- * ones, so a burst of tickets costs one simulation, not one each. The runs are made again when the queue
- * changes otherwise than by new tickets (`changed()`: a call, a finish, a pause), when a ticket of a lane sharing
- * a window comes between (`issued()`), after `arrivals` new tickets, or after `maxAgeMs`. One simulation at a
+ * one set of runs per lane (`LaneRun`) answering every waiting ticket of the lane and the next new ones (at
+ * least `arrivals`), so a burst of tickets costs one simulation, not one each. The runs are made again when the
+ * queue changes otherwise than by new tickets (`changed()`: a call, a finish, a pause), when a ticket of a lane
+ * sharing a window comes between (`issued()`), once their new tickets are used up, or after `maxAgeMs`. One simulation at a
  * time, each in slices of the event loop (`sliced.ts`). Null where there is no history.
  */
 export class EstimateService implements WaitEstimator {
