@@ -29,10 +29,21 @@ export function historyFrom(records: readonly ServedRecord[], days: number, hour
     if (!arrivals.has(lane)) arrivals.set(lane, new Array<number>(24).fill(0));
     arrivals.get(lane)![r.issuedHour]! += 1;
   }
+  // Each lane's list looked up once: a run draws thousands of service times (a regular expression per draw was
+  // a fifth of a run's CPU).
+  const lists = new Map<string, number[]>();
+  const listOf = (lane: string) => {
+    let list = lists.get(lane);
+    if (!list) {
+      const own = services.get(laneCategory(lane));
+      list = own?.length ? own : all.length ? all : [300];
+      lists.set(lane, list);
+    }
+    return list;
+  };
   return {
     sampleService(lane, rng) {
-      const own = services.get(laneCategory(lane));
-      const list = own?.length ? own : all.length ? all : [300];
+      const list = listOf(lane);
       return list[Math.floor(rng() * list.length)]!;
     },
     priorityArrivalsPerSecond(lane) {

@@ -16,9 +16,9 @@ declare module 'fastify' {
 const COALESCE_MS = 250;
 
 /**
- * The wait model wired (issue 14 #5, #7): `app.estimates` gives `app.queue` its ranges, forgets them on every
- * queue event and makes the categories' estimates again ahead of the next request; the what-if routes replay a
- * past day under the manager's window plan.
+ * The wait model wired (issue 14 #5, #7): `app.estimates` gives `app.queue` its ranges, hears of every new
+ * ticket (it joins its lane's runs), reads the hall again on any other queue event and makes the categories'
+ * estimates again ahead of the next request; the what-if routes replay a past day under the manager's window plan.
  */
 export default fp(
   async function estimatePlugin(fastify: FastifyInstance) {
@@ -30,8 +30,11 @@ export default fp(
 
     let pending: NodeJS.Timeout | undefined;
     const unsubscribe = app.events.subscribe((e) => {
-      if (!e.type.startsWith('queue.')) return;
-      estimates.changed();
+      // A new ticket joins the end of its lane (the runs made for the lane answer it); anything else moves the
+      // queue itself: read again. A relay that reconnects may have missed events: read again too.
+      if (e.type === 'queue.ticket.issued') estimates.issued(e.ticket);
+      else if (e.type.startsWith('queue.') || e.type === 'hall.link') estimates.changed();
+      else return;
       pending ??= setTimeout(() => {
         pending = undefined;
         for (const c of app.config.queue.categories) estimates.forCategory(c.id).catch((err: unknown) => app.log.warn({ err }, 'wait estimate failed'));

@@ -65,7 +65,7 @@ export function simulateOnce(rules: HallRules, now: QueueNow, history: HallHisto
 }
 
 /** What is left of a service already `elapsed` seconds long: a draw longer than that, less the elapsed part. */
-function residual(history: HallHistory, category: string, elapsed: number, rng: () => number): number {
+export function residual(history: HallHistory, category: string, elapsed: number, rng: () => number): number {
   for (let i = 0; i < 20; i++) {
     const s = history.sampleService(category, rng);
     if (s > elapsed) return s - elapsed;
@@ -92,8 +92,9 @@ export function estimateWait(rules: HallRules, now: QueueNow, history: HallHisto
 }
 
 /** The runs' waits (seconds) as whole minutes: the median and the 20–80 % range (low rounded down, high up). */
-export function summarize(waits: number[]): WaitEstimate {
-  waits.sort((a, b) => a - b);
+export function summarize(waits: number[] | Float64Array): WaitEstimate {
+  if (waits instanceof Float64Array) waits.sort(); // numeric already, and without a comparator to call
+  else waits.sort((a, b) => a - b);
   const at = (p: number) => waits[Math.min(waits.length - 1, Math.floor(p * waits.length))]!;
   return { medianMinutes: Math.round(at(0.5) / 60), lowMinutes: Math.floor(at(0.2) / 60), highMinutes: Math.ceil(at(0.8) / 60) };
 }

@@ -19,19 +19,42 @@ export const DEFAULT_BOUNDS: CpuBounds = { runs: 200, budgetMs: 40, minRuns: 40,
  */
 export async function estimateSliced(rules: HallRules, now: QueueNow, history: HallHistory, lane: string, rng: () => number, bounds: CpuBounds): Promise<WaitEstimate | null> {
   const waits: number[] = [];
-  let used = 0;
-  let sliceStart = performance.now();
-  while (waits.length < bounds.runs) {
+  const done = await repeatSliced(() => {
     const w = simulateOnce(rules, now, history, lane, rng);
-    if (w === null) return null;
-    waits.push(w);
+    if (w !== null) waits.push(w);
+    return w !== null;
+  }, bounds);
+  return done && summarize(waits);
+}
+
+/**
+ * `once` run up to `bounds.runs` times in slices of the event loop, fewer past the CPU budget (never under
+ * `minRuns`): how many ran and the CPU time they took (ms), or null as soon as one answers false (no open
+ * window serves the lane).
+ */
+export async function repeatSliced(once: (run: number) => boolean, bounds: CpuBounds): Promise<{ runs: number; cpuMs: number } | null> {
+  let runs = 0;
+  let used = 0;
+  let cpu = process.cpuUsage();
+  let cpuMs = 0;
+  const spent = () => {
+    const d = process.cpuUsage(cpu);
+    cpuMs += (d.user + d.system) / 1000;
+  };
+  let sliceStart = performance.now();
+  while (runs < bounds.runs) {
+    if (!once(runs)) return null;
+    runs += 1;
     const t = performance.now();
     if (t - sliceStart >= bounds.sliceMs) {
       used += t - sliceStart;
-      if (used >= bounds.budgetMs && waits.length >= bounds.minRuns) break;
+      if (used >= bounds.budgetMs && runs >= bounds.minRuns) break;
+      spent();
       await yieldToLoop();
+      cpu = process.cpuUsage();
       sliceStart = performance.now();
     }
   }
-  return summarize(waits);
+  spent();
+  return { runs, cpuMs };
 }
