@@ -3,7 +3,8 @@ import { percentile } from './table';
 
 /**
  * `total` POSTs of JSON over real HTTP with `clients` keep-alive connections, each client sending its next
- * request when its previous answer is read (closed loop): latency of each, throughput of the whole. Every
+ * request when its previous answer is read (closed loop): latency of each, throughput of the whole, CPU time of
+ * this process per request (the server when it runs here, and the clients). Every
  * answer must be 201; a warm-up of one round opens the connections first.
  */
 export async function httpLoad(url: string, body: () => unknown, total: number, clients: number) {
@@ -33,10 +34,13 @@ export async function httpLoad(url: string, body: () => unknown, total: number, 
       }
     };
     const started = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
     await Promise.all(Array.from({ length: clients }, client));
+    const cpu = process.cpuUsage(cpu0);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     latencies.sort((a, b) => a - b);
-    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: total / seconds };
+    // CPU time (user + system) of this process per request: the server's and, in the same process, the clients'.
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: total / seconds, cpuMs: (cpu.user + cpu.system) / 1000 / total };
   } finally {
     agent.destroy();
   }

@@ -70,6 +70,15 @@ describe('Host and Origin allow-list', () => {
     expect((await get({ host: 'hall.example', origin: 'https://hall.example:8443' })).status).toBe(403);
   });
 
+  it('keeps each Host decision however often the header comes back (decisions are remembered by value)', async () => {
+    for (let i = 0; i < 3; i++) {
+      expect((await get({ host: `evil.example:${port}` })).status).toBe(403);
+      expect((await get({ host: `127.0.0.1:${port}` })).status).toBe(200);
+      // An allowed Host does not let a foreign Origin through.
+      expect((await get({ host: `127.0.0.1:${port}`, origin: 'http://evil.example' })).status).toBe(403);
+    }
+  });
+
   it('refuses an Origin of another scheme, host or port, and allows a configured one', async () => {
     const host = `127.0.0.1:${port}`;
     expect((await get({ host, origin: `http://${host}` })).status).toBe(200);

@@ -10,8 +10,11 @@ export default async function queueRoutes(fastify: FastifyInstance) {
     schema: { response: { 200: categoriesReply } },
   }, async () => ({ categories: await app.queue.listCategories() }));
 
+  // Never compressed: its answer (a ticket, 400-800 bytes) is always under the compressor's threshold (1 KB), so
+  // the compressor's hooks would only look at every ticket to leave it alone (docs/PERFORMANCE.md).
   app.post('/api/queue/tickets', {
     schema: issueRoute,
+    compress: false,
   }, async (request, reply) => {
     const issued = await app.tickets.issue({ ...request.body, delivery: request.body.delivery ?? 'print', source: 'kiosk' });
     return reply.status(201).send(issued);

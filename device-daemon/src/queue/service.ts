@@ -9,6 +9,7 @@ import { conflict, notFound } from '../core/errors';
 import { takeInOneStatement } from './take-one-statement';
 import { ticketNumber } from './ticket-number';
 import { canTakeTogether, TakingTogether } from './take-together';
+import { BurstView } from './burst-view';
 
 export interface IssueRequest {
   categoryId: string;
@@ -50,6 +51,8 @@ export class QueueService {
   private estimator?: WaitEstimator;
   /** Hall-wide (PostgreSQL): the walk-in tickets asked for at once share one statement (take-together.ts). */
   private readonly together?: TakingTogether;
+  /** New walk-in tickets committed together read their people ahead together (burst-view.ts). */
+  private readonly burst: BurstView;
 
   constructor(
     private readonly db: Db,
@@ -59,6 +62,7 @@ export class QueueService {
   ) {
     this.categories = new Map(config.categories.map((c) => [c.id, c]));
     if (canTakeTogether(db)) this.together = new TakingTogether(db);
+    this.burst = new BurstView(db, async (date, categoryId) => (await this.meanServiceMs(db, date, categoryId)).get(categoryId));
   }
 
   useEstimator(estimator: WaitEstimator): void {
@@ -186,7 +190,9 @@ export class QueueService {
       await req.record?.(q, { id: row.id, number: row.number });
     });
     // The view (people ahead, estimate) is read after commit: the counter row's lock is held only for the insert.
-    return this.view(this.db, row);
+    if (row.appointment_id) return this.view(this.db, row);
+    const { waitingAhead, meanMs } = await this.burst.figures(row);
+    return this.present(row, waitingAhead, meanMs);
   }
 
   /** The new ticket's row before it has a number (`seq` 0 until one is taken). */
