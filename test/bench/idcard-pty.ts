@@ -24,6 +24,24 @@ function runQueueMs(task = `self/task/${process.pid}`): number {
   }
 }
 
+/**
+ * CPU time of this process's threads other than the main one, ms (schedstat's first field, in ns): V8's garbage
+ * collector and compiler threads and libuv's pool, which compete for the two cores with the main thread, the
+ * reader process and socat.
+ */
+function otherThreadsMs(): number {
+  let sum = 0;
+  for (const tid of readdirSync('/proc/self/task')) {
+    if (tid === String(process.pid)) continue;
+    try {
+      sum += Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return sum;
+}
+
 /** The socat process of the pair (its command line names the host end), for its run-queue wait. */
 function socatOf(hostPath: string): string | undefined {
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -142,6 +160,7 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
   try {
     const whole: number[] = [];
     const paused: number[] = [];
+    const helpers: number[] = [];
     const after: number[] = [];
     const turns: number[] = [];
     const cpu: number[] = [];
@@ -156,11 +175,13 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
       const got = r.next('card.read');
       const putAt = performance.now();
       const before = process.cpuUsage();
+      const threadsBefore = otherThreadsMs();
       const queued = runQueueMs();
       const socatQueued = socat ? runQueueMs(socat) : 0;
       const sent = far.put('resident-elder');
       const at = await got;
       const used = process.cpuUsage(before);
+      helpers.push(otherThreadsMs() - threadsBefore);
       waited.push(runQueueMs() - queued);
       socatWaited.push(socat ? runQueueMs(socat) - socatQueued : 0);
       const { findAt, turnarounds, writtenAt, commands, gaps: each, farWaited: farWait } = await sent;
@@ -186,7 +207,7 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
     closed = true;
     floor.push(...(await rigFloor(pair.hostPath, far, Math.ceil(n / 2))).slice(1));
     const [first] = whole.splice(0, 1);
-    for (const xs of [cpu, after, turns, reads, waited, farWaited, socatWaited, paused]) xs.splice(0, 1);
+    for (const xs of [cpu, after, turns, reads, waited, farWaited, socatWaited, paused, helpers]) xs.splice(0, 1);
     const slowest = whole.map((_, i) => i).sort((x, y) => whole[y]! - whole[x]!).slice(0, 2);
     const [w, c, a, t, k, f, q, g] = [sorted(whole), sorted(cpu), sorted(after), sorted(turns), sorted(reads), sorted(floor), sorted(waited), sorted(gaps)];
     const ofCycle = (x: number) => `${(x / CYCLE_WIRE_MS).toFixed(3)} of whole cycle's wire time (${ms(CYCLE_WIRE_MS)})`;
@@ -201,7 +222,7 @@ export async function pacedRead(n: number): Promise<BenchRow[]> {
       })),
       {
         area: 'idcard', metric: `cycles restarted (a failed find, select or read, a retry, a timeout) (n=${n})`, value: String(unusual.length),
-        ratio: `${unusual.length ? `${unusual.slice(0, 4).join(', ')}; ` : ''}single turnarounds (select or read) p50 ${ms(percentile(g, 50))}, p99 ${ms(percentile(g, 99))}, max ${ms(g.at(-1)!)}; waiting for a core (schedstat run-queue delay): the daemon's main thread put -> card.read p50 ${ms(percentile(q, 50))}, p99 ${ms(percentile(q, 99))}; in the 2 slowest reads (${slowest.map((i) => ms(whole[i]!)).join(', ')}) the daemon ${slowest.map((i) => ms(waited[i]!)).join(', ')}, the reader process (find -> last byte) ${slowest.map((i) => ms(farWaited[i]!)).join(', ')}, socat ${slowest.map((i) => ms(socatWaited[i]!)).join(', ')}; the daemon's CPU in them ${slowest.map((i) => ms(cpu[i]!)).join(', ')}, its GC pauses ${slowest.map((i) => ms(paused[i]!)).join(', ')} (p99 of all reads ${ms(percentile(sorted(paused), 99))})`,
+        ratio: `${unusual.length ? `${unusual.slice(0, 4).join(', ')}; ` : ''}single turnarounds (select or read) p50 ${ms(percentile(g, 50))}, p99 ${ms(percentile(g, 99))}, max ${ms(g.at(-1)!)}; waiting for a core (schedstat run-queue delay): the daemon's main thread put -> card.read p50 ${ms(percentile(q, 50))}, p99 ${ms(percentile(q, 99))}; in the 2 slowest reads (${slowest.map((i) => ms(whole[i]!)).join(', ')}) the daemon ${slowest.map((i) => ms(waited[i]!)).join(', ')}, the reader process (find -> last byte) ${slowest.map((i) => ms(farWaited[i]!)).join(', ')}, socat ${slowest.map((i) => ms(socatWaited[i]!)).join(', ')}; the daemon's CPU in them ${slowest.map((i) => ms(cpu[i]!)).join(', ')}, of which its threads besides the main one (V8's collector and compiler, libuv's pool) ${slowest.map((i) => ms(helpers[i]!)).join(', ')} (p50 of all reads ${ms(percentile(sorted(helpers), 50))}), its GC pauses ${slowest.map((i) => ms(paused[i]!)).join(', ')} (p99 of all reads ${ms(percentile(sorted(paused), 99))})`,
       },
       { area: 'idcard', metric: `daemon process CPU per whole read over pty, p50 (n=${n})`, value: ms(percentile(c, 50)), ratio: `p99 ${ms(percentile(c, 99))}; the host's serial reads per cycle (find, select, read replies) p50 ${percentile(k, 50)}, p99 ${percentile(k, 99)}; reads ${onLoop ? 'on the event loop' : "through serialport's thread pool"}` },
     ];
