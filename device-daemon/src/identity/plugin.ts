@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { IdentitySessions } from './sessions';
 import { loadOrCreateSecret } from './secret';
 import { decodePhoto } from './photo';
+import { loadSpawner } from '../devices/core/spawn-without-fork';
 import { readerErrorMessage } from './messages';
 import identityRoutes from './routes';
 import type { MaskedCard } from './types';
@@ -52,13 +53,15 @@ export default fp(
     const reader = app.devices.idReader;
     if (!reader) return;
     const photoDecoder = app.config.devices.idReader?.photoDecoder;
+    // The decoder runs at every card read: started without fork() where glibc allows (photo.ts).
+    const spawner = photoDecoder ? await loadSpawner() : undefined;
 
     const failed = (err: unknown) => app.log.error({ err: { message: (err as Error).message } }, 'card handling failed');
     // The masked text goes to the screen at once; the photo follows as `card.photo`, because an external
     // decoder is a child process (tens of ms) and the screen has nothing to wait for (docs/PERFORMANCE.md).
     const attachPhoto = async (sessionId: string, wlt: Buffer, command: string) => {
       try {
-        const result = await decodePhoto(command, wlt);
+        const result = await decodePhoto(command, wlt, undefined, spawner);
         if (!result.ok) app.log.warn({ reason: result.reason }, 'ID photo not decoded');
         else if (sessions.addPhoto(sessionId, result.dataUrl)) app.events.publish('card.photo', { sessionId, photo: result.dataUrl });
       } finally {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import type { RunOptions, ScanProcess, ScanTransport } from './scan-transport';
 import { openOutputFile } from './output-file';
-import { loadSpawner, type Spawner } from './spawn-without-fork';
+import { loadSpawner, type Spawner } from '../../core/spawn-without-fork';
 import type { ScanExit } from '../codec/status';
 
 export interface ChildTransportOptions {
@@ -24,7 +24,7 @@ export class ChildProcessTransport implements ScanTransport {
   private readonly outputFolder: string;
   /** An output file could not be made once: the system cannot, so every run uses the pipe. */
   private noOutputFile = false;
-  /** Starts image runs without fork() once loaded (spawn-without-fork.ts); null where it cannot. */
+  /** Starts image runs without fork() once loaded (core/spawn-without-fork.ts); null where it cannot. */
   private spawner: Spawner | null | undefined;
 
   constructor(opts: ChildTransportOptions = {}) {
@@ -93,10 +93,10 @@ export class ChildProcessTransport implements ScanTransport {
 
   /** The same run started by posix_spawn: the image into `out`, stderr through a pipe. */
   private runWithoutFork(spawner: Spawner, args: readonly string[], env: Record<string, string | undefined>, out: NonNullable<ReturnType<typeof openOutputFile>>): ScanProcess {
-    const child = spawner(this.command, args, env, out.fd);
+    const child = spawner(this.command, args, env, ['ignore', out.fd, 'pipe']);
     const stdout = new PassThrough().end(); // the image is in the output file
     const stderr = new PassThrough();
-    child.stderr.pipe(stderr);
+    child.stderr!.pipe(stderr);
     let ended = false;
     const exit = child.exit.then((e) => ((ended = true), e));
     const signal = (name: NodeJS.Signals) => {
