@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { openPtyPair } from '../support/pty';
 import { percentile, verdict, type BenchRow } from './table';
-import { BAUD, fromMonotonic, ms, rig, sorted } from './idcard-rig';
+import { BAUD, fromMonotonic, ms, otherThreadsMs, rig, sorted } from './idcard-rig';
 import { SerialTransport } from '../../device-daemon/src/devices/core/serial-transport';
 import { rigFloor } from './idcard-floor';
 
@@ -22,24 +22,6 @@ function runQueueMs(task = `self/task/${process.pid}`): number {
   } catch {
     return 0;
   }
-}
-
-/**
- * CPU time of this process's threads other than the main one, ms (schedstat's first field, in ns): V8's garbage
- * collector and compiler threads and libuv's pool, which compete for the two cores with the main thread, the
- * reader process and socat.
- */
-function otherThreadsMs(): number {
-  let sum = 0;
-  for (const tid of readdirSync('/proc/self/task')) {
-    if (tid === String(process.pid)) continue;
-    try {
-      sum += Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return sum;
 }
 
 /** The socat process of the pair (its command line names the host end), for its run-queue wait. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -73,3 +73,21 @@ export const ms = (x: number) => `${x.toFixed(2)} ms`;
 const SETTLE_MS = 1000;
 
 export const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+
+/**
+ * CPU time of this process's threads other than the main one, ms (schedstat's first field, in ns): V8's garbage
+ * collector and compiler threads and libuv's pool, which compete for the two cores with the main thread, the
+ * reader process and socat.
+ */
+export function otherThreadsMs(): number {
+  let sum = 0;
+  for (const tid of readdirSync('/proc/self/task')) {
+    if (tid === String(process.pid)) continue;
+    try {
+      sum += Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return sum;
+}
