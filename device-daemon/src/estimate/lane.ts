@@ -1,13 +1,14 @@
-import { residual, type HallHistory, type HallRules, type QueueNow } from './simulate';
+import type { HallHistory, HallRules, QueueNow } from './simulate';
 
 /** A priority ticket in a run: its lane (index), when it joined (waiting ones before now), its place among the lane's or -1. */
 interface Slot { lane: number; at: number; target: number }
 
 /**
- * Runs of the hall for a whole lane (pure), the same rules as `simulateOnce`: the queue as it stands (every
- * lane), then `arrivals` new tickets of `lane` behind everyone (a burst at the kiosks). Each run gives, in
+ * Runs of the hall for a whole lane (pure): the hall's rules (simulate.ts) played over the queue as it stands
+ * (every lane), then `arrivals` new tickets of `lane` behind everyone (a burst at the kiosks). Each run gives, in
  * seconds from now, when each of the lane's waiting tickets is called (in queue order) and then each new one,
- * so one run answers every position of the lane, where `simulateOnce` answers one. The queue is laid out once
+ * so one run answers every position of the lane; `simulateOnce` is this with one new ticket, so the replay
+ * and the bench measure the rules the daemon runs. The queue is laid out once
  * (lanes as numbers, the normal queue in typed arrays): a run allocates only its priority arrivals.
  */
 export class LaneSimulation {
@@ -115,4 +116,13 @@ export class LaneSimulation {
     }
     return left === 0;
   }
+}
+
+/** What is left of a service already `elapsed` seconds long: a draw longer than that, less the elapsed part. */
+function residual(history: HallHistory, category: string, elapsed: number, rng: () => number): number {
+  for (let i = 0; i < 20; i++) {
+    const s = history.sampleService(category, rng);
+    if (s > elapsed) return s - elapsed;
+  }
+  return history.sampleService(category, rng) / 2;
 }

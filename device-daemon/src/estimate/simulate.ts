@@ -1,3 +1,5 @@
+import { LaneSimulation } from './lane';
+
 /**
  * The hall's own rules as a discrete-event simulation (pure; no store, no clock): which windows serve which
  * categories, priority interleave (after `priorityRatio` normal calls a window takes a priority ticket), oldest
@@ -24,53 +26,19 @@ export interface HallHistory {
   priorityArrivalsPerSecond(category: string): number;
 }
 
-interface Lane { category: string; at: number; target?: boolean }
-
-/** One run: seconds until the new ticket of `category` is called; null when no open window serves it. */
+/**
+ * One run: seconds until a new ticket of `category` is called; null when no open window serves it. The rules
+ * are `LaneSimulation`'s (lane.ts, what the daemon runs) with one new ticket, the last of its lane.
+ */
 export function simulateOnce(rules: HallRules, now: QueueNow, history: HallHistory, category: string, rng: () => number): number | null {
-  if (!rules.windows.some((w) => w.categories.includes(category))) return null;
-  const normal: Lane[] = [];
-  const priority: Lane[] = [];
-  now.waiting.forEach((t, i) => (rules.priority.has(t.category) ? priority : normal).push({ category: t.category, at: -1 - now.waiting.length + i }));
-  (rules.priority.has(category) ? priority : normal).push({ category, at: 0, target: true });
-  // Later priority arrivals (Poisson), for an hour ahead.
-  for (const c of rules.priority) {
-    const rate = history.priorityArrivalsPerSecond(c);
-    for (let t = rate > 0 ? -Math.log(1 - rng()) / rate : Infinity; t < 3600; t += -Math.log(1 - rng()) / rate) priority.push({ category: c, at: t });
-  }
-  priority.sort((a, b) => a.at - b.at);
-  const windows = rules.windows.map((w) => {
-    const b = now.busy.find((x) => x.counter === w.counter);
-    return { serves: new Set(w.categories), free: b ? residual(history, b.category, b.elapsedSeconds, rng) : 0, streak: b?.streak ?? 0 };
-  });
-  for (let guard = 0; guard < 10_000; guard++) {
-    let w = windows[0]!;
-    for (const x of windows) if (x.free < w.free) w = x;
-    if (!Number.isFinite(w.free)) return null;
-    const t = w.free;
-    const pi = priority.findIndex((l) => l.at <= t && w.serves.has(l.category));
-    const ni = normal.findIndex((l) => w.serves.has(l.category));
-    const takePriority = pi >= 0 && (ni < 0 || w.streak >= rules.priorityRatio);
-    if (!takePriority && ni < 0) {
-      const next = priority.find((l) => l.at > t && w.serves.has(l.category));
-      w.free = next ? next.at : Infinity;
-      continue;
-    }
-    const [lane] = takePriority ? priority.splice(pi, 1) : normal.splice(ni, 1);
-    if (lane!.target) return t;
-    w.streak = takePriority ? 0 : w.streak + 1;
-    w.free = t + history.sampleService(lane!.category, rng);
-  }
-  return null;
+  return newTicketRuns(rules, now, history, category)(rng);
 }
 
-/** What is left of a service already `elapsed` seconds long: a draw longer than that, less the elapsed part. */
-export function residual(history: HallHistory, category: string, elapsed: number, rng: () => number): number {
-  for (let i = 0; i < 20; i++) {
-    const s = history.sampleService(category, rng);
-    if (s > elapsed) return s - elapsed;
-  }
-  return history.sampleService(category, rng) / 2;
+/** A new ticket's runs laid out once: each call is one run, its wait in seconds or null. */
+export function newTicketRuns(rules: HallRules, now: QueueNow, history: HallHistory, category: string): (rng: () => number) => number | null {
+  const simulation = new LaneSimulation(rules, now, history, category, 1);
+  const out = new Float64Array(simulation.targets);
+  return (rng) => (simulation.run(rng, out) ? out[simulation.targets - 1]! : null);
 }
 
 export interface WaitEstimate {
@@ -82,9 +50,10 @@ export interface WaitEstimate {
 
 /** Many runs of the simulation: the median and the 20–80 % range (see `summarize`). */
 export function estimateWait(rules: HallRules, now: QueueNow, history: HallHistory, category: string, rng: () => number, runs = 200): WaitEstimate | null {
+  const once = newTicketRuns(rules, now, history, category);
   const waits: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const w = simulateOnce(rules, now, history, category, rng);
+    const w = once(rng);
     if (w === null) return null;
     waits.push(w);
   }

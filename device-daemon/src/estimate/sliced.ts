@@ -1,5 +1,5 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { simulateOnce, summarize, type HallHistory, type HallRules, type QueueNow, type WaitEstimate } from './simulate';
+import { newTicketRuns, summarize, type HallHistory, type HallRules, type QueueNow, type WaitEstimate } from './simulate';
 
 export interface CpuBounds {
   /** Runs wanted for one estimate. */
@@ -18,9 +18,10 @@ export const DEFAULT_BOUNDS: CpuBounds = { runs: 200, budgetMs: 40, minRuns: 40,
  * makes one run cost milliseconds (test/bench: `estimate` rows measure the longest stall).
  */
 export async function estimateSliced(rules: HallRules, now: QueueNow, history: HallHistory, lane: string, rng: () => number, bounds: CpuBounds): Promise<WaitEstimate | null> {
+  const once = newTicketRuns(rules, now, history, lane);
   const waits: number[] = [];
   const done = await repeatSliced(() => {
-    const w = simulateOnce(rules, now, history, lane, rng);
+    const w = once(rng);
     if (w !== null) waits.push(w);
     return w !== null;
   }, bounds);
