@@ -14,9 +14,11 @@ export const DAEMON_BUNDLE = path.join(root, 'dist/daemon/server.mjs');
 /**
  * Node's flags for the daemon (the systemd unit and `npm start` pass them): V8's young generation at 1 MiB per
  * semi-space instead of 16 keeps about 25 MiB less committed heap; the daemon's requests are small, so the
- * more frequent scavenges cost little (test/bench/README.md).
+ * more frequent scavenges cost little (test/bench/README.md). `--expose-gc`: the daemon collects the young
+ * generation when an ID card leaves the reader, so that no collection falls inside the next card's read
+ * (device-daemon/src/core/young-collection.ts).
  */
-export const DAEMON_NODE_FLAGS = ['--max-semi-space-size=1'];
+export const DAEMON_NODE_FLAGS = ['--max-semi-space-size=1', '--expose-gc'];
 
 /**
  * Sources find files relative to themselves (`new URL('../../../package.json', import.meta.url)`), at their

@@ -9,6 +9,7 @@ import identityRoutes from './routes';
 import type { MaskedCard } from './types';
 import { realNameGate, type RealNameGate } from './real-name-gate';
 import type { CardRead } from '../devices/idcard';
+import { collectYoungSoon } from '../core/young-collection';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -79,6 +80,8 @@ export default fp(
     const onRemoved = () => {
       const [sessionId] = sessions.cardRemoved();
       app.events.publish('card.removed', { ...(sessionId ? { sessionId } : {}), at: app.clock.now().toISOString() });
+      // The next card's read then starts with V8's young generation almost empty (core/young-collection.ts).
+      collectYoungSoon();
     };
     const onError = (err: { code: Parameters<typeof readerErrorMessage>[0] }) => {
       app.events.publish('reader.error', { code: err.code, message: readerErrorMessage(err.code) });
