@@ -14,8 +14,8 @@ export interface DaemonProcess {
   stop(): Promise<void>;
 }
 
-/** The daemon processes a bench can start: ours, and the hall-wide bench's bare one (bare-daemon.ts). */
-export type DaemonEntry = 'bench-daemon' | 'bare-daemon';
+/** The daemon processes a bench can start: ours, the hall-wide bench's bare one (bare-daemon.ts), the card bench's (idcard-daemon.ts). */
+export type DaemonEntry = 'bench-daemon' | 'bare-daemon' | 'idcard-daemon';
 /** Each entry compiled once per run, inside the repository (dist/bench/), where its packages resolve. */
 const compiled = new Map<DaemonEntry, Promise<string>>();
 
@@ -29,9 +29,10 @@ export type DaemonRuntime = 'compiled' | 'source';
  * The environment the systemd unit (deploy/systemd/kiosk-daemon.service) gives the daemon besides its paths:
  * two malloc arenas, so libvips' threads do not keep freed scan buffers in arenas of their own.
  */
-const UNIT_ENV = { MALLOC_ARENA_MAX: '2' };
+export const UNIT_ENV = { MALLOC_ARENA_MAX: '2' };
 
-async function command(runtime: DaemonRuntime, entry: DaemonEntry): Promise<string[]> {
+/** node's arguments for a daemon entry run so. */
+export async function daemonCommand(runtime: DaemonRuntime, entry: DaemonEntry): Promise<string[]> {
   const source = path.join(import.meta.dirname, `${entry}.ts`);
   if (runtime === 'source') return ['--expose-gc', '--import', 'tsx', source];
   const build = (await import(pathToFileURL(path.join(import.meta.dirname, '../../scripts/build-daemon.mjs')).href)) as {
@@ -41,7 +42,7 @@ async function command(runtime: DaemonRuntime, entry: DaemonEntry): Promise<stri
   if (!compiled.has(entry)) compiled.set(entry, build.buildDaemon({ entry: source, outfile: path.join(import.meta.dirname, `../../dist/bench/${entry}.mjs`) }));
   // KIOSK_BENCH_DAEMON_FLAGS: extra node flags for a look inside, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const extra = process.env.KIOSK_BENCH_DAEMON_FLAGS?.split(' ').filter(Boolean) ?? [];
-  return ['--expose-gc', ...build.DAEMON_NODE_FLAGS, ...extra, await compiled.get(entry)!];
+  return [...new Set(['--expose-gc', ...build.DAEMON_NODE_FLAGS, ...extra]), await compiled.get(entry)!];
 }
 
 /** Starts a daemon process with this configuration; rejects if it has not listened within `timeoutMs`. */
@@ -50,7 +51,7 @@ export async function startDaemonProcess(
   dataDir: string,
   { runtime = 'compiled', timeoutMs = 180_000, entry = 'bench-daemon' }: { runtime?: DaemonRuntime; timeoutMs?: number; entry?: DaemonEntry } = {},
 ): Promise<DaemonProcess> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, await command(runtime, entry), {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, await daemonCommand(runtime, entry), {
     env: { ...(runtime === 'compiled' ? UNIT_ENV : {}), ...process.env, KIOSK_BENCH_CONFIG: JSON.stringify(config), KIOSK_BENCH_DATA_DIR: dataDir },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
