@@ -6,12 +6,11 @@
  * round trip (every `pg` query, pooled or not, goes through Client.prototype.query: BEGIN and COMMIT count, a
  * NOTIFY counts, LISTEN counts). It exits when stdin closes (its parent went away) or after 15 minutes whatever happens.
  */
-import { createInterface } from 'node:readline';
 import { buildApp } from '../../device-daemon/src/app';
 import { HallRelay } from '../../device-daemon/src/hall/relay';
 import { TakingTogether } from '../../device-daemon/src/queue/take-together';
 import { takeInOneStatement } from '../../device-daemon/src/queue/take-one-statement';
-import { benchConfig } from './config';
+import { benchConfig, serveCommands } from './config';
 
 const raw = JSON.parse(process.env.KIOSK_BENCH_CONFIG ?? '{}') as Record<string, unknown>;
 let statements = 0;
@@ -36,17 +35,8 @@ const dataDir = process.env.KIOSK_BENCH_DATA_DIR ?? process.cwd();
 // Eight daemons starting at once on a shared 2-core machine may take longer than Fastify's 10 s per plugin.
 const app = buildApp({ config: await benchConfig(raw, dataDir) }, { logger: false, pluginTimeout: 120_000 });
 await app.listen({ port: 0, host: '127.0.0.1' });
-console.log(`port ${(app.server.address() as { port: number }).port}`);
-
-const stop = async () => {
-  await app.close().catch(() => undefined);
-  process.exit(0);
-};
-setTimeout(() => void stop(), 15 * 60_000).unref();
-const lines = createInterface({ input: process.stdin });
-lines.on('line', (line) => {
+serveCommands(app, (line) => {
   if (line === 'gc') (globalThis as { gc?: () => void }).gc?.();
   if (line === 'mem' || line === 'gc') console.log(`mem ${JSON.stringify(process.memoryUsage())}`);
   if (line === 'statements') console.log(`statements ${statements}`);
 });
-lines.on('close', () => void stop());

@@ -13,11 +13,10 @@
  * after the client has had its event, so the report's own work never falls inside a measured interval.
  * It exits when stdin closes or after 15 minutes whatever happens.
  */
-import { createInterface } from 'node:readline';
 import { buildApp } from '../../device-daemon/src/app';
 import { IdCardSimulator } from '../../device-daemon/src/devices/idcard/sim/simulator';
 import { CARD_PROFILES } from '../../device-daemon/src/devices/idcard/sim/profiles';
-import { benchConfig } from './config';
+import { benchConfig, serveCommands } from './config';
 
 /** performance.now() -> CLOCK_MONOTONIC (process.hrtime), both ms: a constant offset within a process. */
 const MONOTONIC_AT_ZERO = Number(process.hrtime.bigint()) / 1e6 - performance.now();
@@ -56,15 +55,7 @@ bus.publish = function (type, payload) {
   if (type !== 'ui.heartbeat') lastEventAt = performance.now();
 };
 
-console.log(`port ${(app.server.address() as { port: number }).port}`);
-
-const stop = async () => {
-  await app.close().catch(() => undefined);
-  process.exit(0);
-};
-setTimeout(() => void stop(), 15 * 60_000).unref();
-const lines = createInterface({ input: process.stdin });
-lines.on('line', (line) => {
+serveCommands(app, (line) => {
   if (line === 'put') sim!.putCard(CARD_PROFILES.resident!);
   if (line === 'remove') sim!.removeCard();
   if (line === 'bare') {
@@ -76,4 +67,3 @@ lines.on('line', (line) => {
     stamps = { bare: [] };
   }
 });
-lines.on('close', () => void stop());

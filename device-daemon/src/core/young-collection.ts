@@ -6,7 +6,7 @@
  * dozen reads V8 collects it, at whatever allocation fills it. When that falls between a card's last reply byte
  * and `card.read` reaching the screen, the main thread pauses and V8's helper threads take the other core while
  * the browser needs it: most of the reads slower than 2 ms in the card bench had such a collection in them
- * (docs/PERFORMANCE.md, «The young generation collected when the card leaves»). Collected when the card is
+ * (docs/PERFORMANCE.md, the card read path, «Fifth round»). Collected when the card is
  * taken away, the next read starts with an almost empty young generation, which the polls between two cards
  * (about 2 KB a poll) take tens of seconds to fill.
  *
@@ -20,7 +20,8 @@ const AFTER_MS = 20;
 let pending: NodeJS.Timeout | undefined;
 
 /** Asks for one young-generation collection shortly; calls while one is pending are one. */
-export function collectYoungSoon(gc: NodeJS.GCFunction | undefined = globalThis.gc): boolean {
+export function collectYoungSoon(): boolean {
+  const gc = globalThis.gc;
   if (typeof gc !== 'function') return false;
   if (pending) return true;
   pending = setTimeout(() => {
