@@ -50,7 +50,7 @@ export interface Stamps {
 }
 
 export interface ApartRig {
-  /** The daemon's pid, for its threads' CPU (`otherThreadsMs`). */
+  /** The daemon's pid, for its threads' CPU (`machine`). */
   pid: number;
   /** The WebSocket client's pid. */
   clientPid: number;
@@ -154,16 +154,16 @@ const SETTLE_MS = 1000;
 export const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
 /**
- * CPU time of a process's (this one's unless `pid`) threads other than the main one, ms (schedstat's first field, in ns): V8's garbage
+ * CPU time of this process's threads other than the main one, ms (schedstat's first field, in ns): V8's garbage
  * collector and compiler threads and libuv's pool, which compete for the two cores with the main thread, the
  * reader process and socat.
  */
-export function otherThreadsMs(pid = process.pid): number {
+export function otherThreadsMs(): number {
   let sum = 0;
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    if (tid === String(pid)) continue;
+  for (const tid of readdirSync('/proc/self/task')) {
+    if (tid === String(process.pid)) continue;
     try {
-      sum += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+      sum += Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
     } catch {
       // ended meanwhile
     }
@@ -171,10 +171,15 @@ export function otherThreadsMs(pid = process.pid): number {
   return sum;
 }
 
-/** Each process's threads together, from schedstat: CPU (`run`) and time runnable but waiting for a core (`wait`), ms. */
+/**
+ * Each process's threads together, from schedstat, ms: CPU (`run`), time runnable but waiting for a core
+ * (`wait`), and the CPU of its threads besides the main one (`helpers`: for a Node process V8's collector and
+ * compiler and libuv's pool).
+ */
 export interface Scheduled {
   run: number;
   wait: number;
+  helpers: number;
 }
 
 /**
@@ -185,12 +190,13 @@ export function machine(): Map<number, Scheduled> {
   const all = new Map<number, Scheduled>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    const sum = { run: 0, wait: 0 };
+    const sum = { run: 0, wait: 0, helpers: 0 };
     try {
       for (const tid of readdirSync(`/proc/${name}/task`)) {
         const [run, wait] = readFileSync(`/proc/${name}/task/${tid}/schedstat`, 'utf8').split(' ');
         sum.run += Number(run) / 1e6;
         sum.wait += Number(wait) / 1e6;
+        if (tid !== name) sum.helpers += Number(run) / 1e6;
       }
     } catch {
       // ended meanwhile
@@ -200,17 +206,21 @@ export function machine(): Map<number, Scheduled> {
   return all;
 }
 
-/** Between two readings of `machine()`: CPU of `pids` together, and of every other process (started since: all of it). */
-export function between(before: Map<number, Scheduled>, after: Map<number, Scheduled>, pids: readonly number[]): { ours: number; others: number; wait: number } {
-  let ours = 0;
+/** What one process had between two readings of `machine()` (all of it if it started since). */
+export function of(before: Map<number, Scheduled>, after: Map<number, Scheduled>, pid: number): Scheduled {
+  const a = after.get(pid) ?? { run: 0, wait: 0, helpers: 0 };
+  const b = before.get(pid) ?? { run: 0, wait: 0, helpers: 0 };
+  return { run: Math.max(0, a.run - b.run), wait: Math.max(0, a.wait - b.wait), helpers: Math.max(0, a.helpers - b.helpers) };
+}
+
+/** Between two readings of `machine()`: the CPU of every process but `pids`, and every thread's wait for a core. */
+export function between(before: Map<number, Scheduled>, after: Map<number, Scheduled>, pids: readonly number[]): { others: number; wait: number } {
   let others = 0;
   let wait = 0;
-  for (const [pid, s] of after) {
-    const b = before.get(pid) ?? { run: 0, wait: 0 };
-    const run = Math.max(0, s.run - b.run);
-    wait += Math.max(0, s.wait - b.wait);
-    if (pids.includes(pid)) ours += run;
-    else others += run;
+  for (const pid of after.keys()) {
+    const d = of(before, after, pid);
+    wait += d.wait;
+    if (!pids.includes(pid)) others += d.run;
   }
-  return { ours, others, wait };
+  return { others, wait };
 }

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { percentile, verdict, type BenchRow } from './table';
-import { between, machine, ms, otherThreadsMs, rigApart, sorted } from './idcard-rig';
+import { between, machine, ms, of, rigApart, sorted } from './idcard-rig';
 import { pacedRead } from './idcard-pty';
 
 const quick = process.env.KIOSK_BENCH_QUICK === '1';
@@ -52,48 +52,46 @@ async function latency(n: number, warmup: number, photoDecoderMs?: number): Prom
       const at = await ping;
       return at - (await r.report()).bare[0]!;
     };
+    /** One card put on and taken off: when card.read (and card.photo) reached the client, and the daemon's stamps. */
+    const read = async (atClient?: () => void) => {
+      const got = r.next('card.read');
+      const pictured = photoDecoder ? r.next('card.photo') : undefined;
+      r.send('put');
+      const at = await got;
+      atClient?.();
+      const photoAt = pictured ? await pictured : undefined;
+      const stamps = await r.report();
+      const removed = r.next('card.removed');
+      r.send('remove');
+      await removed;
+      return { at, photoAt, ...stamps, lastByteAt: stamps.lastByteAt!, published: stamps.published!, idle: stamps.idle! };
+    };
     // A new daemon's first reads: V8 is still compiling the read path on its background threads (docs/PERFORMANCE.md).
     const young: number[] = [];
     const youngSent: number[] = [];
     for (let i = 0; i < warmup; i++) {
-      const got = r.next('card.read');
-      const pictured = photoDecoder ? r.next('card.photo') : undefined;
-      r.send('put');
-      const at = await got;
-      if (pictured) await pictured;
-      const { lastByteAt, published } = await r.report();
-      young.push(at - lastByteAt!);
-      youngSent.push(published! - lastByteAt!);
-      const removed = r.next('card.removed');
-      r.send('remove');
-      await removed;
+      const { at, lastByteAt, published } = await read();
+      young.push(at - lastByteAt);
+      youngSent.push(published - lastByteAt);
     }
     for (let i = 0; i < n; i++) {
-      const got = r.next('card.read');
-      const pictured = photoDecoder ? r.next('card.photo') : undefined;
-      const threads = otherThreadsMs(r.pid);
       const m0 = machine();
-      r.send('put');
-      const at = await got;
-      const m1 = machine();
-      helpers.push(otherThreadsMs(r.pid) - threads);
-      const seen = between(m0, m1, [r.pid, r.clientPid, process.pid]);
-      others.push(seen.others);
-      waited.push(seen.wait);
-      client.push(between(m0, m1, [r.clientPid]).ours);
-      const photoAt = pictured ? await pictured : undefined;
-      const { lastByteAt, published, idle } = await r.report();
-      card.push(at - lastByteAt!);
-      sent.push(published! - lastByteAt!);
-      if (photoAt !== undefined) photo.push(photoAt - lastByteAt!);
-      const removed = r.next('card.removed');
-      r.send('remove');
-      await removed;
+      const { at, photoAt, lastByteAt, published, idle } = await read(() => {
+        const m1 = machine();
+        helpers.push(of(m0, m1, r.pid).helpers);
+        client.push(of(m0, m1, r.clientPid).run);
+        const seen = between(m0, m1, [r.pid, r.clientPid, process.pid]);
+        others.push(seen.others);
+        waited.push(seen.wait);
+      });
+      card.push(at - lastByteAt);
+      sent.push(published - lastByteAt);
+      if (photoAt !== undefined) photo.push(photoAt - lastByteAt);
       bare.push(await bareEvent());
       // The same bare event once the client has had nothing for as long as it had before this card.read (about
       // one poll interval): a client process that has idled is woken later, which the event right after
       // card.removed does not show (docs/PERFORMANCE.md, «The delivery after an idle»).
-      idles.push(idle!);
+      idles.push(idle);
       await new Promise((resolve) => setTimeout(resolve, idle));
       bareIdle.push(await bareEvent());
     }
